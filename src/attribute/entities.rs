@@ -1,0 +1,489 @@
+//! Entity resolution: one entity per person or organisation, built in document order.
+//!
+//! - A full name creates a person; a later surname, honorific form ("Mr. Kirby") or first
+//!   name alone joins it. Two people may share a surname; a first name keeps them apart.
+//! - "the spokesman" joins the most recent person whose titles hold that role word.
+//! - "the ministry" joins the most recent organisation whose name ends in that word.
+//! - he/she go to the most recent compatible *speaker* of this or the previous paragraph,
+//!   else to the most recent compatible person mentioned; they/it to groups and
+//!   organisations. Gender comes from the article itself: honorifics, gendered titles, and
+//!   pronouns already resolved to that person.
+
+use super::mention::{Mention, MentionKind};
+use super::{Ctx, Draft};
+use crate::lexicon::Gender;
+use crate::model::{Entity, EntityKind, SpeakerRef};
+use crate::scan::TokKind;
+use crate::span::Span;
+
+#[derive(Debug)]
+struct Ent {
+    e: Entity,
+    surname: Option<String>,
+    first: Option<String>,
+    key: String,
+    last_pos: usize,
+    last_para: usize,
+}
+
+#[derive(Debug)]
+pub struct Resolver {
+    ents: Vec<Ent>,
+    /// (entity, paragraph, sentence) of every resolved speaker, in order.
+    speakers: Vec<(usize, usize, usize)>,
+    /// (entity, sentence) of every resolved mention, in order.
+    seen: Vec<(usize, usize)>,
+}
+
+enum Event {
+    Speaker(usize),
+    Narrative(Mention),
+}
+
+/// Longest name a person mention may have; a longer capitalised run is a headline or a title.
+const MAX_NAME_WORDS: usize = 4;
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
+}
+
+impl Resolver {
+    pub fn new(_ctx: &Ctx) -> Self {
+        Resolver { ents: Vec::new(), speakers: Vec::new(), seen: Vec::new() }
+    }
+
+    /// Resolves every speaker mention of the drafts and the names in the narrative. Returns
+    /// the drafts whose pronoun had several compatible candidates.
+    pub(super) fn resolve_all(&mut self, ctx: &Ctx, drafts: &mut [Draft]) -> Vec<(usize, Vec<usize>)> {
+        let mut events: Vec<(usize, Event)> = Vec::new();
+        let mut taken: Vec<Span> = Vec::new();
+        for (i, d) in drafts.iter().enumerate() {
+            if let Some(f) = &d.found {
+                events.push((f.mention.span.start, Event::Speaker(i)));
+                taken.push(f.mention.span);
+            }
+        }
+        taken.sort();
+        for m in narrative_names(ctx) {
+            let i = taken.partition_point(|s| s.end <= m.span.start);
+            if taken.get(i).is_some_and(|s| s.overlaps(m.span)) {
+                continue;
+            }
+            events.push((m.span.start, Event::Narrative(m)));
+        }
+        events.sort_by_key(|(p, _)| *p);
+        let mut ambiguous = Vec::new();
+        for (_, ev) in events {
+            match ev {
+                Event::Narrative(m) => {
+                    let sent = ctx.sent_of[m.first] as usize;
+                    let create = match m.kind {
+                        MentionKind::Organization => true,
+                        MentionKind::Person => {
+                            let (a, b) = m.name.unwrap_or((m.first, m.end));
+                            let words = (a..b).filter(|&k| ctx.scan.tokens[k].kind == TokKind::Word).count();
+                            words >= 2 || m.honorific.is_some() || m.title.is_some()
+                        }
+                        _ => false,
+                    };
+                    if let Some(e) = self.resolve(ctx, &m, create, sent).map(|(e, _)| e) {
+                        self.seen.push((e, sent));
+                    }
+                }
+                Event::Speaker(di) => {
+                    let Some(f) = drafts[di].found.clone() else { continue };
+                    let sent = drafts[di].sentence;
+                    let para = drafts[di].paragraph;
+                    let got = if f.mention.kind == MentionKind::Pronoun {
+                        self.pronoun(ctx, &f.mention, sent, para)
+                    } else {
+                        self.resolve(ctx, &f.mention, true, sent)
+                    };
+                    if let Some((e, cands)) = got {
+                        let via = if f.mention.kind == MentionKind::Pronoun { crate::model::Via::Pronoun } else { f.via };
+                        drafts[di].speaker = Some(SpeakerRef { entity: e, mention: f.mention.span, via });
+                        self.touch(e, f.mention.span, ctx, para);
+                        self.speakers.push((e, para, sent));
+                        self.seen.push((e, sent));
+                        if cands.len() >= 2 {
+                            ambiguous.push((di, cands));
+                        }
+                    }
+                }
+            }
+        }
+        ambiguous
+    }
+
+    fn touch(&mut self, e: usize, span: Span, _ctx: &Ctx, para: usize) {
+        let ent = &mut self.ents[e];
+        if !ent.e.mentions.contains(&span) {
+            ent.e.mentions.push(span);
+        }
+        ent.last_pos = span.start;
+        ent.last_para = para;
+    }
+
+    fn para_of(ctx: &Ctx, m: &Mention) -> usize {
+        ctx.scan.sentences[ctx.sent_of[m.first] as usize].paragraph
+    }
+
+    /// Resolves a non-pronoun mention; creates an entity when `create`.
+    fn resolve(&mut self, ctx: &Ctx, m: &Mention, create: bool, _sent: usize) -> Option<(usize, Vec<usize>)> {
+        let para = Self::para_of(ctx, m);
+        let e = match m.kind {
+            MentionKind::Person => self.person(ctx, m, create)?,
+            MentionKind::Organization => self.org(ctx, m, create)?,
+            MentionKind::Group | MentionKind::Anonymous => self.group(ctx, m)?,
+            MentionKind::Pronoun => return None,
+        };
+        self.touch(e, m.span, ctx, para);
+        Some((e, Vec::new()))
+    }
+
+    fn title_text(ctx: &Ctx, m: &Mention) -> Option<String> {
+        let t = m.title?;
+        let s = t.slice(ctx.text).trim().trim_end_matches(',');
+        let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
+        (!s.is_empty()).then(|| s.to_string())
+    }
+
+    fn person(&mut self, ctx: &Ctx, m: &Mention, create: bool) -> Option<usize> {
+        let (a, b) = m.name?;
+        let words: Vec<&str> = (a..b)
+            .filter(|&k| ctx.scan.tokens[k].kind == TokKind::Word)
+            .map(|k| strip_possessive(ctx.raw(k)))
+            .collect();
+        if words.is_empty() || words.len() > MAX_NAME_WORDS {
+            return None;
+        }
+        let mut sur_i = words.len() - 1;
+        if sur_i > 0 && SUFFIXES.contains(&words[sur_i].to_lowercase().as_str()) {
+            sur_i -= 1;
+        }
+        let surname = words[sur_i].to_lowercase();
+        let first = (sur_i > 0).then(|| words[0].to_lowercase());
+        let name_text = {
+            let s = Span::new(ctx.scan.tokens[a].start, ctx.scan.tokens[b - 1].end);
+            let t = s.slice(ctx.text);
+            strip_possessive(t).to_string()
+        };
+        let compatible = |x: &Ent| match (&x.first, &first) {
+            (Some(f1), Some(f2)) => f1 == f2 || (f1.len() <= 2 || f2.len() <= 2) && f1.chars().next() == f2.chars().next(),
+            _ => true,
+        };
+        let mut best: Option<usize> = None;
+        for (i, x) in self.ents.iter().enumerate() {
+            if x.e.kind == EntityKind::Person && x.surname.as_deref() == Some(surname.as_str()) && compatible(x) {
+                if best.is_none_or(|b| self.ents[b].last_pos < x.last_pos) {
+                    best = Some(i);
+                }
+            }
+        }
+        if best.is_none() && first.is_none() {
+            // a first name alone ("Hillary") joins a person with that first name, if only one
+            let hits: Vec<usize> = (0..self.ents.len())
+                .filter(|&i| self.ents[i].e.kind == EntityKind::Person && self.ents[i].first.as_deref() == Some(surname.as_str()))
+                .collect();
+            if hits.len() == 1 {
+                best = Some(hits[0]);
+            }
+        }
+        let e = match best {
+            Some(e) => e,
+            None if create => {
+                self.ents.push(Ent {
+                    e: Entity {
+                        name: name_text.clone(),
+                        kind: EntityKind::Person,
+                        titles: Vec::new(),
+                        affiliation: None,
+                        mentions: Vec::new(),
+                        gender: Gender::Unknown,
+                        spellings: Vec::new(),
+                        honorifics: Vec::new(),
+                    },
+                    surname: Some(surname.clone()),
+                    first: first.clone(),
+                    key: name_text.to_lowercase(),
+                    last_pos: 0,
+                    last_para: 0,
+                });
+                self.ents.len() - 1
+            }
+            None => return None,
+        };
+        let ent = &mut self.ents[e];
+        if first.is_some() && ent.first.is_none() {
+            ent.first = first;
+            ent.e.name = name_text.clone();
+        } else if name_text.len() > ent.e.name.len() && words.len() >= 2 {
+            ent.e.name = name_text.clone();
+        }
+        let name_span = Span::new(ctx.scan.tokens[a].start, ctx.scan.tokens[b - 1].end);
+        if words.len() >= 2 && !ent.e.spellings.iter().any(|(s, _)| *s == name_text) {
+            ent.e.spellings.push((name_text, name_span));
+        }
+        if let Some(t) = Self::title_text(ctx, m) {
+            if !ent.e.titles.contains(&t) {
+                ent.e.titles.push(t);
+            }
+        }
+        if let Some(h) = m.honorific {
+            ent.e.honorifics.push((h.slice(ctx.text).to_string(), h));
+        }
+        if m.gender != Gender::Unknown && ent.e.gender == Gender::Unknown {
+            ent.e.gender = m.gender;
+        }
+        Some(e)
+    }
+
+    fn org(&mut self, ctx: &Ctx, m: &Mention, create: bool) -> Option<usize> {
+        let (a, b) = m.name.unwrap_or((m.first, m.end));
+        let span = Span::new(ctx.scan.tokens[a].start, ctx.scan.tokens[b - 1].end);
+        let text = span.slice(ctx.text);
+        let text = text.strip_prefix("the ").or_else(|| text.strip_prefix("The ")).unwrap_or(text);
+        let key = text.to_lowercase();
+        let mut best: Option<usize> = None;
+        for (i, x) in self.ents.iter().enumerate() {
+            if x.e.kind != EntityKind::Organization {
+                continue;
+            }
+            let same = x.key == key || x.key.ends_with(&format!(" {key}")) || key.ends_with(&format!(" {}", x.key));
+            if same && best.is_none_or(|b| self.ents[b].last_pos < x.last_pos) {
+                best = Some(i);
+            }
+        }
+        match best {
+            Some(e) => {
+                // prefer the fuller name ("Foreign Ministry" over "ministry")
+                if key.len() > self.ents[e].key.len() {
+                    self.ents[e].key = key;
+                    self.ents[e].e.name = text.to_string();
+                }
+                Some(e)
+            }
+            None if create => {
+                self.ents.push(Ent {
+                    e: Entity {
+                        name: text.to_string(),
+                        kind: EntityKind::Organization,
+                        titles: Vec::new(),
+                        affiliation: None,
+                        mentions: Vec::new(),
+                        gender: Gender::Unknown,
+                        spellings: Vec::new(),
+                        honorifics: Vec::new(),
+                    },
+                    surname: None,
+                    first: None,
+                    key,
+                    last_pos: 0,
+                    last_para: 0,
+                });
+                Some(self.ents.len() - 1)
+            }
+            None => None,
+        }
+    }
+
+    fn group(&mut self, ctx: &Ctx, m: &Mention) -> Option<usize> {
+        let text = m.span.slice(ctx.text);
+        let det_less = match ctx.lex.determiners.iter().find(|d| {
+            text.len() > d.len() && text[..d.len()].eq_ignore_ascii_case(d) && text.as_bytes()[d.len()] == b' '
+        }) {
+            Some(d) => &text[d.len() + 1..],
+            None => text,
+        };
+        // "the spokesman": the most recent person holding that role
+        if let Some((_, head)) = &m.head {
+            let definite = ctx.lw(m.first) == "the";
+            if definite && !m.plural {
+                let mut best: Option<usize> = None;
+                for (i, x) in self.ents.iter().enumerate() {
+                    let holds = x.e.titles.iter().any(|t| t.to_lowercase().split_whitespace().any(|w| w == head));
+                    if x.e.kind == EntityKind::Person && holds && best.is_none_or(|b| self.ents[b].last_pos < x.last_pos) {
+                        best = Some(i);
+                    }
+                }
+                if best.is_some() {
+                    return best;
+                }
+            }
+        }
+        let key = det_less.to_lowercase();
+        if let Some(i) = self.ents.iter().position(|x| matches!(x.e.kind, EntityKind::Group | EntityKind::Anonymous) && x.key == key) {
+            return Some(i);
+        }
+        self.ents.push(Ent {
+            e: Entity {
+                name: text.to_string(),
+                kind: if m.kind == MentionKind::Group { EntityKind::Group } else { EntityKind::Anonymous },
+                titles: Self::title_text(ctx, m).into_iter().collect(),
+                affiliation: None,
+                mentions: Vec::new(),
+                gender: m.gender,
+                spellings: Vec::new(),
+                honorifics: Vec::new(),
+            },
+            surname: None,
+            first: None,
+            key,
+            last_pos: 0,
+            last_para: 0,
+        });
+        Some(self.ents.len() - 1)
+    }
+
+    /// Resolves he/she/they/it. Returns the entity and, when there was no recent speaker and
+    /// several people fit, the candidates (for the ambiguous-pronoun lint).
+    fn pronoun(&mut self, ctx: &Ctx, m: &Mention, sent: usize, para: usize) -> Option<(usize, Vec<usize>)> {
+        let class = pronoun_class(ctx, m);
+        let ok = |r: &Resolver, e: usize| r.compatible_class(e, class);
+        // 1. the most recent compatible speaker of this or the previous paragraph
+        let recent = self.speakers.iter().rev().take_while(|(_, p, _)| *p + 1 >= para).find(|(e, _, _)| ok(self, *e)).map(|(e, _, _)| *e);
+        // candidates mentioned in the previous sentence or this one
+        let mut cands: Vec<usize> = Vec::new();
+        for &(e, s) in self.seen.iter().rev() {
+            if s + 1 < sent {
+                break;
+            }
+            if ok(self, e) && !cands.contains(&e) {
+                cands.push(e);
+            }
+        }
+        if let Some(e) = recent {
+            self.learn_gender(e, class);
+            return Some((e, Vec::new()));
+        }
+        // 2. the most recent compatible mention within the last three paragraphs
+        let nearest = (0..self.ents.len())
+            .filter(|&e| ok(self, e) && self.ents[e].last_para + 3 >= para && !self.ents[e].e.mentions.is_empty())
+            .max_by_key(|&e| self.ents[e].last_pos)?;
+        self.learn_gender(nearest, class);
+        let ambiguous = if cands.len() >= 2 { cands } else { Vec::new() };
+        Some((nearest, ambiguous))
+    }
+
+    fn compatible_class(&self, e: usize, class: PronounClass) -> bool {
+        let x = &self.ents[e].e;
+        match class {
+            PronounClass::Person(g) => x.kind == EntityKind::Person && (x.gender == Gender::Unknown || g == Gender::Unknown || x.gender == g),
+            PronounClass::Plural => matches!(x.kind, EntityKind::Group | EntityKind::Organization),
+            PronounClass::Thing => x.kind == EntityKind::Organization,
+        }
+    }
+
+    fn learn_gender(&mut self, e: usize, class: PronounClass) {
+        if let PronounClass::Person(g) = class {
+            if self.ents[e].e.gender == Gender::Unknown {
+                self.ents[e].e.gender = g;
+            }
+        }
+    }
+
+    /// The entities, with affiliations filled in: a person whose title names an organisation
+    /// of the article ("State Department spokesman") belongs to it.
+    pub fn finish(&mut self, ctx: &Ctx) -> Vec<Entity> {
+        let orgs: Vec<(usize, String)> = self
+            .ents
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| x.e.kind == EntityKind::Organization)
+            .map(|(i, x)| (i, x.key.clone()))
+            .collect();
+        for i in 0..self.ents.len() {
+            if self.ents[i].e.kind == EntityKind::Organization {
+                continue;
+            }
+            let titles: Vec<String> = self.ents[i].e.titles.iter().map(|t| t.to_lowercase()).collect();
+            let name = self.ents[i].e.name.to_lowercase();
+            let mut hit = None;
+            for (o, key) in &orgs {
+                let last_word = key.split_whitespace().last().unwrap_or("");
+                let in_title = titles.iter().chain(std::iter::once(&name)).any(|t| {
+                    t.contains(key.as_str()) || (!last_word.is_empty() && t.split_whitespace().any(|w| w == last_word))
+                });
+                if in_title {
+                    hit = Some(*o);
+                    if titles.iter().any(|t| t.contains(key.as_str())) {
+                        break;
+                    }
+                }
+            }
+            self.ents[i].e.affiliation = hit;
+        }
+        let _ = ctx;
+        for x in &mut self.ents {
+            x.e.mentions.sort();
+        }
+        self.ents.iter().map(|x| x.e.clone()).collect()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PronounClass {
+    Person(Gender),
+    Plural,
+    Thing,
+}
+
+fn pronoun_class(ctx: &Ctx, m: &Mention) -> PronounClass {
+    match ctx.lw(m.first) {
+        "he" => PronounClass::Person(Gender::Male),
+        "she" => PronounClass::Person(Gender::Female),
+        "they" => PronounClass::Plural,
+        _ => PronounClass::Thing,
+    }
+}
+
+/// Names of people and organisations in the writer's own sentences (outside quotations), for
+/// entity resolution and pronoun candidates. A title-case headline is skipped: its capitals
+/// are not names.
+fn narrative_names(ctx: &Ctx) -> Vec<Mention> {
+    let scan = ctx.scan;
+    let mut out = Vec::new();
+    for (si, s) in scan.sentences.iter().enumerate() {
+        if si == 0 && is_headline(ctx, s.first_token, s.end_token) {
+            continue;
+        }
+        let mut i = s.first_token;
+        while i < s.end_token {
+            if ctx.in_quote(i) || !ctx.is_cap(i) && !ctx.lex.determiners.contains(ctx.lw(i)) {
+                i += 1;
+                continue;
+            }
+            let limit = (i..s.end_token).find(|&k| ctx.in_quote(k)).unwrap_or(s.end_token);
+            match ctx.mention_after(i, limit) {
+                Some(m) if m.end > i => {
+                    let next = m.end;
+                    if matches!(m.kind, MentionKind::Person | MentionKind::Organization) && m.name.is_some() {
+                        out.push(m);
+                    }
+                    i = next;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    out
+}
+
+/// A first paragraph with no final punctuation and mostly capitalised words.
+fn is_headline(ctx: &Ctx, a: usize, b: usize) -> bool {
+    if a >= b {
+        return false;
+    }
+    let s = ctx.scan.sentences[ctx.sent_of[a] as usize];
+    if s.paragraph != 0 {
+        return false;
+    }
+    let last = ctx.scan.tokens[b - 1].kind;
+    if matches!(last, TokKind::Punct('.')) {
+        return false;
+    }
+    let words: Vec<usize> = (a..b).filter(|&k| ctx.scan.tokens[k].kind == TokKind::Word).collect();
+    let caps = words.iter().filter(|&&k| ctx.is_cap(k)).count();
+    !words.is_empty() && caps * 2 >= words.len()
+}

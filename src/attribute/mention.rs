@@ -1,0 +1,322 @@
+//! Speaker mentions: the noun phrase next to a cue ("State Department spokesman John Kirby",
+//! "a senior official", "he", "the Harbor Authority"), found by walking tokens with the word
+//! classes of `grammar/speakers.toml`.
+
+use super::Ctx;
+use crate::lexicon::Gender;
+use crate::scan::TokKind;
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    Pronoun,
+    Person,
+    Organization,
+    Group,
+    Anonymous,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Token range `first..end`.
+    pub first: usize,
+    pub end: usize,
+    pub span: Span,
+    pub kind: MentionKind,
+    /// Token range of the proper name (persons) or the organisation's name.
+    pub name: Option<(usize, usize)>,
+    /// The words before the name that describe the speaker ("State Department spokesman").
+    pub title: Option<Span>,
+    pub gender: Gender,
+    /// The honorific used (Mr., Ms.), if any.
+    pub honorific: Option<Span>,
+    /// The role or group word heading a mention with no name ("official", "aides").
+    pub head: Option<(usize, String)>,
+    pub plural: bool,
+}
+
+/// How a token can take part in a speaker mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Np {
+    Pronoun,
+    Det,
+    Cap,
+    Role,
+    Group,
+    Modifier,
+    /// "of" inside a title ("Secretary of State").
+    Of,
+    /// A period that belongs to an abbreviation or an initial ("Mr.", "J.").
+    Period,
+    Stop,
+}
+
+const PARTICLES: &[&str] = &["de", "van", "von", "al", "bin", "da", "del", "la", "le", "di", "du", "der", "ibn", "el"];
+
+impl Ctx<'_> {
+    fn np(&self, i: usize) -> Np {
+        let t = self.scan.tokens[i];
+        if self.in_quote(i) {
+            return Np::Stop;
+        }
+        match t.kind {
+            TokKind::Word => {}
+            TokKind::Punct('.') => {
+                // attached to a single capital letter or an abbreviation: "J." "Mr." "Sen."
+                if i > 0 && self.scan.tokens[i - 1].end == t.start && self.scan.tokens[i - 1].kind == TokKind::Word {
+                    let prev = self.raw(i - 1);
+                    let ab = &self.lower[self.scan.tokens[i - 1].start..t.end];
+                    let single_cap = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
+                    if single_cap || self.lex.abbreviation(ab).is_some_and(|a| !a.can_end) {
+                        return Np::Period;
+                    }
+                }
+                return Np::Stop;
+            }
+            _ => return Np::Stop,
+        }
+        let lw = self.lw(i);
+        if self.lex.pronouns.contains_key(lw) && !self.is_cap_mid(i) {
+            return Np::Pronoun;
+        }
+        if self.lex.determiners.contains(lw) && !self.is_cap_mid(i) {
+            return Np::Det;
+        }
+        if self.lex.roles.contains_key(lw) {
+            return Np::Role;
+        }
+        if self.lex.groups.contains(lw) {
+            return Np::Group;
+        }
+        if lw == "of" {
+            return Np::Of;
+        }
+        if PARTICLES.contains(&lw) {
+            return Np::Of;
+        }
+        if self.is_cap(i) {
+            if self.lex.not_names.contains(lw) {
+                return Np::Stop;
+            }
+            return Np::Cap;
+        }
+        if self.lex.modifiers.contains(lw) || lw.ends_with("'s") || lw.ends_with("’s") {
+            return Np::Modifier;
+        }
+        Np::Stop
+    }
+
+    /// A pronoun or determiner written with a capital in mid-sentence is part of a name.
+    fn is_cap_mid(&self, i: usize) -> bool {
+        self.is_cap(i) && self.sentence_start_token(i) != i && self.raw(i).chars().all(|c| c.is_uppercase())
+    }
+
+    /// The speaker mention that ends just before token `end` (exclusive), not reaching below
+    /// `floor`. Used for "Kirby said" and "a senior official said".
+    pub fn mention_before(&self, end: usize, floor: usize) -> Option<Mention> {
+        if end <= floor {
+            return None;
+        }
+        let h = end - 1;
+        match self.np(h) {
+            Np::Pronoun => return Some(self.pronoun_mention(h)),
+            Np::Cap | Np::Role | Np::Group | Np::Period => {}
+            _ => return None,
+        }
+        let mut k = end;
+        while k > floor {
+            let i = k - 1;
+            match self.np(i) {
+                Np::Cap | Np::Role | Np::Group | Np::Modifier | Np::Period => k = i,
+                Np::Of => {
+                    // only between two parts of the phrase: "Secretary of State John Kerry"
+                    if i > floor && matches!(self.np(i - 1), Np::Cap | Np::Role) && k < end {
+                        k = i;
+                    } else {
+                        break;
+                    }
+                }
+                Np::Det => {
+                    k = i;
+                    break;
+                }
+                Np::Pronoun | Np::Stop => break,
+            }
+        }
+        self.build(k, end)
+    }
+
+    /// The speaker mention starting at token `start`, not reaching `limit`. Used for
+    /// "said Kirby" and "according to a senior official".
+    pub fn mention_after(&self, start: usize, limit: usize) -> Option<Mention> {
+        if start >= limit {
+            return None;
+        }
+        if self.np(start) == Np::Pronoun {
+            return Some(self.pronoun_mention(start));
+        }
+        let mut k = start;
+        if self.np(k) == Np::Det {
+            k += 1;
+        }
+        while k < limit {
+            match self.np(k) {
+                Np::Cap | Np::Role | Np::Group | Np::Modifier | Np::Period => k += 1,
+                Np::Of if k + 1 < limit && matches!(self.np(k + 1), Np::Cap) && k > start => k += 1,
+                _ => break,
+            }
+        }
+        // a trailing modifier or "of" is not part of the mention
+        while k > start && matches!(self.np(k - 1), Np::Modifier | Np::Of | Np::Det) {
+            k -= 1;
+        }
+        self.build(start, k)
+    }
+
+    fn pronoun_mention(&self, i: usize) -> Mention {
+        let p = &self.lex.pronouns[self.lw(i)];
+        Mention {
+            first: i,
+            end: i + 1,
+            span: self.tok_span(i),
+            kind: MentionKind::Pronoun,
+            name: None,
+            title: None,
+            gender: p.gender,
+            honorific: None,
+            head: Some((i, self.lw(i).to_string())),
+            plural: p.number == crate::lexicon::Number::Plural,
+        }
+    }
+
+    /// Classifies the token range `a..b` as a mention (grammar/speakers.toml).
+    fn build(&self, a: usize, b: usize) -> Option<Mention> {
+        if a >= b {
+            return None;
+        }
+        let classes: Vec<Np> = (a..b).map(|i| self.np(i)).collect();
+        if !classes.iter().any(|c| matches!(c, Np::Cap | Np::Role | Np::Group)) {
+            return None;
+        }
+        // the proper name: the trailing run of capitalised words that are not titles,
+        // honorifics, roles or organisation words
+        let mut n0 = b;
+        while n0 > a {
+            let i = n0 - 1;
+            let c = classes[i - a];
+            let lw = self.lw(i);
+            let part = match c {
+                Np::Cap => !self.lex.org_heads.contains(lw) && !self.is_honorific_word(i),
+                Np::Period => i > a && self.raw(i - 1).chars().count() == 1,
+                Np::Of => PARTICLES.contains(&lw) && n0 < b,
+                _ => false,
+            };
+            if !part {
+                break;
+            }
+            n0 = i;
+        }
+        // a single-letter "name" left over from an initial is not a name
+        let name_has_word = (n0..b).any(|i| classes[i - a] == Np::Cap && self.raw(i).chars().count() > 1);
+        let last = b - 1;
+        let first_content = if classes[0] == Np::Det { a + 1 } else { a };
+        let span = Span::new(self.scan.tokens[a].start, self.scan.tokens[last].end);
+        let mut m = Mention {
+            first: a,
+            end: b,
+            span,
+            kind: MentionKind::Person,
+            name: None,
+            title: None,
+            gender: Gender::Unknown,
+            honorific: None,
+            head: None,
+            plural: false,
+        };
+        // gender and honorific from the words before the name
+        for i in first_content..n0.min(b) {
+            if let Some(g) = self.honorific_at(i) {
+                m.honorific = Some(self.honorific_span(i));
+                if g != Gender::Unknown {
+                    m.gender = g;
+                }
+            }
+            if let Some(&g) = self.lex.roles.get(self.lw(i)) {
+                if g != Gender::Unknown {
+                    m.gender = g;
+                }
+            }
+        }
+        let org_word = (first_content..b).any(|i| self.lex.org_heads.contains(self.lw(i)) && matches!(classes[i - a], Np::Cap | Np::Group));
+        if name_has_word && n0 < b {
+            m.name = Some((n0, b));
+            if n0 > first_content {
+                let t = Span::new(self.scan.tokens[first_content].start, self.scan.tokens[n0 - 1].end);
+                m.title = Some(t);
+            }
+            // "Harlow Corp" / "the Transit Authority": a capitalised run with an org word
+            let cap_run_has_org = (first_content..b).all(|i| matches!(classes[i - a], Np::Cap | Np::Of | Np::Period))
+                && org_word;
+            if cap_run_has_org {
+                m.kind = MentionKind::Organization;
+                m.name = Some((first_content, b));
+                m.title = None;
+            }
+            return Some(m);
+        }
+        // no personal name: an organisation, a group or an anonymous source
+        let head = self.lw(last).to_string();
+        if org_word && matches!(classes[last - a], Np::Cap | Np::Group) && !self.lex.roles.contains_key(head.as_str()) {
+            m.kind = MentionKind::Organization;
+            m.name = Some((first_content, b));
+            return Some(m);
+        }
+        match classes[last - a] {
+            Np::Role | Np::Group => {
+                m.plural = head.ends_with('s') && !head.ends_with("ss") || matches!(head.as_str(), "people" | "men" | "women" | "police" | "spokespeople" | "data");
+                m.kind = if m.plural || classes[last - a] == Np::Group { MentionKind::Group } else { MentionKind::Anonymous };
+                if n0 > first_content {
+                    let t = Span::new(self.scan.tokens[first_content].start, self.scan.tokens[last].end);
+                    m.title = Some(t);
+                }
+                m.head = Some((last, head));
+                Some(m)
+            }
+            Np::Cap => {
+                // a capitalised group word or a lone honorific-looking word: treat as a group
+                if self.lex.groups.contains(head.as_str()) {
+                    m.kind = MentionKind::Group;
+                    m.plural = true;
+                    m.head = Some((last, head));
+                    return Some(m);
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    fn is_honorific_word(&self, i: usize) -> bool {
+        self.honorific_at(i).is_some()
+    }
+
+    /// The gender an honorific or title at token `i` gives ("Mr." male, "Gov." unknown).
+    fn honorific_at(&self, i: usize) -> Option<Gender> {
+        let t = self.scan.tokens[i];
+        let with_period = self.scan.tokens.get(i + 1).filter(|n| n.start == t.end && n.kind == TokKind::Punct('.'));
+        if let Some(p) = with_period {
+            if let Some((1, g)) = self.lex.honorifics.longest(&[&self.lower[t.start..p.end]]) {
+                return Some(*g);
+            }
+        }
+        self.lex.honorifics.longest(&[self.lw(i)]).filter(|(n, _)| *n == 1).map(|(_, g)| *g)
+    }
+
+    fn honorific_span(&self, i: usize) -> Span {
+        let t = self.scan.tokens[i];
+        match self.scan.tokens.get(i + 1) {
+            Some(n) if n.start == t.end && n.kind == TokKind::Punct('.') => Span::new(t.start, n.end),
+            _ => Span::new(t.start, t.end),
+        }
+    }
+}

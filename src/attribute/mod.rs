@@ -1,0 +1,711 @@
+//! Attribution: cues, speaker mentions, the attribution patterns, and entity resolution.
+//!
+//! Three passes, each linear in the number of tokens:
+//! 1. patterns: every quotation is matched against quote-cue-speaker, quote-speaker-cue,
+//!    speaker-cue-quote (colon or comma, also from the end of the previous paragraph), split
+//!    quotes and "according to"; every cue left over is tried for indirect speech
+//!    ("X said (that) CLAUSE", "CLAUSE, X said", "according to X, CLAUSE");
+//! 2. entities: speaker mentions and the names in the narrative are resolved in document order
+//!    (surnames, honorifics, "the spokesman", pronouns by recency and gender);
+//! 3. quotations with no cue of their own: continuation of the previous speaker, the speaker
+//!    of the next quotation in the paragraph, scare quotes, or unattributed.
+
+pub mod entities;
+pub mod mention;
+
+use crate::lexicon::{Cue, CueClass, Lexicon};
+use crate::model::{Entity, Quote, QuoteKind, SpeakerRef, Via};
+use crate::scan::{Scan, TokKind};
+use crate::span::Span;
+use mention::{Mention, MentionKind};
+
+/// Shared read-only view of one document for the attribution passes.
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub lower: &'a str,
+    pub scan: &'a Scan,
+    pub lex: &'a Lexicon,
+    /// Sentence index of every token.
+    pub sent_of: Vec<u32>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(text: &'a str, lower: &'a str, scan: &'a Scan, lex: &'a Lexicon) -> Self {
+        let mut sent_of = vec![0u32; scan.tokens.len()];
+        for (si, s) in scan.sentences.iter().enumerate() {
+            for x in &mut sent_of[s.first_token..s.end_token] {
+                *x = si as u32;
+            }
+        }
+        Ctx { text, lower, scan, lex, sent_of }
+    }
+
+    pub fn raw(&self, i: usize) -> &'a str {
+        let t = self.scan.tokens[i];
+        &self.text[t.start..t.end]
+    }
+
+    pub fn lw(&self, i: usize) -> &'a str {
+        let t = self.scan.tokens[i];
+        &self.lower[t.start..t.end]
+    }
+
+    pub fn tok_span(&self, i: usize) -> Span {
+        let t = self.scan.tokens[i];
+        Span::new(t.start, t.end)
+    }
+
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.scan.tokens[i].kind == TokKind::Word && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    pub fn in_quote(&self, i: usize) -> bool {
+        self.scan.token_quote[i].is_some()
+    }
+
+    pub fn sentence_start_token(&self, i: usize) -> usize {
+        self.scan.sentences[self.sent_of[i] as usize].first_token
+    }
+
+    /// Token index of the token starting at byte `b`.
+    pub fn tok_at(&self, b: usize) -> usize {
+        self.scan.tokens.partition_point(|t| t.start < b)
+    }
+
+    /// A cue starting at token `i` (outside quotations), with its length in tokens.
+    pub fn cue_at(&self, i: usize) -> Option<(usize, Cue)> {
+        if i >= self.scan.tokens.len() || self.in_quote(i) || self.scan.tokens[i].kind != TokKind::Word {
+            return None;
+        }
+        // a capitalised cue word in mid-sentence is part of a name ("State Department")
+        if self.is_cap(i) && self.sentence_start_token(i) != i {
+            return None;
+        }
+        let end = (i + 4).min(self.scan.tokens.len());
+        let words: Vec<&str> = (i..end).take_while(|&k| self.scan.tokens[k].kind == TokKind::Word).map(|k| self.lw(k)).collect();
+        self.lex.cues.longest(&words).map(|(n, c)| (n, *c))
+    }
+
+    fn is_adverb(&self, i: usize) -> bool {
+        let t = self.scan.tokens[i];
+        if t.kind != TokKind::Word || self.in_quote(i) {
+            return false;
+        }
+        let lw = self.lw(i);
+        self.lex.adverbs.contains(lw) || (lw.len() > 4 && lw.ends_with("ly") && !self.is_cap(i))
+    }
+
+    fn is_punct(&self, i: usize, c: char) -> bool {
+        i < self.scan.tokens.len() && self.scan.tokens[i].kind == TokKind::Punct(c)
+    }
+}
+
+/// A speaker found by a pattern, before entity resolution.
+#[derive(Debug, Clone)]
+struct Found {
+    cue: Span,
+    cue_tokens: (usize, usize),
+    mention: Mention,
+    via: Via,
+}
+
+#[derive(Debug, Clone)]
+struct Draft {
+    kind: QuoteKind,
+    content: Span,
+    segments: Vec<Span>,
+    found: Option<Found>,
+    /// The scanner quotation (top-level) this draft came from.
+    scan_quote: Option<usize>,
+    sentence: usize,
+    paragraph: usize,
+    /// Token index where the quotation opens (or the clause starts).
+    first_tok: usize,
+    /// Resolved speaker, filled in pass 2 or 3.
+    speaker: Option<SpeakerRef>,
+    /// Dropped because merged into another (split quotes) or covered by a mixed quotation.
+    dropped: bool,
+}
+
+/// A pronoun attribution with two or more compatible candidates and no recent speaker.
+#[derive(Debug, Clone)]
+pub struct Ambiguity {
+    pub quote: usize,
+    pub mention: Span,
+    pub candidates: Vec<usize>,
+}
+
+#[derive(Debug, Default)]
+pub struct Attribution {
+    pub quotes: Vec<Quote>,
+    pub entities: Vec<Entity>,
+    pub ambiguous: Vec<Ambiguity>,
+}
+
+pub fn attribute(ctx: &Ctx) -> Attribution {
+    let mut drafts = direct_patterns(ctx);
+    indirect_patterns(ctx, &mut drafts);
+    drafts.retain(|d| !d.dropped);
+    drafts.sort_by_key(|d| (d.content.start, d.content.end));
+
+    let mut res = entities::Resolver::new(ctx);
+    let ambiguous_by_draft = res.resolve_all(ctx, &mut drafts);
+    no_cue_quotes(ctx, &mut drafts, &res);
+    let entities = res.finish(ctx);
+
+    let mut out = Attribution { entities, ..Default::default() };
+    // nested quotations are reported inside their parents
+    let mut parent_of_scan: Vec<Option<usize>> = vec![None; ctx.scan.quotes.len()];
+    for d in drafts.iter() {
+        let idx = out.quotes.len();
+        if let Some(sq) = d.scan_quote {
+            parent_of_scan[sq] = Some(idx);
+        }
+        out.quotes.push(Quote {
+            kind: d.kind,
+            content: d.content,
+            segments: if d.segments.len() > 1 { d.segments.clone() } else { Vec::new() },
+            cue: d.found.as_ref().map(|f| f.cue),
+            speaker: d.speaker.clone(),
+            parent: None,
+            marks: d.scan_quote.map(|q| ctx.scan.quotes[q].outer()),
+            sentence: d.sentence,
+        });
+    }
+    for (di, cands) in ambiguous_by_draft {
+        if let Some(sp) = &drafts[di].speaker {
+            out.ambiguous.push(Ambiguity { quote: di, mention: sp.mention, candidates: cands });
+        }
+    }
+    // nested quotations (depth 1 and deeper), for the record; no speaker of their own
+    let mut nested = Vec::new();
+    for (qi, q) in ctx.scan.quotes.iter().enumerate() {
+        if q.depth == 0 {
+            continue;
+        }
+        let mut top = q.parent;
+        while let Some(p) = top {
+            if ctx.scan.quotes[p].depth == 0 {
+                break;
+            }
+            top = ctx.scan.quotes[p].parent;
+        }
+        let parent = top.and_then(|p| parent_of_scan[p]).or_else(|| {
+            // the top-level quotation may be covered by a mixed or indirect quote
+            out.quotes.iter().position(|x| x.content.contains(q.outer()))
+        });
+        let _ = qi;
+        let content = q.content();
+        if content.is_empty() {
+            continue;
+        }
+        nested.push(Quote {
+            kind: QuoteKind::Direct,
+            content,
+            segments: Vec::new(),
+            cue: None,
+            speaker: None,
+            parent,
+            marks: Some(q.outer()),
+            sentence: ctx.sent_of.get(ctx.tok_at(q.open.start)).copied().unwrap_or(0) as usize,
+        });
+    }
+    // keep the output in document order; remap the ambiguity indices accordingly
+    let n_top = out.quotes.len();
+    out.quotes.extend(nested);
+    let mut order: Vec<usize> = (0..out.quotes.len()).collect();
+    order.sort_by_key(|&i| (out.quotes[i].content.start, i >= n_top, out.quotes[i].content.end));
+    let mut new_index = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut sorted: Vec<Quote> = order.iter().map(|&i| out.quotes[i].clone()).collect();
+    for q in &mut sorted {
+        q.parent = q.parent.map(|p| new_index[p]);
+    }
+    for a in &mut out.ambiguous {
+        a.quote = new_index[a.quote];
+    }
+    out.quotes = sorted;
+    out
+}
+
+/// Pass 1a: the top-level quotations and the cue patterns around them.
+fn direct_patterns(ctx: &Ctx) -> Vec<Draft> {
+    let scan = ctx.scan;
+    let mut drafts: Vec<Draft> = Vec::new();
+    // where the last "after" attribution ended, for split quotes: (token after it, draft)
+    let mut split_from: Option<(usize, usize)> = None;
+    for (qi, q) in scan.quotes.iter().enumerate() {
+        if q.depth != 0 {
+            continue;
+        }
+        let open_t = ctx.tok_at(q.open.start);
+        let close_t = q.close.map(|c| ctx.tok_at(c.start));
+        if open_t >= scan.tokens.len() {
+            continue;
+        }
+        let sent_open = ctx.sent_of[open_t] as usize;
+        let paragraph = scan.sentences[sent_open].paragraph;
+        let content = q.content();
+        let segments = q.segments.clone();
+        let multi_para = segments.len() > 1;
+
+        // a split quotation: “A,” he said, “B.”
+        if let Some((after_end, di)) = split_from.take() {
+            let mut k = after_end;
+            while k < open_t && (ctx.is_punct(k, ',') || ctx.is_adverb(k)) {
+                k += 1;
+            }
+            if k == open_t && after_end < open_t && ctx.is_punct(open_t - 1, ',') {
+                let d: &mut Draft = &mut drafts[di];
+                d.segments.extend(segments.iter().copied());
+                d.content = d.content.cover(content);
+                split_from = None;
+                // the merged quote may itself be followed by a further cue; rare, ignored
+                continue;
+            }
+        }
+
+        let mut found = None;
+        let mut kind = if multi_para { QuoteKind::Block } else { QuoteKind::Direct };
+        let mut content_span = content;
+        if let Some(ct) = close_t {
+            if let Some((f, end_tok)) = after_pattern(ctx, ct) {
+                // words of the writer's own before the opening mark make it a mixed quotation
+                let s0 = scan.sentences[sent_open].first_token;
+                let lead = first_own_token(ctx, s0, open_t);
+                if let Some(l) = lead {
+                    if !multi_para {
+                        kind = QuoteKind::Mixed;
+                        content_span = Span::new(scan.tokens[l].start, q.close.map(|c| c.end).unwrap_or(content.end));
+                        content_span = trim_clause(ctx, content_span);
+                    }
+                }
+                found = Some(f);
+                split_from = Some((end_tok, drafts.len()));
+            }
+        }
+        if found.is_none() {
+            found = before_pattern(ctx, open_t);
+        }
+        drafts.push(Draft {
+            kind,
+            content: content_span,
+            segments: if kind == QuoteKind::Mixed { vec![content_span] } else { segments },
+            found,
+            scan_quote: Some(qi),
+            sentence: sent_open,
+            paragraph,
+            first_tok: open_t,
+            speaker: None,
+            dropped: false,
+        });
+    }
+    drafts
+}
+
+/// The first token in `from..to` that is the writer's own word (not punctuation, not inside
+/// another quotation), if any.
+fn first_own_token(ctx: &Ctx, from: usize, to: usize) -> Option<usize> {
+    (from..to).find(|&i| !ctx.in_quote(i) && matches!(ctx.scan.tokens[i].kind, TokKind::Word | TokKind::Number))
+}
+
+/// Trims trailing commas and spaces off a clause span.
+fn trim_clause(ctx: &Ctx, s: Span) -> Span {
+    s.trim_matches(ctx.text, |c: char| c.is_whitespace() || c == ',' || c == ';' || c == ':')
+}
+
+/// “...,” Kirby said / “...,” said Kirby / “...,” according to X. Returns the speaker and the
+/// token after the attribution.
+fn after_pattern(ctx: &Ctx, close_t: usize) -> Option<(Found, usize)> {
+    let toks = &ctx.scan.tokens;
+    let s = ctx.sent_of[close_t] as usize;
+    let limit = quote_free_limit(ctx, close_t + 1, ctx.scan.sentences[s].end_token);
+    let mut t = close_t + 1;
+    while t < limit && (ctx.is_punct(t, ',') || toks[t].kind == TokKind::Dash) {
+        t += 1;
+    }
+    if t >= limit {
+        return None;
+    }
+    // CUE SPEAKER
+    if let Some((n, cue)) = ctx.cue_at(t) {
+        let mut m0 = t + n;
+        if cue.class == CueClass::AccordingTo {
+            let m = ctx.mention_after(m0, limit)?;
+            let end = m.end;
+            return Some((found(ctx, t, n, m, Via::AccordingTo), end));
+        }
+        while m0 < limit && ctx.is_adverb(m0) && !ctx.is_cap(m0) {
+            m0 += 1;
+        }
+        if let Some(m) = ctx.mention_after(m0, limit) {
+            let end = m.end;
+            return Some((found(ctx, t, n, m, Via::Explicit), end));
+        }
+    }
+    // SPEAKER [adverbs] CUE
+    for c in t + 1..(t + 12).min(limit) {
+        if let Some((n, cue)) = ctx.cue_at(c) {
+            if cue.class == CueClass::AccordingTo {
+                return None;
+            }
+            let mut e = c;
+            while e > t && ctx.is_adverb(e - 1) {
+                e -= 1;
+            }
+            let m = ctx.mention_before(e, t)?;
+            if m.first != t {
+                return None;
+            }
+            return Some((found(ctx, c, n, m, Via::Explicit), c + n));
+        }
+        // stop at anything that cannot be part of a mention or an adverb
+        if !(ctx.is_adverb(c) || matches!(toks[c].kind, TokKind::Word | TokKind::Punct('.'))) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The end of the stretch `from..end` that holds no quotation.
+fn quote_free_limit(ctx: &Ctx, from: usize, end: usize) -> usize {
+    (from..end).find(|&i| ctx.in_quote(i)).unwrap_or(end)
+}
+
+fn found(ctx: &Ctx, cue_tok: usize, n: usize, mention: Mention, via: Via) -> Found {
+    let cue = Span::new(ctx.scan.tokens[cue_tok].start, ctx.scan.tokens[cue_tok + n - 1].end);
+    Found { cue, cue_tokens: (cue_tok, cue_tok + n), mention, via }
+}
+
+/// Kirby said: “...” / Kirby said, “...” / According to Kirby, “...”, also when the colon
+/// ends the previous paragraph.
+fn before_pattern(ctx: &Ctx, open_t: usize) -> Option<Found> {
+    let scan = ctx.scan;
+    if open_t == 0 {
+        return None;
+    }
+    let s = &scan.sentences[ctx.sent_of[open_t] as usize];
+    let (mut end, floor) = if open_t == s.first_token {
+        // the previous paragraph may end "X said:"
+        let prev = open_t - 1;
+        if !ctx.is_punct(prev, ':') || ctx.sent_of[prev] as usize + 1 != ctx.sent_of[open_t] as usize {
+            return None;
+        }
+        let ps = &scan.sentences[ctx.sent_of[prev] as usize];
+        if ps.paragraph + 1 != s.paragraph {
+            return None;
+        }
+        (prev, ps.first_token)
+    } else {
+        let floor = (s.first_token..open_t).rev().find(|&i| ctx.in_quote(i)).map(|i| i + 1).unwrap_or(s.first_token);
+        (open_t, floor)
+    };
+    // the mark must follow a colon or a comma (or a dash)
+    if end > floor && (ctx.is_punct(end - 1, ':') || ctx.is_punct(end - 1, ',') || scan.tokens[end - 1].kind == TokKind::Dash) {
+        end -= 1;
+    } else if end == open_t {
+        return None;
+    }
+    // According to X, “...”
+    if let Some((n, cue)) = ctx.cue_at(floor) {
+        if cue.class == CueClass::AccordingTo {
+            let m = ctx.mention_after(floor + n, end)?;
+            if m.end == end {
+                return Some(found(ctx, floor, n, m, Via::AccordingTo));
+            }
+            return None;
+        }
+    }
+    // skip trailing adverbials and a short object ("told reporters on Friday:")
+    for c in (floor..end).rev().take(8) {
+        if let Some((n, cue)) = ctx.cue_at(c) {
+            if cue.class == CueClass::AccordingTo {
+                return None;
+            }
+            // what lies between the cue and the mark must be an object or adverbials
+            let between_ok = (c + n..end).all(|i| ctx.scan.tokens[i].kind == TokKind::Word && !ctx.in_quote(i));
+            if !between_ok {
+                return None;
+            }
+            let mut e = c;
+            while e > floor && ctx.is_adverb(e - 1) {
+                e -= 1;
+            }
+            let m = ctx.mention_before(e, floor)?;
+            return Some(found(ctx, c, n, m, Via::Explicit));
+        }
+    }
+    None
+}
+
+/// Pass 1b: indirect speech from the cues that no quotation used.
+fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) {
+    let scan = ctx.scan;
+    let mut used = vec![false; scan.tokens.len()];
+    for d in drafts.iter() {
+        if let Some(f) = &d.found {
+            for u in &mut used[f.cue_tokens.0..f.cue_tokens.1] {
+                *u = true;
+            }
+        }
+    }
+    // top-level draft index by scanner quotation, to mark quotations covered by mixed content
+    let mut draft_of_scan = vec![usize::MAX; scan.quotes.len()];
+    for (i, d) in drafts.iter().enumerate() {
+        if let Some(q) = d.scan_quote {
+            draft_of_scan[q] = i;
+        }
+    }
+    let mut new = Vec::new();
+    for (si, s) in scan.sentences.iter().enumerate() {
+        let mut i = s.first_token;
+        while i < s.end_token {
+            if used[i] || ctx.in_quote(i) {
+                i += 1;
+                continue;
+            }
+            let Some((n, cue)) = ctx.cue_at(i) else {
+                i += 1;
+                continue;
+            };
+            let got = if cue.class == CueClass::AccordingTo {
+                according_to(ctx, si, i, n)
+            } else {
+                clause_then_speaker(ctx, si, i, n).or_else(|| speaker_then_clause(ctx, si, i, n))
+            };
+            if let Some((content, f)) = got {
+                let end_tok = f.cue_tokens.1;
+                // quotations inside the reported clause make it a mixed quotation
+                let mut kind = QuoteKind::Indirect;
+                let mut taken_speaker = false;
+                for (qi, q) in scan.quotes.iter().enumerate() {
+                    if q.depth == 0 && content.contains(q.outer().trim(ctx.text)) || (q.depth == 0 && content.overlaps(q.outer()) && content.start <= q.open.start) {
+                        let di = draft_of_scan[qi];
+                        if di != usize::MAX {
+                            if drafts[di].found.is_some() {
+                                taken_speaker = true;
+                                continue;
+                            }
+                            drafts[di].dropped = true;
+                        }
+                        kind = QuoteKind::Mixed;
+                    }
+                }
+                if !taken_speaker {
+                    let content = if kind == QuoteKind::Mixed {
+                        // extend over a quotation that runs past the clause end
+                        let mut c = content;
+                        for q in &scan.quotes {
+                            if q.depth == 0 && c.overlaps(q.outer()) {
+                                c = c.cover(q.outer());
+                            }
+                        }
+                        c
+                    } else {
+                        content
+                    };
+                    new.push(Draft {
+                        kind,
+                        content,
+                        segments: vec![content],
+                        found: Some(f),
+                        scan_quote: None,
+                        sentence: si,
+                        paragraph: s.paragraph,
+                        first_tok: ctx.tok_at(content.start),
+                        speaker: None,
+                        dropped: false,
+                    });
+                    for u in &mut used[i..end_tok.max(i + n)] {
+                        *u = true;
+                    }
+                }
+            }
+            i += n;
+        }
+    }
+    drafts.extend(new);
+}
+
+/// Ends a clause span before the sentence's final punctuation.
+fn clause_span(ctx: &Ctx, from_tok: usize, to_tok: usize) -> Option<Span> {
+    if from_tok >= to_tok {
+        return None;
+    }
+    let toks = &ctx.scan.tokens;
+    let mut e = to_tok;
+    while e > from_tok && matches!(toks[e - 1].kind, TokKind::Punct('.') | TokKind::Punct(',') | TokKind::Punct(';') | TokKind::Punct(':') | TokKind::Dash) {
+        e -= 1;
+    }
+    let words = (from_tok..e).filter(|&k| matches!(toks[k].kind, TokKind::Word | TokKind::Number)).count();
+    if words < 3 {
+        return None;
+    }
+    Some(Span::new(toks[from_tok].start, toks[e - 1].end))
+}
+
+/// CLAUSE, Kirby said. / CLAUSE, said Kirby.
+fn clause_then_speaker(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span, Found)> {
+    let s = &ctx.scan.sentences[si];
+    // the tail after the cue must be short and hold no further clause
+    let tail_end = s.end_token;
+    let tail: Vec<usize> = (c + n..tail_end).collect();
+    // CLAUSE, SPEAKER CUE [adverbials].
+    let mut e = c;
+    while e > s.first_token && ctx.is_adverb(e - 1) {
+        e -= 1;
+    }
+    let before = ctx.mention_before(e, s.first_token);
+    let (m, comma) = match before {
+        Some(m) if m.first > s.first_token && ctx.is_punct(m.first - 1, ',') => {
+            let comma = m.first - 1;
+            (m, comma)
+        }
+        _ => {
+            // CLAUSE, CUE SPEAKER.
+            if c > s.first_token && ctx.is_punct(c - 1, ',') {
+                let m = ctx.mention_after(c + n, tail_end)?;
+                let rest = (m.end..tail_end).filter(|&k| ctx.scan.tokens[k].kind == TokKind::Word).count();
+                if rest > 0 && !ctx.is_punct(m.end, ',') {
+                    return None;
+                }
+                let content = clause_span(ctx, s.first_token, c - 1)?;
+                return Some((content, found(ctx, c, n, m, Via::Explicit)));
+            }
+            return None;
+        }
+    };
+    let tail_words = tail.iter().filter(|&&k| ctx.scan.tokens[k].kind == TokKind::Word).count();
+    let tail_ok = tail_words == 0
+        || tail.iter().all(|&k| ctx.is_adverb(k) || !matches!(ctx.scan.tokens[k].kind, TokKind::Word) || ctx.is_cap(k))
+        || tail_words <= 3 && !tail.iter().any(|&k| ctx.lw(k) == "that");
+    if !tail_ok {
+        return None;
+    }
+    let from = first_own_token(ctx, s.first_token, comma).unwrap_or(s.first_token);
+    let content = clause_span(ctx, from, comma)?;
+    Some((content, found(ctx, c, n, m, Via::Explicit)))
+}
+
+/// Kirby said (that) CLAUSE. / Kirby told reporters CLAUSE. / Kirby plans to CLAUSE.
+fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span, Found)> {
+    let s = &ctx.scan.sentences[si];
+    let mut e = c;
+    while e > s.first_token && ctx.is_adverb(e - 1) {
+        e -= 1;
+    }
+    let m = ctx.mention_before(e, s.first_token)?;
+    let mut k = c + n;
+    // an object of told/asked/assured ("told reporters", "told the council")
+    if k < s.end_token && !ctx.in_quote(k) && ctx.lw(k) != "that" {
+        if let Some(obj) = ctx.mention_after(k, s.end_token) {
+            if obj.kind != MentionKind::Pronoun || matches!(ctx.lw(k), "him" | "her" | "them" | "us" | "me") {
+                k = obj.end;
+            }
+        } else if matches!(ctx.lw(k), "him" | "her" | "them" | "us" | "me") {
+            k += 1;
+        }
+    }
+    while k < s.end_token && ctx.is_adverb(k) {
+        k += 1;
+    }
+    while k < s.end_token && ctx.is_punct(k, ',') {
+        k += 1;
+    }
+    if k < s.end_token && ctx.lw(k) == "that" {
+        k += 1;
+    }
+    if k >= s.end_token {
+        return None;
+    }
+    // a colon or a quotation mark right after the cue is a direct quotation, handled elsewhere
+    if matches!(ctx.scan.tokens[k].kind, TokKind::Punct(':') | TokKind::Punct('.') | TokKind::Punct('?')) {
+        return None;
+    }
+    let content = clause_span(ctx, k, s.end_token)?;
+    Some((content, found(ctx, c, n, m, Via::Explicit)))
+}
+
+/// According to X, CLAUSE. / CLAUSE, according to X.
+fn according_to(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span, Found)> {
+    let s = &ctx.scan.sentences[si];
+    let m = ctx.mention_after(c + n, s.end_token)?;
+    let first_own = first_own_token(ctx, s.first_token, c);
+    if first_own.is_none() || first_own == Some(c) {
+        // opens the sentence: the clause follows the comma after the mention
+        let mut k = m.end;
+        // an appositive may follow the mention: "According to Ames, a ministry adviser, ..."
+        if !ctx.is_punct(k, ',') {
+            return None;
+        }
+        k += 1;
+        let content = clause_span(ctx, k, s.end_token)?;
+        return Some((content, found(ctx, c, n, m, Via::AccordingTo)));
+    }
+    if c > s.first_token && ctx.is_punct(c - 1, ',') {
+        let content = clause_span(ctx, s.first_token, c - 1)?;
+        return Some((content, found(ctx, c, n, m, Via::AccordingTo)));
+    }
+    None
+}
+
+/// Pass 3: quotations that have no cue of their own.
+fn no_cue_quotes(ctx: &Ctx, drafts: &mut [Draft], res: &entities::Resolver) {
+    let scan = ctx.scan;
+    let n = drafts.len();
+    // the last speaker seen, with its paragraph
+    let mut last: Option<(SpeakerRef, usize)> = None;
+    for i in 0..n {
+        if drafts[i].speaker.is_some() {
+            last = drafts[i].speaker.clone().map(|s| (s, drafts[i].paragraph));
+            continue;
+        }
+        let Some(sq) = drafts[i].scan_quote else { continue };
+        let q = &scan.quotes[sq];
+        let open_t = drafts[i].first_tok;
+        let s = &scan.sentences[drafts[i].sentence];
+        let lead = first_own_token(ctx, s.first_token, open_t);
+        let words = q.content().slice(ctx.text).split_whitespace().count();
+        let para = drafts[i].paragraph;
+        let para_first = scan.paragraph_tokens[para].0;
+        let opens_paragraph = open_t == para_first;
+        // a short quotation inside the writer's sentence, with no cue: a term or nickname
+        if lead.is_some() && words <= 3 && drafts[i].segments.len() == 1 {
+            drafts[i].kind = QuoteKind::Scare;
+            continue;
+        }
+        if lead.is_some() {
+            drafts[i].kind = QuoteKind::Partial;
+        }
+        // continuation: the same paragraph had a speaker, or the paragraph opens with the
+        // quotation right after a paragraph whose last attribution was someone's
+        let cont = match &last {
+            Some((sp, p)) if *p == para => Some(sp.clone()),
+            Some((sp, p)) if *p + 1 == para && opens_paragraph => Some(sp.clone()),
+            _ => None,
+        };
+        if let Some(mut sp) = cont {
+            if lead.is_none() || words > 3 {
+                sp.via = Via::Continuation;
+                drafts[i].speaker = Some(sp.clone());
+                last = Some((sp, para));
+                continue;
+            }
+        }
+        // nearest: the next quotation in the same paragraph is attributed
+        if lead.is_none() {
+            if let Some(next) = drafts[i + 1..].iter().find(|d| d.paragraph == para && d.scan_quote.is_some()) {
+                if let Some(sp) = &next.speaker {
+                    let mut sp = sp.clone();
+                    sp.via = Via::Nearest;
+                    drafts[i].speaker = Some(sp.clone());
+                    last = Some((sp, para));
+                    continue;
+                }
+            }
+        }
+        let _ = res;
+    }
+}

@@ -1,0 +1,454 @@
+//! The claim model: one claim per asserted clause, from quotations, from reported speech and
+//! from the writer's own sentences (speaker `reporter`), each a frame built from the lexicons
+//! in `grammar/claims.toml` and `grammar/predicates.toml`.
+
+use crate::lexicon::{FrameWord, Lexicon};
+use crate::model::{Entity, Quote, QuoteKind};
+use crate::scan::{Scan, TokKind};
+use crate::span::Span;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Polarity {
+    Positive,
+    Negative,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    Asserted,
+    Possible,
+    Expected,
+    Intended,
+    Conditional,
+    Hypothetical,
+    Question,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Aspect {
+    None,
+    Continues,
+    Cessation,
+    Resumption,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Time {
+    Past,
+    Present,
+    Future,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    Confirm,
+    Deny,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    /// The speaker entity; `None` is the reporter's own narrative.
+    pub speaker: Option<usize>,
+    pub quote: Option<usize>,
+    pub span: Span,
+    /// The predicate word as written (lowercase), or empty when none was recognised.
+    pub predicate: String,
+    pub class: Option<u16>,
+    pub polarity: Polarity,
+    pub modality: Modality,
+    pub aspect: Aspect,
+    pub time: Time,
+    pub participants: Vec<usize>,
+    /// An exception or side-event scope ("except", "on the side of").
+    pub exception: bool,
+    /// A booster ("of course", "absolutely").
+    pub certain: bool,
+    pub stance: Option<Stance>,
+}
+
+/// How far (in tokens) a negation or a modal may stand before the word it bears on.
+const NEG_REACH: usize = 4;
+const MODAL_REACH: usize = 5;
+
+/// The frame of a clause given as a token range.
+///
+/// Scope is local, because a clause often holds more than one predicate: a negation bears on
+/// the predicate (or the result-state word) at most [`NEG_REACH`] tokens after it, or on the
+/// clause embedded by a negated "mean"/"signal" ("doesn't mean the talks resumed"); a modal
+/// bears on what follows it within [`MODAL_REACH`] tokens. Conditionals and question marks
+/// bear on the whole clause.
+fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize) -> Claim {
+    let toks = &scan.tokens;
+    let mut negs: Vec<usize> = Vec::new();
+    let mut modals: Vec<(usize, Modality)> = Vec::new();
+    let mut clause_modality = Modality::Asserted;
+    let mut aspects: Vec<(usize, Aspect)> = Vec::new();
+    let mut lights: Vec<usize> = Vec::new();
+    let mut embeds: Vec<usize> = Vec::new();
+    let mut pasts: Vec<usize> = Vec::new();
+    let mut preds: Vec<(usize, crate::lexicon::Predicate)> = Vec::new();
+    let mut exception = false;
+    let mut certain = false;
+    let mut stance = None;
+    let mut anaphoric = false;
+    // word positions only: punctuation and marks do not count towards reach
+    let mut pos = 0usize;
+    let mut k = a;
+    let mut words: Vec<&str> = Vec::with_capacity(5);
+    while k < b {
+        if toks[k].kind != TokKind::Word {
+            k += 1;
+            continue;
+        }
+        words.clear();
+        let mut j = k;
+        while j < b && words.len() < 5 && toks[j].kind == TokKind::Word {
+            words.push(&lower[toks[j].start..toks[j].end]);
+            j += 1;
+        }
+        let w = words[0];
+        let phrase = lex.frame_words.longest(&words);
+        if lex.has_negation_suffix(w) && phrase.is_none_or(|(n, _)| n == 1) {
+            negs.push(pos);
+        }
+        if let Some((_, p)) = lex.predicates.longest(&words) {
+            preds.push((pos, *p));
+        }
+        let step = match phrase {
+            Some((n, fw)) => {
+                match *fw {
+                    FrameWord::Negation => negs.push(pos),
+                    FrameWord::Modality(m @ (Modality::Conditional | Modality::Hypothetical)) => {
+                        if rank(m) > rank(clause_modality) {
+                            clause_modality = m;
+                        }
+                    }
+                    FrameWord::Modality(m) => modals.push((pos, m)),
+                    FrameWord::Certainty => certain = true,
+                    FrameWord::Aspect(x) => aspects.push((pos, x)),
+                    FrameWord::Exception => exception = true,
+                    FrameWord::Anaphoric => anaphoric = true,
+                    FrameWord::Stance(x) => stance = Some(x),
+                    FrameWord::LightVerb => lights.push(pos),
+                    FrameWord::Embedding => embeds.push(pos),
+                    FrameWord::Past => pasts.push(pos),
+                }
+                n
+            }
+            None => 1,
+        };
+        // advance `step` words
+        let mut taken = 0;
+        while k < b && taken < step {
+            if toks[k].kind == TokKind::Word {
+                taken += 1;
+                pos += 1;
+            }
+            k += 1;
+        }
+    }
+    // the predicate: the first verb, or a noun that a result-state word or a light verb
+    // makes an event, whichever comes first
+    let licensed = |p: usize| !aspects.is_empty() || lights.iter().any(|&l| l < p && p - l <= 4);
+    let pred = preds.iter().find(|(p, x)| x.verb || licensed(*p)).copied();
+    let aspect = if aspects.iter().any(|a| a.1 == Aspect::Resumption) {
+        Aspect::Resumption
+    } else if aspects.iter().any(|a| a.1 == Aspect::Cessation) {
+        Aspect::Cessation
+    } else if aspects.iter().any(|a| a.1 == Aspect::Continues) {
+        Aspect::Continues
+    } else {
+        Aspect::None
+    };
+    // the words the negations and modals may bear on
+    let mut targets: Vec<usize> = aspects.iter().map(|a| a.0).collect();
+    if let Some((p, _)) = pred {
+        targets.push(p);
+    }
+    let bears = |n: usize, reach: usize| {
+        targets.iter().any(|&t| n < t && (t - n <= reach || embeds.iter().any(|&e| n < e && e < t && e - n <= 3)))
+    };
+    let negations = if targets.is_empty() { negs.len() } else { negs.iter().filter(|&&n| bears(n, NEG_REACH)).count() };
+    let mut modality = Modality::Asserted;
+    for &(m, v) in &modals {
+        if (targets.is_empty() || bears(m, MODAL_REACH)) && rank(v) > rank(modality) {
+            modality = v;
+        }
+    }
+    if rank(clause_modality) > rank(modality) {
+        modality = clause_modality;
+    }
+    // a question mark at the end of the clause
+    let mut e = b;
+    while e > a && matches!(toks[e - 1].kind, TokKind::Mark(_)) {
+        e -= 1;
+    }
+    if e > a && toks[e - 1].kind == TokKind::Punct('?') {
+        modality = Modality::Question;
+    }
+    let time = if matches!(modality, Modality::Expected | Modality::Intended) {
+        Time::Future
+    } else if aspect == Aspect::Continues {
+        Time::Present
+    } else if targets.iter().any(|&t| pasts.iter().any(|&p| p <= t && t - p <= 3)) {
+        Time::Past
+    } else {
+        // a regular past form with nothing present-tense before it ("suspended the talks",
+        // but not "has suspended", "are suspended", "stay suspended")
+        let word_at = |wp: usize| nth_word(lower, scan, a, b, wp);
+        let past_form = targets.iter().any(|&t| {
+            word_at(t).is_some_and(|w| w.ends_with("ed"))
+                && !(t > 0 && word_at(t - 1).is_some_and(|w| lex.present_auxiliaries.contains(w)))
+        });
+        if past_form { Time::Past } else { Time::Present }
+    };
+    let span = Span::new(toks[a].start, toks[b - 1].end).trim_matches(text, |c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '“' | '”' | '"' | '‘' | '’')
+    });
+    let (predicate, class) = match pred {
+        Some((p, x)) => (nth_word(lower, scan, a, b, p).unwrap_or("").to_string(), Some(x.class)),
+        None => (if anaphoric { "that".to_string() } else { String::new() }, None),
+    };
+    Claim {
+        speaker: None,
+        quote: None,
+        span,
+        predicate,
+        class,
+        polarity: if negations % 2 == 1 { Polarity::Negative } else { Polarity::Positive },
+        modality,
+        aspect,
+        time,
+        participants: Vec::new(),
+        exception,
+        certain,
+        stance,
+    }
+}
+
+/// The `n`th word (0-based) of the clause `a..b`, lowercase.
+fn nth_word<'a>(lower: &'a str, scan: &Scan, a: usize, b: usize, n: usize) -> Option<&'a str> {
+    scan.tokens[a..b].iter().filter(|t| t.kind == TokKind::Word).nth(n).map(|t| &lower[t.start..t.end])
+}
+
+/// Which modality wins when a clause has several: the least committed one.
+fn rank(m: Modality) -> u8 {
+    match m {
+        Modality::Asserted => 0,
+        Modality::Expected => 1,
+        Modality::Intended => 2,
+        Modality::Possible => 3,
+        Modality::Hypothetical => 4,
+        Modality::Conditional => 5,
+        Modality::Question => 6,
+    }
+}
+
+/// Splits `a..b` into clauses: at the sentence ends the scanner found (`ends`, so an
+/// abbreviation's period is not one), semicolons, and ", but".
+fn clauses(lower: &str, scan: &Scan, ends: &[bool], a: usize, b: usize) -> Vec<(usize, usize)> {
+    let toks = &scan.tokens;
+    let mut out = Vec::new();
+    let mut start = a;
+    let mut k = a;
+    while k < b {
+        let cut_after = match toks[k].kind {
+            TokKind::Punct(';') => true,
+            TokKind::Punct('.') | TokKind::Punct('?') | TokKind::Punct('!') => ends[k],
+            TokKind::Punct(',') => k + 1 < b && &lower[toks[k + 1].start..toks[k + 1].end] == "but",
+            _ => false,
+        };
+        if cut_after {
+            if start <= k {
+                out.push((start, k + 1));
+            }
+            start = k + 1;
+        }
+        k += 1;
+    }
+    if start < b {
+        out.push((start, b));
+    }
+    out.retain(|&(x, y)| (x..y).any(|i| toks[i].kind == TokKind::Word));
+    out
+}
+
+/// Builds every claim of the document.
+pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quote], entities: &[Entity]) -> Vec<Claim> {
+    let toks = &scan.tokens;
+    let tok_at = |b: usize| toks.partition_point(|t| t.start < b);
+    let mut claims = Vec::new();
+    // the sentence-final punctuation tokens, top-level and inside quotations
+    let mut ends = vec![false; toks.len()];
+    for s in &scan.sentences {
+        if let Some(k) = (s.first_token..s.end_token).rev().find(|&k| matches!(toks[k].kind, TokKind::Punct('.' | '?' | '!'))) {
+            ends[k] = true;
+        }
+    }
+    for &k in &scan.inner_boundaries {
+        ends[k] = true;
+    }
+    // covered[i]: token i belongs to some quotation or reported clause
+    let mut covered = vec![false; toks.len()];
+    for (qi, q) in quotes.iter().enumerate() {
+        if q.parent.is_some() || q.kind == QuoteKind::Scare {
+            continue;
+        }
+        let segs: Vec<Span> = if q.segments.is_empty() { vec![q.content] } else { q.segments.clone() };
+        for s in &segs {
+            let (a, b) = (tok_at(s.start), tok_at(s.end));
+            for c in &mut covered[a..b.min(toks.len())] {
+                *c = true;
+            }
+        }
+        if let Some(c) = q.cue {
+            let i = tok_at(c.start);
+            if i < covered.len() {
+                covered[i] = true;
+            }
+        }
+        let Some(sp) = &q.speaker else { continue };
+        let stance_from_cue = q.cue.and_then(|c| match lex.frame_words.longest(&[&lower[c.start..c.end]]) {
+            Some((_, FrameWord::Stance(s))) => Some(*s),
+            _ => None,
+        });
+        let mut prev: Option<Claim> = None;
+        for s in &segs {
+            let (a, b) = (tok_at(s.start), tok_at(s.end));
+            for (x, y) in clauses(lower, scan, &ends, a, b.min(toks.len())) {
+                let mut c = frame(text, lower, scan, lex, x, y);
+                if c.span.is_empty() {
+                    continue;
+                }
+                c.speaker = Some(sp.entity);
+                c.quote = Some(qi);
+                if c.stance.is_none() {
+                    c.stance = stance_from_cue;
+                    if stance_from_cue == Some(Stance::Deny) {
+                        c.polarity = flip(c.polarity);
+                    }
+                } else if c.stance == Some(Stance::Deny) {
+                    // "We deny that layoffs are planned" asserts that they are not
+                    c.polarity = flip(c.polarity);
+                }
+                inherit(&mut c, prev.as_ref());
+                c.participants = participants(entities, c.span);
+                if c.class.is_some() {
+                    prev = Some(c.clone());
+                }
+                claims.push(c);
+            }
+        }
+    }
+    // the reporter's own sentences: what no quotation or reported clause covers
+    for s in &scan.sentences {
+        let mut a = s.first_token;
+        while a < s.end_token {
+            while a < s.end_token && covered[a] {
+                a += 1;
+            }
+            let mut b = a;
+            while b < s.end_token && !covered[b] {
+                b += 1;
+            }
+            if b > a {
+                let mut prev: Option<Claim> = None;
+                for (x, y) in clauses(lower, scan, &ends, a, b) {
+                    let words = (x..y).filter(|&i| toks[i].kind == TokKind::Word).count();
+                    if words < 3 {
+                        continue;
+                    }
+                    let mut c = frame(text, lower, scan, lex, x, y);
+                    if c.class.is_none() && c.aspect == Aspect::None {
+                        continue;
+                    }
+                    inherit(&mut c, prev.as_ref());
+                    c.participants = participants(entities, c.span);
+                    prev = Some(c.clone());
+                    claims.push(c);
+                }
+            }
+            a = b;
+        }
+    }
+    claims.sort_by_key(|c| (c.span.start, c.span.end));
+    claims
+}
+
+fn flip(p: Polarity) -> Polarity {
+    match p {
+        Polarity::Positive => Polarity::Negative,
+        Polarity::Negative => Polarity::Positive,
+    }
+}
+
+/// "Of course that would happen": an anaphoric predicate takes the topic of the clause before.
+fn inherit(c: &mut Claim, prev: Option<&Claim>) {
+    if c.class.is_some() || c.predicate != "that" {
+        return;
+    }
+    if let Some(p) = prev {
+        if p.class.is_some() {
+            c.class = p.class;
+            c.predicate = p.predicate.clone();
+            c.exception |= p.exception;
+            if c.participants.is_empty() {
+                c.participants = p.participants.clone();
+            }
+        }
+    }
+}
+
+/// Entities with a mention inside the span.
+fn participants(entities: &[Entity], span: Span) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.mentions.iter().any(|m| span.contains(*m)) {
+            out.push(i);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame_of(s: &str) -> Claim {
+        let lex = Lexicon::builtin();
+        let scan = crate::scan::scan(s, lex);
+        let lower = s.to_ascii_lowercase();
+        frame(s, &lower, &scan, lex, 0, scan.tokens.len())
+    }
+
+    #[test]
+    fn negation_and_modality() {
+        let c = frame_of("The agency won't raise fees this year.");
+        assert_eq!(c.polarity, Polarity::Negative);
+        assert_eq!(c.modality, Modality::Expected);
+        assert_eq!(c.predicate, "raise");
+        let c = frame_of("Will the talks resume?");
+        assert_eq!(c.modality, Modality::Question);
+        assert_eq!(c.aspect, Aspect::Resumption);
+    }
+
+    #[test]
+    fn double_negation_of_rule_out_is_possibility() {
+        let c = frame_of("We won't rule out a meeting.");
+        assert_eq!(c.polarity, Polarity::Positive);
+        assert_eq!(c.modality, Modality::Possible);
+    }
+
+    #[test]
+    fn suspension_state() {
+        let c = frame_of("The suspension of direct talks stays in place.");
+        assert_eq!(c.aspect, Aspect::Cessation);
+        assert_eq!(c.polarity, Polarity::Positive);
+    }
+}

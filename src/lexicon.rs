@@ -1,0 +1,446 @@
+//! The language facts quotecheck uses, loaded from the TOML files in `grammar/`.
+//!
+//! The files are compiled into the binary (`include_str!`) so the tool has no data to find
+//! at run time; [`Lexicon::builtin`] parses them once. The raw file structures are public so
+//! that the test that runs every entry's examples can walk them.
+
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+pub const CUES: &str = include_str!("../grammar/cues.toml");
+pub const SPEAKERS: &str = include_str!("../grammar/speakers.toml");
+pub const ABBREVIATIONS: &str = include_str!("../grammar/abbreviations.toml");
+pub const CLAIMS: &str = include_str!("../grammar/claims.toml");
+pub const PREDICATES: &str = include_str!("../grammar/predicates.toml");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CuesFile {
+    pub cue: Vec<CueEntry>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CueEntry {
+    pub lemma: String,
+    pub class: CueClass,
+    pub forms: Vec<String>,
+    pub examples: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CueClass {
+    Speech,
+    Belief,
+    Intention,
+    Writing,
+    AccordingTo,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpeakersFile {
+    pub determiners: Vec<String>,
+    pub modifiers: Vec<String>,
+    pub adverbs: Vec<String>,
+    pub not_names: Vec<String>,
+    pub pronoun: Vec<PronounEntry>,
+    pub honorific: Vec<WordsEntry>,
+    pub role: Vec<WordsEntry>,
+    pub group: Vec<WordsEntry>,
+    pub organization: Vec<OrgEntry>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PronounEntry {
+    pub form: String,
+    pub gender: Gender,
+    pub number: Number,
+    #[serde(default)]
+    pub organization: bool,
+    pub examples: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordsEntry {
+    pub forms: Vec<String>,
+    #[serde(default)]
+    pub gender: Gender,
+    pub examples: Vec<String>,
+    pub expect: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrgEntry {
+    pub heads: Vec<String>,
+    pub examples: Vec<String>,
+    pub expect: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    Male,
+    Female,
+    #[default]
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Number {
+    Singular,
+    Plural,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AbbreviationsFile {
+    pub sentence_starters: Vec<String>,
+    pub abbreviation: Vec<AbbrevEntry>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AbbrevEntry {
+    pub group: String,
+    pub can_end: bool,
+    pub forms: Vec<String>,
+    pub examples: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimsFile {
+    pub negation: Vec<FormsEntry>,
+    pub modality: Vec<FormsEntry>,
+    pub certainty: Vec<FormsEntry>,
+    pub aspect: Vec<FormsEntry>,
+    pub scope: Vec<FormsEntry>,
+    pub anaphoric: Vec<FormsEntry>,
+    pub stance: Vec<FormsEntry>,
+    pub light_verb: Vec<FormsEntry>,
+    pub embedding: Vec<FormsEntry>,
+    pub past: Vec<FormsEntry>,
+    pub present: Vec<FormsEntry>,
+    pub scope_contrast: Vec<PairsEntry>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PairsEntry {
+    pub pairs: Vec<[String; 2]>,
+    pub examples: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormsEntry {
+    pub value: Option<String>,
+    #[serde(default)]
+    pub forms: Vec<String>,
+    #[serde(default)]
+    pub suffixes: Vec<String>,
+    pub examples: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PredicatesFile {
+    pub class: Vec<ClassEntry>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassEntry {
+    pub name: String,
+    pub verbs: Vec<String>,
+    #[serde(default)]
+    pub nouns: Vec<String>,
+    #[serde(default)]
+    pub opposes: Vec<String>,
+    pub examples: Vec<String>,
+}
+
+/// A lookup table from lowercase word sequences to values. Single words are a hash lookup;
+/// phrases are indexed by their first word, longest first, so matching stays linear.
+#[derive(Debug)]
+pub struct PhraseTable<T> {
+    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T> Default for PhraseTable<T> {
+    fn default() -> Self {
+        PhraseTable { by_first: HashMap::new() }
+    }
+}
+
+impl<T: Clone> PhraseTable<T> {
+    pub fn insert(&mut self, phrase: &str, value: T) {
+        let words: Vec<String> = phrase.split_whitespace().map(str::to_string).collect();
+        if words.is_empty() {
+            return;
+        }
+        let list = self.by_first.entry(words[0].clone()).or_default();
+        list.push((words, value));
+        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    }
+
+    /// The longest phrase starting at `words[0]`, with its length in words.
+    pub fn longest<'a, S: AsRef<str>>(&'a self, words: &[S]) -> Option<(usize, &'a T)> {
+        let first = words.first()?.as_ref();
+        let list = self.by_first.get(first)?;
+        list.iter()
+            .find(|(ws, _)| ws.len() <= words.len() && ws.iter().zip(words).all(|(a, b)| a == b.as_ref()))
+            .map(|(ws, v)| (ws.len(), v))
+    }
+
+    pub fn contains_word(&self, w: &str) -> bool {
+        self.by_first.get(w).is_some_and(|l| l.iter().any(|(ws, _)| ws.len() == 1))
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Cue {
+    pub class: CueClass,
+    pub lemma: u16,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Abbrev {
+    pub can_end: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FrameWord {
+    Negation,
+    Modality(crate::claims::Modality),
+    Certainty,
+    Aspect(crate::claims::Aspect),
+    Exception,
+    Anaphoric,
+    Stance(crate::claims::Stance),
+    LightVerb,
+    Embedding,
+    Past,
+}
+
+/// A predicate word: its class, and whether it is a verb (asserts the event) or a noun.
+#[derive(Debug, Clone, Copy)]
+pub struct Predicate {
+    pub class: u16,
+    pub verb: bool,
+}
+
+#[derive(Debug)]
+pub struct Lexicon {
+    pub cues: PhraseTable<Cue>,
+    pub cue_lemmas: Vec<String>,
+    pub abbreviations: HashMap<String, Abbrev>,
+    pub sentence_starters: HashSet<String>,
+    pub determiners: HashSet<String>,
+    pub modifiers: HashSet<String>,
+    pub adverbs: HashSet<String>,
+    pub not_names: HashSet<String>,
+    pub pronouns: HashMap<String, PronounEntry>,
+    pub honorifics: PhraseTable<Gender>,
+    pub roles: HashMap<String, Gender>,
+    pub groups: HashSet<String>,
+    pub org_heads: HashSet<String>,
+    pub frame_words: PhraseTable<FrameWord>,
+    pub negation_suffixes: Vec<String>,
+    pub present_auxiliaries: HashSet<String>,
+    /// Setting words that keep two claims apart (bilateral / multilateral).
+    pub scope_contrasts: Vec<(String, String)>,
+    pub predicates: PhraseTable<Predicate>,
+    pub classes: Vec<ClassEntry>,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(name: &str, src: &str) -> T {
+    match toml::from_str(src) {
+        Ok(v) => v,
+        // The grammar files are compiled in and checked by the test suite; a broken one is a
+        // build defect, not bad user input.
+        Err(e) => panic!("grammar/{name} is invalid: {e}"),
+    }
+}
+
+impl Lexicon {
+    /// The lexicon built from the grammar files compiled into quotecheck.
+    pub fn builtin() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(Lexicon::build)
+    }
+
+    fn build() -> Lexicon {
+        let cues: CuesFile = parse("cues.toml", CUES);
+        let speakers: SpeakersFile = parse("speakers.toml", SPEAKERS);
+        let abbr: AbbreviationsFile = parse("abbreviations.toml", ABBREVIATIONS);
+        let claims: ClaimsFile = parse("claims.toml", CLAIMS);
+        let preds: PredicatesFile = parse("predicates.toml", PREDICATES);
+        let set = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<HashSet<_>>();
+
+        let mut lex = Lexicon {
+            cues: PhraseTable::default(),
+            cue_lemmas: Vec::new(),
+            abbreviations: HashMap::new(),
+            sentence_starters: set(&abbr.sentence_starters),
+            determiners: set(&speakers.determiners),
+            modifiers: set(&speakers.modifiers),
+            adverbs: set(&speakers.adverbs),
+            not_names: set(&speakers.not_names),
+            pronouns: speakers.pronoun.iter().map(|p| (p.form.clone(), p.clone())).collect(),
+            honorifics: PhraseTable::default(),
+            roles: HashMap::new(),
+            groups: HashSet::new(),
+            org_heads: HashSet::new(),
+            frame_words: PhraseTable::default(),
+            negation_suffixes: Vec::new(),
+            present_auxiliaries: claims.present.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
+            scope_contrasts: claims.scope_contrast.iter().flat_map(|e| e.pairs.iter().map(|[a, b]| (a.clone(), b.clone()))).collect(),
+            predicates: PhraseTable::default(),
+            classes: preds.class.clone(),
+        };
+        for (i, c) in cues.cue.iter().enumerate() {
+            lex.cue_lemmas.push(c.lemma.clone());
+            for f in &c.forms {
+                lex.cues.insert(f, Cue { class: c.class, lemma: i as u16 });
+            }
+        }
+        for a in &abbr.abbreviation {
+            for f in &a.forms {
+                lex.abbreviations.insert(f.clone(), Abbrev { can_end: a.can_end });
+            }
+        }
+        for h in &speakers.honorific {
+            for f in &h.forms {
+                // a gendered entry refines an earlier ungendered one for the same form
+                lex.honorifics.insert(f, h.gender);
+            }
+        }
+        for r in &speakers.role {
+            for f in &r.forms {
+                let g = lex.roles.entry(f.clone()).or_insert(r.gender);
+                if r.gender != Gender::Unknown {
+                    *g = r.gender;
+                }
+            }
+        }
+        for g in &speakers.group {
+            lex.groups.extend(g.forms.iter().cloned());
+        }
+        for o in &speakers.organization {
+            lex.org_heads.extend(o.heads.iter().cloned());
+        }
+        use crate::claims::{Aspect, Modality, Stance};
+        for e in &claims.negation {
+            for f in &e.forms {
+                lex.frame_words.insert(f, FrameWord::Negation);
+            }
+            lex.negation_suffixes.extend(e.suffixes.iter().cloned());
+        }
+        for e in &claims.modality {
+            let m = match e.value.as_deref() {
+                Some("possible") => Modality::Possible,
+                Some("expected") => Modality::Expected,
+                Some("intended") => Modality::Intended,
+                Some("conditional") => Modality::Conditional,
+                Some("hypothetical") => Modality::Hypothetical,
+                other => panic!("grammar/claims.toml: unknown modality {other:?}"),
+            };
+            for f in &e.forms {
+                lex.frame_words.insert(f, FrameWord::Modality(m));
+            }
+        }
+        for e in &claims.certainty {
+            for f in &e.forms {
+                lex.frame_words.insert(f, FrameWord::Certainty);
+            }
+        }
+        for e in &claims.aspect {
+            let a = match e.value.as_deref() {
+                Some("cessation") => Aspect::Cessation,
+                Some("continues") => Aspect::Continues,
+                Some("resumption") => Aspect::Resumption,
+                other => panic!("grammar/claims.toml: unknown aspect {other:?}"),
+            };
+            for f in &e.forms {
+                lex.frame_words.insert(f, FrameWord::Aspect(a));
+            }
+        }
+        for e in &claims.scope {
+            for f in &e.forms {
+                lex.frame_words.insert(f, FrameWord::Exception);
+            }
+        }
+        for e in &claims.anaphoric {
+            for f in &e.forms {
+                lex.frame_words.insert(f, FrameWord::Anaphoric);
+            }
+        }
+        for (list, fw) in [(&claims.light_verb, FrameWord::LightVerb), (&claims.embedding, FrameWord::Embedding), (&claims.past, FrameWord::Past)] {
+            for e in list {
+                for f in &e.forms {
+                    lex.frame_words.insert(f, fw);
+                }
+            }
+        }
+        for e in &claims.stance {
+            let s = match e.value.as_deref() {
+                Some("confirm") => Stance::Confirm,
+                Some("deny") => Stance::Deny,
+                other => panic!("grammar/claims.toml: unknown stance {other:?}"),
+            };
+            for f in &e.forms {
+                lex.frame_words.insert(f, FrameWord::Stance(s));
+            }
+        }
+        for (i, c) in preds.class.iter().enumerate() {
+            for f in &c.verbs {
+                lex.predicates.insert(f, Predicate { class: i as u16, verb: true });
+            }
+            for f in &c.nouns {
+                lex.predicates.insert(f, Predicate { class: i as u16, verb: false });
+            }
+        }
+        lex
+    }
+
+    pub fn abbreviation(&self, lower_with_period: &str) -> Option<Abbrev> {
+        self.abbreviations.get(lower_with_period).copied()
+    }
+
+    pub fn is_sentence_starter(&self, lower: &str) -> bool {
+        self.sentence_starters.contains(lower)
+    }
+
+    pub fn class_name(&self, i: u16) -> &str {
+        &self.classes[i as usize].name
+    }
+
+    /// True when the two predicate classes are linked by an `opposes` entry.
+    pub fn classes_oppose(&self, a: u16, b: u16) -> bool {
+        let bn = &self.classes[b as usize].name;
+        self.classes[a as usize].opposes.iter().any(|o| o == bn)
+    }
+
+    pub fn has_negation_suffix(&self, lower: &str) -> bool {
+        self.negation_suffixes.iter().any(|s| lower.ends_with(s.as_str()))
+    }
+}
+
+/// Parsed grammar files, for tests that run every entry's examples.
+pub fn files() -> (CuesFile, SpeakersFile, AbbreviationsFile, ClaimsFile, PredicatesFile) {
+    (
+        parse("cues.toml", CUES),
+        parse("speakers.toml", SPEAKERS),
+        parse("abbreviations.toml", ABBREVIATIONS),
+        parse("claims.toml", CLAIMS),
+        parse("predicates.toml", PREDICATES),
+    )
+}

@@ -1,0 +1,74 @@
+//! quotecheck checks news copy before it is published: who said what, and whether what they
+//! said holds together.
+//!
+//! The pipeline runs one way, each stage a module with one job:
+//!
+//! ```text
+//! source ─► scan ─► attribute ─► claims ─► consistency ─┬─► findings ─► report
+//!  (text)   (nom)   (cues,        (frames)  (pairs,      │   (+ attribution lint)
+//!                    speakers,              rules)       │
+//!                    entities)                           ┘
+//! ```
+//!
+//! - [`source`] reads a file and refuses what is not UTF-8 text, naming the byte offset;
+//! - [`scan`] finds paragraphs, tokens, quotation marks and sentences (grammar/quotation.md);
+//! - [`attribute`] finds cues and speakers and resolves speakers to entities;
+//! - [`claims`] turns quotations, reported speech and narrative into claim frames;
+//! - [`consistency`] and [`rules`] report tensions and attribution problems;
+//! - [`report`] renders the findings (human, concise, JSON, JSON Lines).
+//!
+//! Every span is a byte range into the document as read.
+//!
+//! ```
+//! let report = quotecheck::check_str("“We are ready,” Mayor Ana Holm said.", &quotecheck::Config::default());
+//! assert_eq!(report.documents[0].quotes[0].speaker.as_ref().unwrap().mention.text, "Mayor Ana Holm");
+//! ```
+
+pub mod attribute;
+pub mod claims;
+pub mod consistency;
+pub mod lexicon;
+pub mod model;
+pub mod report;
+pub mod rules;
+pub mod scan;
+pub mod source;
+pub mod span;
+
+pub use lexicon::Lexicon;
+pub use model::{Analysis, Severity};
+pub use report::json::{DocumentReport, Report};
+pub use source::SourceError;
+
+/// What a run may change: rules switched off (by code).
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub disabled_rules: Vec<String>,
+}
+
+/// Analyses one document's text. `path` is only used to name it in the output.
+pub fn analyze(path: &str, text: &str, config: &Config) -> Analysis {
+    let lex = Lexicon::builtin();
+    let lower = text.to_ascii_lowercase();
+    let scan = scan::scan(text, lex);
+    let ctx = attribute::Ctx::new(text, &lower, &scan, lex);
+    let att = attribute::attribute(&ctx);
+    let claims = claims::build(text, &lower, &scan, lex, &att.quotes, &att.entities);
+    let doc = rules::Doc {
+        text,
+        scan: &scan,
+        lex,
+        quotes: &att.quotes,
+        entities: &att.entities,
+        claims: &claims,
+        ambiguous: &att.ambiguous,
+        disabled: &config.disabled_rules,
+    };
+    let findings = rules::run(&doc);
+    Analysis { path: path.to_string(), text: text.to_string(), quotes: att.quotes, entities: att.entities, claims, findings }
+}
+
+/// Analyses a string and returns the serialisable `quotecheck/1` report for it.
+pub fn check_str(text: &str, config: &Config) -> Report {
+    Report::new(vec![analyze("-", text, config)])
+}

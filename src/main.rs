@@ -1,0 +1,240 @@
+//! The `quotecheck` command line: a thin shell around the library. Only this file renders
+//! errors; the library returns them typed.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use quotecheck::model::Severity;
+use quotecheck::report::{self, json, HumanStyle};
+use quotecheck::{analyze, source, Analysis, Config};
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "quotecheck", version, about = "Checks news copy before publication: who said what, and whether it holds together")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Lint articles: attribution problems and tensions between claims.
+    Check {
+        /// Files or folders (walked recursively for .txt); `-` reads standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+        /// Exit 1 when a finding at or above this severity is reported.
+        #[arg(long, value_enum, default_value_t = FailOn::Error)]
+        fail_on: FailOn,
+        /// Always exit 0 when the run itself succeeded.
+        #[arg(long)]
+        exit_zero: bool,
+        /// Switch a rule off (code or name); may be repeated.
+        #[arg(long, value_name = "RULE")]
+        disable: Vec<String>,
+    },
+    /// Who said what: every quotation with its speaker and cue.
+    Extract {
+        /// Files or folders (walked recursively for .txt); `-` reads standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Table)]
+        format: ExtractFormat,
+    },
+    /// The rule list, or one rule's documentation.
+    Rule {
+        /// A rule code (QC201) or name (state-reversal).
+        code: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Human,
+    Concise,
+    Json,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    Table,
+    Json,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut stdout = std::io::stdout().lock();
+    let result = match cli.command {
+        Command::Check { paths, format, fail_on, exit_zero, disable } => {
+            let config = Config { disabled_rules: disable };
+            run_check(&mut stdout, &paths, format, fail_on, exit_zero, &config)
+        }
+        Command::Extract { paths, format } => run_extract(&mut stdout, &paths, format),
+        Command::Rule { code } => run_rule(&mut stdout, code.as_deref()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("quotecheck: cannot write output: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn report_error(e: source::SourceError) {
+    eprintln!("{:?}", miette::Report::new(e));
+}
+
+/// Reads and analyses every input; inputs that fail are reported on stderr and counted.
+fn analyses(paths: &[PathBuf], config: &Config, mut each: impl FnMut(Analysis) -> std::io::Result<()>) -> std::io::Result<usize> {
+    let (files, errors) = source::expand(paths);
+    let mut failed = errors.len();
+    for e in errors {
+        report_error(e);
+    }
+    for f in files {
+        let (name, text) = if f.as_os_str() == "-" {
+            let mut buf = Vec::new();
+            if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
+                report_error(source::SourceError::Io { path: "-".into(), source: e });
+                failed += 1;
+                continue;
+            }
+            ("-".to_string(), source::decode("-", buf))
+        } else {
+            (f.display().to_string(), source::read_file(&f))
+        };
+        match text {
+            Ok(t) => each(analyze(&name, &t, config))?,
+            Err(e) => {
+                report_error(e);
+                failed += 1;
+            }
+        }
+    }
+    Ok(failed)
+}
+
+fn run_check(out: &mut impl Write, paths: &[PathBuf], format: CheckFormat, fail_on: FailOn, exit_zero: bool, config: &Config) -> std::io::Result<ExitCode> {
+    for d in &config.disabled_rules {
+        if quotecheck::rules::find(d).is_none() {
+            eprintln!("quotecheck: unknown rule `{d}` (see `quotecheck rule`)");
+            return Ok(ExitCode::from(2));
+        }
+    }
+    let config = Config {
+        disabled_rules: config.disabled_rules.iter().filter_map(|d| quotecheck::rules::find(d)).map(|r| r.code.to_string()).collect(),
+    };
+    let style = HumanStyle { color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(), width: 100 };
+    let mut worst: Option<Severity> = None;
+    let mut docs = Vec::new();
+    let mut total = 0usize;
+    let failed = analyses(paths, &config, |a| {
+        for f in &a.findings {
+            worst = worst.max(Some(f.severity));
+        }
+        total += a.findings.len();
+        match format {
+            CheckFormat::Human => write!(out, "{}", report::human(&a, style))?,
+            CheckFormat::Concise => write!(out, "{}", report::concise(&a))?,
+            CheckFormat::Jsonl => writeln!(out, "{}", to_json(&json::DocumentReport::from_analysis(&a)))?,
+            CheckFormat::Json => docs.push(json::DocumentReport::from_analysis(&a)),
+        }
+        Ok(())
+    })?;
+    if let CheckFormat::Json = format {
+        writeln!(out, "{}", to_json_pretty(&json::Report::from_documents(docs)))?;
+    }
+    if let CheckFormat::Human | CheckFormat::Concise = format {
+        if total == 0 && failed == 0 {
+            eprintln!("quotecheck: no findings");
+        }
+    }
+    if failed > 0 {
+        return Ok(ExitCode::from(2));
+    }
+    let over = match (fail_on.threshold(), worst) {
+        (Some(t), Some(w)) => w >= t,
+        _ => false,
+    };
+    Ok(if over && !exit_zero { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn run_extract(out: &mut impl Write, paths: &[PathBuf], format: ExtractFormat) -> std::io::Result<ExitCode> {
+    let config = Config::default();
+    let mut docs = Vec::new();
+    let mut first = true;
+    let failed = analyses(paths, &config, |a| {
+        match format {
+            ExtractFormat::Table => {
+                if !first {
+                    writeln!(out)?;
+                }
+                first = false;
+                write!(out, "{}", report::table(&a))?
+            }
+            ExtractFormat::Jsonl => writeln!(out, "{}", to_json(&json::DocumentReport::from_analysis(&a)))?,
+            ExtractFormat::Json => docs.push(json::DocumentReport::from_analysis(&a)),
+        }
+        Ok(())
+    })?;
+    if let ExtractFormat::Json = format {
+        writeln!(out, "{}", to_json_pretty(&json::Report::from_documents(docs)))?;
+    }
+    Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+fn run_rule(out: &mut impl Write, code: Option<&str>) -> std::io::Result<ExitCode> {
+    match code {
+        None => {
+            for r in quotecheck::rules::all() {
+                writeln!(out, "{}  {:<20} {:<8} {}", r.code, r.name, r.severity.as_str(), r.summary())?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(c) => match quotecheck::rules::find(c) {
+            Some(r) => {
+                writeln!(out, "{} {} (default: {})\n", r.code, r.name, r.severity.as_str())?;
+                write!(out, "{}", r.doc())?;
+                Ok(ExitCode::SUCCESS)
+            }
+            None => {
+                eprintln!("quotecheck: unknown rule `{c}` (run `quotecheck rule` for the list)");
+                Ok(ExitCode::from(2))
+            }
+        },
+    }
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> String {
+    // serialising plain data structures cannot fail
+    serde_json::to_string(v).unwrap_or_default()
+}
+
+fn to_json_pretty<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_default()
+}

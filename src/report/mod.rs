@@ -1,0 +1,154 @@
+//! One finding model, several renderers: human (miette), concise, JSON, JSON Lines, and the
+//! readable who-said-what table of `quotecheck extract`.
+
+pub mod json;
+
+use crate::model::{Analysis, Finding, Severity};
+use crate::span::line_col;
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+/// A finding as a miette diagnostic, with a label on every span.
+#[derive(Debug)]
+struct FindingDiagnostic {
+    message: String,
+    code: String,
+    severity: Severity,
+    help: String,
+    src: NamedSource<Arc<String>>,
+    labels: Vec<LabeledSpan>,
+}
+
+impl std::fmt::Display for FindingDiagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for FindingDiagnostic {}
+
+impl Diagnostic for FindingDiagnostic {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new(&self.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new(&self.help))
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.src)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+}
+
+/// How human output looks.
+#[derive(Debug, Clone, Copy)]
+pub struct HumanStyle {
+    pub color: bool,
+    pub width: usize,
+}
+
+impl Default for HumanStyle {
+    fn default() -> Self {
+        HumanStyle { color: false, width: 100 }
+    }
+}
+
+fn handler(style: HumanStyle) -> GraphicalReportHandler {
+    let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false)
+}
+
+/// Renders every finding of a document with miette, both spans of a tension labelled.
+pub fn human(a: &Analysis, style: HumanStyle) -> String {
+    let h = handler(style);
+    let src = Arc::new(a.text.clone());
+    let mut out = String::new();
+    for f in &a.findings {
+        let d = diagnostic(a, f, src.clone());
+        let _ = h.render_report(&mut out, &d);
+        out.push('\n');
+    }
+    out
+}
+
+fn diagnostic(a: &Analysis, f: &Finding, src: Arc<String>) -> FindingDiagnostic {
+    let mut labels = vec![LabeledSpan::new_primary_with_span(Some(f.primary_label.clone()), (f.primary.start, f.primary.len()))];
+    for r in &f.related {
+        labels.push(LabeledSpan::new_with_span(Some(r.label.clone()), (r.span.start, r.span.len())));
+    }
+    FindingDiagnostic {
+        message: f.message.clone(),
+        code: format!("{} {}", f.code, f.rule),
+        severity: f.severity,
+        help: f.help.clone(),
+        src: NamedSource::new(a.path.clone(), src),
+        labels,
+    }
+}
+
+/// `path:line:col: severity code name: message`, one line per finding.
+pub fn concise(a: &Analysis) -> String {
+    let mut out = String::new();
+    for f in &a.findings {
+        let (l, c) = line_col(&a.text, f.primary.start);
+        let _ = writeln!(out, "{}:{}:{}: {} {} {}: {}", a.path, l, c, f.severity.as_str(), f.code, f.rule, f.message);
+    }
+    out
+}
+
+fn clip(s: &str, n: usize) -> String {
+    let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= n {
+        one_line
+    } else {
+        let cut: String = one_line.chars().take(n.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}
+
+/// The who-said-what table of `quotecheck extract`: line, speaker, how it was resolved, cue,
+/// and the quotation (shortened).
+pub fn table(a: &Analysis) -> String {
+    let mut rows: Vec<[String; 5]> = vec![["LINE".into(), "SPEAKER".into(), "VIA".into(), "CUE".into(), "QUOTE".into()]];
+    for q in &a.quotes {
+        if q.parent.is_some() {
+            continue;
+        }
+        let (line, _) = line_col(&a.text, q.content.start);
+        let (speaker, via) = match &q.speaker {
+            Some(s) => (a.entities.get(s.entity).map(|e| e.name.clone()).unwrap_or_default(), serde_plain(&s.via)),
+            None if q.kind == crate::model::QuoteKind::Scare => ("(scare quote)".to_string(), "-".to_string()),
+            None => ("(none)".to_string(), "-".to_string()),
+        };
+        let cue = q.cue.map(|c| c.slice(&a.text).to_string()).unwrap_or_else(|| "-".into());
+        let kind = serde_plain(&q.kind);
+        rows.push([line.to_string(), clip(&speaker, 28), via, cue, format!("[{kind}] {}", clip(q.content.slice(&a.text), 70))]);
+    }
+    let widths: Vec<usize> = (0..4).map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0)).collect();
+    let mut out = format!("{}\n", a.path);
+    for r in &rows {
+        for (i, w) in widths.iter().enumerate() {
+            let _ = write!(out, "{:<w$}  ", r[i], w = w);
+        }
+        let _ = writeln!(out, "{}", r[4]);
+    }
+    out
+}
+
+fn serde_plain<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}

@@ -1,0 +1,156 @@
+//! The rule registry: the one place where codes are assigned. Codes are never reused.
+//!
+//! QC1xx check the attribution itself; QC2xx check claims against each other. Each rule lives
+//! in its own file, and that file's `//!` comment is the rule's documentation, printed by
+//! `quotecheck rule CODE`.
+
+mod qc101_unattributed_quote;
+mod qc102_unbalanced_quotes;
+mod qc103_ambiguous_pronoun;
+mod qc104_inconsistent_name;
+mod qc201_state_reversal;
+mod qc202_polarity_clash;
+mod qc203_stance_clash;
+mod qc204_modality_gap;
+mod qc205_lexical_opposition;
+
+use crate::attribute::Ambiguity;
+use crate::claims::Claim;
+use crate::consistency::Clash;
+use crate::lexicon::Lexicon;
+use crate::model::{Entity, Finding, Quote, Severity};
+use crate::scan::Scan;
+
+/// Everything a rule may look at for one document.
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub scan: &'a Scan,
+    pub lex: &'a Lexicon,
+    pub quotes: &'a [Quote],
+    pub entities: &'a [Entity],
+    pub claims: &'a [Claim],
+    pub ambiguous: &'a [Ambiguity],
+    pub disabled: &'a [String],
+}
+
+impl Doc<'_> {
+    pub fn enabled(&self, code: &str) -> bool {
+        !self.disabled.iter().any(|d| d.eq_ignore_ascii_case(code))
+    }
+}
+
+pub type LintFn = fn(&Doc, &mut Vec<Finding>);
+pub type JudgeFn = fn(&Doc, &Claim, &Claim) -> Option<Clash>;
+
+pub struct Rule {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    /// The rule's source file; its `//!` lines are the documentation.
+    source: &'static str,
+    pub lint: Option<LintFn>,
+    pub judge: Option<JudgeFn>,
+}
+
+impl Rule {
+    /// The rule's documentation: the `//!` comment of its file.
+    pub fn doc(&self) -> String {
+        let mut out = String::new();
+        for line in self.source.lines() {
+            match line.strip_prefix("//!") {
+                Some(rest) => {
+                    out.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+                    out.push('\n');
+                }
+                None if out.is_empty() => continue,
+                None => break,
+            }
+        }
+        out
+    }
+
+    /// The first sentence of the documentation.
+    pub fn summary(&self) -> String {
+        let d = self.doc();
+        d.lines().next().unwrap_or("").trim().to_string()
+    }
+}
+
+macro_rules! rule {
+    ($code:literal, $name:literal, $sev:ident, $file:literal, lint = $f:path) => {
+        Rule { code: $code, name: $name, severity: Severity::$sev, source: include_str!($file), lint: Some($f), judge: None }
+    };
+    ($code:literal, $name:literal, $sev:ident, $file:literal, judge = $f:path) => {
+        Rule { code: $code, name: $name, severity: Severity::$sev, source: include_str!($file), lint: None, judge: Some($f) }
+    };
+}
+
+/// Attribution lint, run in this order.
+pub static LINT: &[Rule] = &[
+    rule!("QC101", "unattributed-quote", Warning, "qc101_unattributed_quote.rs", lint = qc101_unattributed_quote::check),
+    rule!("QC102", "unbalanced-quotes", Error, "qc102_unbalanced_quotes.rs", lint = qc102_unbalanced_quotes::check),
+    rule!("QC103", "ambiguous-pronoun", Warning, "qc103_ambiguous_pronoun.rs", lint = qc103_ambiguous_pronoun::check),
+    rule!("QC104", "inconsistent-name", Warning, "qc104_inconsistent_name.rs", lint = qc104_inconsistent_name::check),
+];
+
+/// Consistency rules, tried in this order on each pair; the first that fires reports it.
+pub static CONSISTENCY: &[Rule] = &[
+    rule!("QC201", "state-reversal", Error, "qc201_state_reversal.rs", judge = qc201_state_reversal::judge),
+    rule!("QC203", "stance-clash", Error, "qc203_stance_clash.rs", judge = qc203_stance_clash::judge),
+    rule!("QC202", "polarity-clash", Error, "qc202_polarity_clash.rs", judge = qc202_polarity_clash::judge),
+    rule!("QC205", "lexical-opposition", Warning, "qc205_lexical_opposition.rs", judge = qc205_lexical_opposition::judge),
+    rule!("QC204", "modality-gap", Info, "qc204_modality_gap.rs", judge = qc204_modality_gap::judge),
+];
+
+/// Every rule, by code.
+pub fn all() -> Vec<&'static Rule> {
+    let mut v: Vec<&Rule> = LINT.iter().chain(CONSISTENCY.iter()).collect();
+    v.sort_by_key(|r| r.code);
+    v
+}
+
+pub fn find(code_or_name: &str) -> Option<&'static Rule> {
+    all().into_iter().find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name.eq_ignore_ascii_case(code_or_name))
+}
+
+/// Runs the attribution lint and the consistency pass; findings come out in document order.
+pub fn run(doc: &Doc) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for r in LINT {
+        if doc.enabled(r.code) {
+            if let Some(f) = r.lint {
+                f(doc, &mut out);
+            }
+        }
+    }
+    crate::consistency::check(doc, &mut out);
+    out.sort_by(|a, b| (a.primary.start, a.primary.end, a.code).cmp(&(b.primary.start, b.primary.end, b.code)));
+    out
+}
+
+/// Shared wording for describing a claim's state in messages.
+pub(crate) fn quoted(doc: &Doc, c: &Claim) -> String {
+    let s = c.span.slice(doc.text);
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() <= 12 {
+        format!("“{}”", words.join(" "))
+    } else {
+        format!("“{} …”", words[..12].join(" "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_documented() {
+        let all = all();
+        for (i, r) in all.iter().enumerate() {
+            assert!(all[i + 1..].iter().all(|s| s.code != r.code && s.name != r.name), "{} twice", r.code);
+            let d = r.doc();
+            assert!(d.lines().count() >= 3, "{} has no documentation", r.code);
+            assert!(d.contains("Fires") && d.contains("Does not fire"), "{} lacks examples", r.code);
+        }
+    }
+}

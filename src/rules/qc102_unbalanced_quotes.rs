@@ -1,0 +1,63 @@
+//! A quotation mark with no partner.
+//!
+//! An opening mark that is never closed, or a closing mark that was never opened, leaves the
+//! reader unsure where a speaker's words end. The one accepted open end is the newspaper
+//! convention for a quotation running over several paragraphs: a paragraph ends with no
+//! closing mark and the next paragraph opens with a mark. Apostrophes (don't, the '90s,
+//! Travelers') are not quotation marks. Nesting deeper than eight levels is reported too.
+//!
+//! Fires:
+//!     The mayor called it “a fair deal and went home.
+//!
+//! Does not fire:
+//!     “The first part runs on.
+//!
+//!     “And ends here,” the mayor said.
+
+use super::Doc;
+use crate::model::{Finding, Severity};
+
+pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
+    for u in &doc.scan.unbalanced {
+        let (message, label, help) = if u.opening {
+            (
+                "This quotation mark opens a quotation that is never closed",
+                "opened here, never closed",
+                "Close the quotation where the speaker's words end. If it continues into the next paragraph, open that paragraph with a quotation mark.",
+            )
+        } else {
+            (
+                "This closing quotation mark has no opening mark before it",
+                "closes nothing",
+                "Add the opening mark where the quotation starts, or remove this one.",
+            )
+        };
+        out.push(Finding {
+            code: "QC102",
+            rule: "unbalanced-quotes",
+            severity: Severity::Error,
+            message: message.to_string(),
+            primary: u.mark,
+            primary_label: label.to_string(),
+            related: Vec::new(),
+            claims: Vec::new(),
+            help: help.to_string(),
+        });
+    }
+    for &m in &doc.scan.too_deep {
+        out.push(Finding {
+            code: "QC102",
+            rule: "unbalanced-quotes",
+            severity: Severity::Warning,
+            message: format!(
+                "Quotation marks nest more than {} levels deep here; the deeper marks are not read as quotations",
+                crate::scan::MAX_DEPTH
+            ),
+            primary: m,
+            primary_label: "too deep".to_string(),
+            related: Vec::new(),
+            claims: Vec::new(),
+            help: "Check the quotation marks in this paragraph.".to_string(),
+        });
+    }
+}

@@ -1,0 +1,48 @@
+//! “..., he said” where “he” could be more than one person.
+//!
+//! A pronoun attribution is clear when the pronoun continues a speaker of the same or the
+//! previous paragraph. When no such speaker fits and the sentence before names two or more
+//! people the pronoun could stand for (same gender, or gender unknown), the reader has to
+//! guess who is talking. quotecheck still picks the nearest one, and says so here.
+//!
+//! Fires:
+//!     Councilman Ray Ortiz thanked Mayor Sam Webb for the vote. “It took too long,” he said.
+//!
+//! Does not fire:
+//!     “We are ready,” Ortiz said. Mayor Sam Webb nodded. “It took too long,” he said.
+//!     (Ortiz is the recent speaker.)
+
+use super::Doc;
+use crate::model::{Finding, Related, Severity};
+
+pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
+    for a in doc.ambiguous {
+        let names: Vec<String> = a.candidates.iter().filter_map(|&e| doc.entities.get(e)).map(|e| e.name.clone()).collect();
+        let chosen = doc.quotes.get(a.quote).and_then(|q| q.speaker.as_ref()).and_then(|s| doc.entities.get(s.entity));
+        let related = a
+            .candidates
+            .iter()
+            .filter_map(|&e| doc.entities.get(e))
+            .filter_map(|e| {
+                // the last mention of each candidate before the pronoun
+                e.mentions.iter().rev().find(|m| m.end <= a.mention.start).map(|m| Related { span: *m, label: format!("could be {}", e.name) })
+            })
+            .collect();
+        out.push(Finding {
+            code: "QC103",
+            rule: "ambiguous-pronoun",
+            severity: Severity::Warning,
+            message: format!(
+                "“{}” could refer to {}; quotecheck chose {}",
+                a.mention.slice(doc.text),
+                names.join(" or "),
+                chosen.map(|e| e.name.as_str()).unwrap_or("none")
+            ),
+            primary: a.mention,
+            primary_label: "who is this?".to_string(),
+            related,
+            claims: Vec::new(),
+            help: "Name the speaker instead of using a pronoun.".to_string(),
+        });
+    }
+}

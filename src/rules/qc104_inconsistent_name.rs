@@ -1,0 +1,130 @@
+//! One speaker named two ways: two spellings, two honorifics, or two conflicting titles.
+//!
+//! A name spelled “Reilly” once and “Reiley” later, a person called “Mr.” and then “Ms.”, or
+//! one person called “county engineer” and later “town engineer”, is either a typo or two
+//! people merged by mistake; both need an editor. Titles that only shorten or extend one
+//! another (“State Department spokesman”, “spokesman”) are consistent.
+//!
+//! Fires:
+//!     Planner Thomas Reilly approved the map. ... Thomas Reiley said it was final.
+//!
+//! Does not fire:
+//!     Planner Thomas Reilly approved the map. ... Reilly said it was final.
+
+use super::Doc;
+use crate::model::{EntityKind, Finding, Related, Severity};
+
+/// Levenshtein distance, capped: names are short, so the quadratic table is tiny.
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > 2 || a.len() > 40 || b.len() > 40 {
+        return 3;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn surname(name: &str) -> &str {
+    name.split_whitespace().last().unwrap_or(name)
+}
+
+fn first(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or(name)
+}
+
+fn honorific_gender(h: &str) -> Option<bool> {
+    match h.trim_end_matches('.').to_lowercase().as_str() {
+        "mr" => Some(true),
+        "mrs" | "ms" | "miss" => Some(false),
+        _ => None,
+    }
+}
+
+pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
+    let persons: Vec<usize> = (0..doc.entities.len()).filter(|&i| doc.entities[i].kind == EntityKind::Person).collect();
+    // two entities whose full names differ by a letter or two: one person misspelled
+    for (k, &i) in persons.iter().enumerate() {
+        for &j in &persons[k + 1..] {
+            let (a, b) = (&doc.entities[i], &doc.entities[j]);
+            let (Some((na, sa)), Some((nb, sb))) = (a.spellings.first(), b.spellings.first()) else { continue };
+            let (sur_a, sur_b) = (surname(na), surname(nb));
+            if first(na) != first(nb) || sur_a == sur_b || sur_a.chars().count() < 4 {
+                continue;
+            }
+            if distance(&sur_a.to_lowercase(), &sur_b.to_lowercase()) <= 2 {
+                out.push(Finding {
+                    code: "QC104",
+                    rule: "inconsistent-name",
+                    severity: Severity::Warning,
+                    message: format!("“{nb}” looks like a different spelling of “{na}”"),
+                    primary: *sb,
+                    primary_label: "spelled this way here".to_string(),
+                    related: vec![Related { span: *sa, label: "and this way before".to_string() }],
+                    claims: Vec::new(),
+                    help: "Use one spelling of the name throughout, or make clear these are two people.".to_string(),
+                });
+            }
+        }
+    }
+    for e in doc.entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        // Mr. then Ms.
+        let mut gendered = e.honorifics.iter().filter_map(|(h, s)| honorific_gender(h).map(|g| (g, h, *s)));
+        if let Some((g0, h0, s0)) = gendered.next() {
+            if let Some((_, h1, s1)) = gendered.find(|(g, _, _)| *g != g0) {
+                out.push(Finding {
+                    code: "QC104",
+                    rule: "inconsistent-name",
+                    severity: Severity::Warning,
+                    message: format!("{} is called “{h0}” and later “{h1}”", e.name),
+                    primary: s1,
+                    primary_label: format!("“{h1}” here"),
+                    related: vec![Related { span: s0, label: format!("“{h0}” before") }],
+                    claims: Vec::new(),
+                    help: "Use one honorific for the person throughout.".to_string(),
+                });
+            }
+        }
+        // two titles with the same head word and different, non-nested modifiers
+        for (k, t1) in e.titles.iter().enumerate() {
+            for t2 in &e.titles[k + 1..] {
+                let (l1, l2) = (t1.to_lowercase(), t2.to_lowercase());
+                let head1 = l1.split_whitespace().last();
+                if head1 != l2.split_whitespace().last() || l1.contains(&l2) || l2.contains(&l1) {
+                    continue;
+                }
+                let span_of = |t: &str| e.mentions.iter().find(|m| m.slice(doc.text).contains(t)).copied();
+                let (Some(s1), Some(s2)) = (span_of(t1), span_of(t2)) else { continue };
+                out.push(Finding {
+                    code: "QC104",
+                    rule: "inconsistent-name",
+                    severity: Severity::Warning,
+                    message: format!("{} is called “{t1}” and later “{t2}”", e.name),
+                    primary: s2,
+                    primary_label: format!("“{t2}”"),
+                    related: vec![Related { span: s1, label: format!("“{t1}” before") }],
+                    claims: Vec::new(),
+                    help: "Check which title is right and use it throughout.".to_string(),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn distance_counts_edits() {
+        assert_eq!(super::distance("reilly", "reiley"), 1);
+        assert_eq!(super::distance("kirby", "kirby"), 0);
+        assert_eq!(super::distance("ames", "amesbury"), 3);
+    }
+}

@@ -1,0 +1,55 @@
+//! One side says an activity is halted; the other says it is going ahead.
+//!
+//! State reversal compares result states: suspended, halted, frozen, cancelled, or “has not
+//! resumed” on one side; happening, going ahead, resumed or lifted on the other, for the same
+//! kind of activity (talks, a program, shipments). It is the reference case of quotecheck: an
+//! organisation says direct talks stay suspended while its own spokesman says a one-on-one
+//! conversation will of course happen. An exception or side-event scope (“except”, “on the
+//! side of the summit”) lowers the severity one level but keeps the finding, because the
+//! reader still needs the difference spelled out.
+//!
+//! Fires:
+//!     The ministry said direct talks stay suspended. ... “Of course the ministers will talk
+//!     at the summit,” its spokesman said.
+//!
+//! Does not fire:
+//!     The ministry said direct talks stay suspended. ... “If the teams withdraw, the talks
+//!     would resume,” its spokesman said.   (a conditional asserts nothing)
+
+use super::Doc;
+use crate::claims::{Aspect, Claim, Modality, Polarity};
+use crate::consistency::Clash;
+use crate::model::Severity;
+
+fn stopped(c: &Claim) -> bool {
+    (c.aspect == Aspect::Cessation && c.polarity == Polarity::Positive)
+        || (c.aspect == Aspect::Resumption && c.polarity == Polarity::Negative)
+}
+
+fn going(c: &Claim) -> bool {
+    let committed = matches!(c.modality, Modality::Asserted | Modality::Expected | Modality::Intended);
+    committed
+        && match (c.aspect, c.polarity) {
+            (Aspect::None | Aspect::Continues | Aspect::Resumption, Polarity::Positive) => true,
+            (Aspect::Cessation, Polarity::Negative) => true,
+            _ => false,
+        }
+}
+
+pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
+    if a.class != b.class {
+        return None;
+    }
+    let (sa, sb) = if stopped(a) && going(b) {
+        ("halted", "going ahead")
+    } else if going(a) && stopped(b) {
+        ("going ahead", "halted")
+    } else {
+        return None;
+    };
+    Some(Clash {
+        first: format!("{} ({}: {sa})", super::quoted(doc, a), a.predicate),
+        second: format!("{} ({}: {sb})", super::quoted(doc, b), b.predicate),
+        severity: Severity::Error,
+    })
+}

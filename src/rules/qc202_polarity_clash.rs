@@ -1,0 +1,39 @@
+//! The same thing asserted and denied: “will raise fees” against “will not raise fees”.
+//!
+//! Two committed statements (asserted, expected or intended, not a question, a condition or
+//! a possibility) about the same kind of event, one positive and one negative. Within one
+//! speaker or one organisation this is an error an editor must resolve; between opposing
+//! parties it is reported as information, since disputes are the stuff of news.
+//!
+//! Fires:
+//!     The agency said it will not raise fees this year. ... “We will raise fees this year,”
+//!     its director said.
+//!
+//! Does not fire:
+//!     The agency said it will not raise fees this year. ... “We might raise fees one day,”
+//!     its director said.   (a possibility; see modality-gap)
+
+use super::Doc;
+use crate::claims::{Aspect, Claim, Modality};
+use crate::consistency::Clash;
+use crate::model::Severity;
+
+fn committed(c: &Claim) -> bool {
+    matches!(c.modality, Modality::Asserted | Modality::Expected | Modality::Intended)
+        && matches!(c.aspect, Aspect::None | Aspect::Continues)
+}
+
+pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
+    if a.class != b.class || a.polarity == b.polarity || !committed(a) || !committed(b) {
+        return None;
+    }
+    let word = |c: &Claim| match c.polarity {
+        crate::claims::Polarity::Positive => "yes",
+        crate::claims::Polarity::Negative => "no",
+    };
+    Some(Clash {
+        first: format!("{} ({}: {})", super::quoted(doc, a), a.predicate, word(a)),
+        second: format!("{} ({}: {})", super::quoted(doc, b), b.predicate, word(b)),
+        severity: Severity::Error,
+    })
+}

@@ -1,0 +1,34 @@
+//! One side confirms what the other denies.
+//!
+//! A stance verb takes a position on the clause it governs: “confirmed the layoffs”,
+//! “denied that layoffs are planned”. When one claim confirms and another denies the same
+//! kind of event, the two cannot both stand. Between a company and its own spokesperson this
+//! is an error; between opposing parties (a union and a company) it is information.
+//!
+//! Fires:
+//!     The company confirmed 400 job cuts. ... “We deny that any layoffs are planned,” its
+//!     spokeswoman said.
+//!
+//! Does not fire:
+//!     The company confirmed 400 job cuts. ... “We confirm the cuts,” its spokeswoman said.
+
+use super::Doc;
+use crate::claims::{Claim, Stance};
+use crate::consistency::Clash;
+use crate::model::Severity;
+
+pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
+    if a.class != b.class {
+        return None;
+    }
+    let (sa, sb) = match (a.stance?, b.stance?) {
+        (Stance::Confirm, Stance::Deny) => ("confirmed", "denied"),
+        (Stance::Deny, Stance::Confirm) => ("denied", "confirmed"),
+        _ => return None,
+    };
+    Some(Clash {
+        first: format!("{} ({}: {sa})", super::quoted(doc, a), a.predicate),
+        second: format!("{} ({}: {sb})", super::quoted(doc, b), b.predicate),
+        severity: Severity::Error,
+    })
+}

@@ -1,0 +1,44 @@
+//! Ruled out on one side, possible on the other: a weak tension.
+//!
+//! One claim firmly says something will not happen (“will not”, “ruled out”), another says
+//! it might. The two can both be true (plans change), so this is information by default, for
+//! an editor who wants the difference explained.
+//!
+//! Fires:
+//!     The league will not hold a season this year. ... “A short season might still happen,”
+//!     the commissioner said.
+//!
+//! Does not fire:
+//!     The league will not hold a season this year. ... “No season this year,” the
+//!     commissioner said.
+
+use super::Doc;
+use crate::claims::{Aspect, Claim, Modality, Polarity};
+use crate::consistency::Clash;
+use crate::model::Severity;
+
+fn ruled_out(c: &Claim) -> bool {
+    c.polarity == Polarity::Negative && matches!(c.modality, Modality::Asserted | Modality::Expected) && c.aspect == Aspect::None
+}
+
+fn possible(c: &Claim) -> bool {
+    c.polarity == Polarity::Positive && c.modality == Modality::Possible && matches!(c.aspect, Aspect::None | Aspect::Resumption)
+}
+
+pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
+    if a.class != b.class {
+        return None;
+    }
+    let (sa, sb) = if ruled_out(a) && possible(b) {
+        ("ruled out", "possible")
+    } else if possible(a) && ruled_out(b) {
+        ("possible", "ruled out")
+    } else {
+        return None;
+    };
+    Some(Clash {
+        first: format!("{} ({}: {sa})", super::quoted(doc, a), a.predicate),
+        second: format!("{} ({}: {sb})", super::quoted(doc, b), b.predicate),
+        severity: Severity::Info,
+    })
+}

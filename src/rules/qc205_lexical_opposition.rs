@@ -1,0 +1,33 @@
+//! Opposite predicates for the same thing: “fares will rise” against “fares will fall”.
+//!
+//! Two committed, positive claims whose predicate classes are linked by an `opposes` entry
+//! in grammar/predicates.toml (raise/cut, hire/lay off, support/oppose, win/lose).
+//!
+//! Fires:
+//!     The board said fares will rise in May. ... “Fares will fall in May,” its chair said.
+//!
+//! Does not fire:
+//!     The board said fares will rise in May. ... “Fares will rise a little,” its chair said.
+
+use super::Doc;
+use crate::claims::{Aspect, Claim, Modality, Polarity};
+use crate::consistency::Clash;
+use crate::model::Severity;
+
+fn committed(c: &Claim) -> bool {
+    c.polarity == Polarity::Positive
+        && matches!(c.modality, Modality::Asserted | Modality::Expected | Modality::Intended)
+        && c.aspect == Aspect::None
+}
+
+pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
+    let (ca, cb) = (a.class?, b.class?);
+    if ca == cb || !doc.lex.classes_oppose(ca, cb) || !committed(a) || !committed(b) {
+        return None;
+    }
+    Some(Clash {
+        first: format!("{} ({})", super::quoted(doc, a), a.predicate),
+        second: format!("{} ({})", super::quoted(doc, b), b.predicate),
+        severity: Severity::Warning,
+    })
+}

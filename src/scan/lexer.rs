@@ -1,0 +1,258 @@
+//! The nom lexer: one paragraph of text into words, numbers, quotation marks and punctuation.
+//!
+//! It follows `grammar/quotation.md` (sections "Tokens" and "Marks"). Every token keeps its
+//! byte range in the document. Whitespace is skipped. The lexer decides only what a mark
+//! *looks like* from its two neighbours; whether a `'` is an apostrophe or a closing quote is
+//! settled later by the matcher, which sees the whole paragraph.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while1};
+use nom::character::complete::{anychar, char};
+use nom::combinator::{recognize, value};
+use nom::multi::many0;
+use nom::sequence::pair;
+use nom::{IResult, Parser};
+
+/// What a quotation mark can be, judged from its neighbours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// “ „ « ‹ or a left-flanking straight `"`.
+    DoubleOpen,
+    /// ” » › or a right-flanking straight `"`.
+    DoubleClose,
+    /// A straight `"` with the same kind of character on both sides.
+    DoubleEither,
+    /// ‘ or a left-flanking `'`, which may still be an apostrophe ('em, 'n').
+    SingleOpen,
+    /// ’ or `'` after a letter or punctuation, before a non-letter: a closing quote if a single
+    /// quote is open, otherwise a possessive apostrophe (Travelers’).
+    SingleClose,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Number,
+    Mark(Mark),
+    /// An apostrophe that stands alone: ’90s, rock ’n’ roll.
+    Apostrophe,
+    /// — – or `--`
+    Dash,
+    /// … or `...`
+    Ellipsis,
+    Punct(char),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_inner_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | '&' | '‑')
+}
+
+/// A word: letters and digits, with inner apostrophes, hyphens and periods joining runs
+/// (don't, O’Brien, one-on-one, U.S, 3.5). A joiner is only taken when a letter or digit
+/// follows it, so a trailing period or possessive apostrophe stays a token of its own.
+fn word(input: &str) -> IResult<&str, &str> {
+    recognize(pair(
+        take_while1(is_word_char),
+        many0(pair(joiner, take_while1(is_word_char))),
+    ))
+    .parse(input)
+}
+
+fn joiner(input: &str) -> IResult<&str, char> {
+    let (rest, c) = anychar(input)?;
+    if is_inner_joiner(c) && rest.chars().next().is_some_and(is_word_char) {
+        Ok((rest, c))
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Char)))
+    }
+}
+
+fn ellipsis(input: &str) -> IResult<&str, TokKind> {
+    value(TokKind::Ellipsis, alt((tag("..."), tag("…"), tag(". . .")))).parse(input)
+}
+
+fn dash(input: &str) -> IResult<&str, TokKind> {
+    value(TokKind::Dash, alt((tag("--"), tag("—"), tag("–"), tag("―")))).parse(input)
+}
+
+fn mark_char(input: &str) -> IResult<&str, char> {
+    alt((
+        char('"'),
+        char('“'),
+        char('”'),
+        char('„'),
+        char('«'),
+        char('»'),
+        char('‹'),
+        char('›'),
+        char('\''),
+        char('‘'),
+        char('’'),
+        char('‚'),
+    ))
+    .parse(input)
+}
+
+fn is_opening_context(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | ':' | '/' | '“' | '‘' | '„' | '«' | '"' | '\'')
+        }
+    }
+}
+
+fn is_closing_context(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(c, ')' | ']' | '}' | '—' | '–' | '-' | ',' | '.' | ';' | ':' | '?' | '!' | '…' | '”' | '’' | '"' | '\'' | '»')
+        }
+    }
+}
+
+/// Classifies a mark from the characters before and after it (grammar/quotation.md, "Marks").
+fn classify(c: char, before: Option<char>, after: Option<char>) -> TokKind {
+    let letter_before = before.is_some_and(|b| b.is_alphanumeric());
+    let letter_after = after.is_some_and(|a| a.is_alphanumeric());
+    let digit_after = after.is_some_and(|a| a.is_ascii_digit());
+    match c {
+        '“' | '„' | '«' | '‹' => TokKind::Mark(Mark::DoubleOpen),
+        '”' | '»' | '›' => TokKind::Mark(Mark::DoubleClose),
+        '"' => {
+            let open = is_opening_context(before) && !after.is_some_and(char::is_whitespace);
+            let close = is_closing_context(after) && !before.is_some_and(char::is_whitespace);
+            match (open, close) {
+                (true, false) => TokKind::Mark(Mark::DoubleOpen),
+                (false, true) => TokKind::Mark(Mark::DoubleClose),
+                _ => TokKind::Mark(Mark::DoubleEither),
+            }
+        }
+        '‘' | '‚' => {
+            if digit_after && !letter_before {
+                TokKind::Apostrophe // ‘90s typed with the wrong curly mark
+            } else {
+                TokKind::Mark(Mark::SingleOpen)
+            }
+        }
+        '’' | '\'' => {
+            if letter_before && letter_after {
+                TokKind::Apostrophe
+            } else if digit_after && !letter_before {
+                TokKind::Apostrophe // the ’90s
+            } else if !before.is_some_and(|b| !b.is_whitespace()) && after.is_some_and(|a| !a.is_whitespace()) {
+                // left-flanking: a quote opening ('Yes') or an elision ('em); the matcher decides
+                if c == '’' {
+                    TokKind::Apostrophe
+                } else {
+                    TokKind::Mark(Mark::SingleOpen)
+                }
+            } else if before.is_some_and(|b| !b.is_whitespace()) {
+                TokKind::Mark(Mark::SingleClose)
+            } else {
+                TokKind::Apostrophe
+            }
+        }
+        _ => TokKind::Punct(c),
+    }
+}
+
+/// Lexes `text[base..base + para.len()]` (one paragraph) into `out`.
+pub fn lex_paragraph(doc: &str, base: usize, para: &str, out: &mut Vec<Token>) {
+    let mut rest = para;
+    while !rest.is_empty() {
+        let offset = base + (para.len() - rest.len());
+        let first = match rest.chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        if first.is_whitespace() {
+            let n = rest.len() - rest.trim_start().len();
+            rest = &rest[n..];
+            continue;
+        }
+        if let Ok((r, w)) = word(rest) {
+            let kind = if w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+                TokKind::Number
+            } else {
+                TokKind::Word
+            };
+            out.push(Token { start: offset, end: offset + w.len(), kind });
+            rest = r;
+            continue;
+        }
+        if let Ok((r, kind)) = alt((ellipsis, dash)).parse(rest) {
+            out.push(Token { start: offset, end: offset + (rest.len() - r.len()), kind });
+            rest = r;
+            continue;
+        }
+        if let Ok((r, c)) = mark_char(rest) {
+            let before = doc[..offset].chars().next_back();
+            let after = r.chars().next();
+            out.push(Token { start: offset, end: offset + c.len_utf8(), kind: classify(c, before, after) });
+            rest = r;
+            continue;
+        }
+        // any other single character is punctuation; anychar cannot fail on non-empty input
+        let c = first;
+        out.push(Token { start: offset, end: offset + c.len_utf8(), kind: TokKind::Punct(c) });
+        rest = &rest[c.len_utf8()..];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex(s: &str) -> Vec<(String, TokKind)> {
+        let mut v = Vec::new();
+        lex_paragraph(s, 0, s, &mut v);
+        v.iter().map(|t| (s[t.start..t.end].to_string(), t.kind)).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_hyphens() {
+        let t = lex("Don’t say one-on-one to O'Brien.");
+        assert_eq!(t[0].0, "Don’t");
+        assert_eq!(t[2].0, "one-on-one");
+        assert_eq!(t[4].0, "O'Brien");
+        assert_eq!(t[5].1, TokKind::Punct('.'));
+    }
+
+    #[test]
+    fn decades_and_possessives() {
+        let t = lex("the ’90s and the '80s, Travelers’ cheques");
+        assert_eq!(t[1].1, TokKind::Apostrophe);
+        assert_eq!(t[5].1, TokKind::Apostrophe);
+        assert_eq!(t[9].1, TokKind::Mark(Mark::SingleClose));
+    }
+
+    #[test]
+    fn straight_double_marks_by_flank() {
+        let t = lex("\"Go,\" he said.");
+        assert_eq!(t[0].1, TokKind::Mark(Mark::DoubleOpen));
+        assert_eq!(t[3].1, TokKind::Mark(Mark::DoubleClose));
+    }
+
+    #[test]
+    fn ellipsis_and_dash() {
+        let t = lex("wait ... now — or… never -- ok");
+        assert_eq!(t[1].1, TokKind::Ellipsis);
+        assert_eq!(t[3].1, TokKind::Dash);
+        assert_eq!(t[5].1, TokKind::Ellipsis);
+        assert_eq!(t[7].1, TokKind::Dash);
+    }
+}

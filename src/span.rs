@@ -1,0 +1,104 @@
+//! Byte spans into the document as read. Every span anywhere in quotecheck is one of these.
+
+use serde::Serialize;
+
+/// A half-open byte range `start..end` into the original document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// The smallest span that covers both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// Shrinks the span past leading and trailing whitespace.
+    pub fn trim(self, text: &str) -> Span {
+        let s = self.slice(text);
+        let lead = s.len() - s.trim_start().len();
+        let trail = s.len() - s.trim_end().len();
+        if lead == s.len() {
+            return Span::new(self.start, self.start);
+        }
+        Span::new(self.start + lead, self.end - trail)
+    }
+
+    /// Shrinks the span past leading and trailing characters for which `f` is true.
+    pub fn trim_matches(self, text: &str, f: impl Fn(char) -> bool) -> Span {
+        let s = self.slice(text);
+        let t = s.trim_start_matches(&f);
+        let start = self.start + (s.len() - t.len());
+        let t2 = t.trim_end_matches(&f);
+        Span::new(start, start + t2.len())
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset, for human-facing output.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..floor_char_boundary(text, offset)];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trim_and_cover() {
+        let t = "  ab c  ";
+        let s = Span::new(0, t.len()).trim(t);
+        assert_eq!(s.slice(t), "ab c");
+        assert_eq!(Span::new(1, 2).cover(Span::new(5, 7)), Span::new(1, 7));
+        assert!(Span::new(0, 5).overlaps(Span::new(4, 9)));
+        assert!(!Span::new(0, 5).overlaps(Span::new(5, 9)));
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        let t = "a\n“bc”";
+        assert_eq!(line_col(t, 2), (2, 1));
+        assert_eq!(line_col(t, 5), (2, 2));
+    }
+}
