@@ -99,6 +99,7 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
     let mut anaphoric = false;
     // word positions only: punctuation and marks do not count towards reach
     let mut pos = 0usize;
+    let mut prev_word: Option<&str> = None;
     let mut k = a;
     let mut words: Vec<&str> = Vec::with_capacity(5);
     while k < b {
@@ -117,32 +118,54 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
         if lex.has_negation_suffix(w) && phrase.is_none_or(|(n, _)| n == 1) {
             negs.push(pos);
         }
-        if let Some((_, p)) = lex.predicates.longest(&words) {
-            preds.push((pos, *p));
+        // a multiword frame phrase ("plans to", "expected to") or a modal is not a predicate
+        let frame_phrase = phrase.is_some_and(|(n, v)| n > 1 || v.iter().any(|f| matches!(f, FrameWord::Modality(_))));
+        if !frame_phrase {
+            if let Some((_, p)) = lex.predicates.longest(&words) {
+                let mut p = *p;
+                // "a rise in", "the cut": a verb form after a determiner is a noun
+                if p.verb && prev_word.is_some_and(|d| lex.determiners.contains(d)) {
+                    p.verb = false;
+                }
+                // "cut 400 jobs": an idiom gives the verb another class
+                if let Some(list) = lex.idioms.get(w) {
+                    let ahead: Vec<&str> = toks[k + 1..b].iter().filter(|t| t.kind == TokKind::Word).take(3).map(|t| &lower[t.start..t.end]).collect();
+                    if let Some((_, c)) = list.iter().find(|(objs, _)| ahead.iter().any(|a| objs.contains(*a))) {
+                        p.class = *c;
+                    }
+                }
+                preds.push((pos, p));
+            }
+        }
+        if pos == 0 && lex.initial_conditionals.contains(w) {
+            clause_modality = Modality::Conditional;
         }
         let step = match phrase {
-            Some((n, fw)) => {
-                match *fw {
-                    FrameWord::Negation => negs.push(pos),
-                    FrameWord::Modality(m @ (Modality::Conditional | Modality::Hypothetical)) => {
-                        if rank(m) > rank(clause_modality) {
-                            clause_modality = m;
+            Some((n, fws)) => {
+                for fw in fws {
+                    match *fw {
+                        FrameWord::Negation => negs.push(pos),
+                        FrameWord::Modality(m @ (Modality::Conditional | Modality::Hypothetical | Modality::Question)) => {
+                            if rank(m) > rank(clause_modality) {
+                                clause_modality = m;
+                            }
                         }
+                        FrameWord::Modality(m) => modals.push((pos, m)),
+                        FrameWord::Certainty => certain = true,
+                        FrameWord::Aspect(x) => aspects.push((pos, x)),
+                        FrameWord::Exception => exception = true,
+                        FrameWord::Anaphoric => anaphoric = true,
+                        FrameWord::Stance(x) => stance = Some(x),
+                        FrameWord::LightVerb => lights.push(pos),
+                        FrameWord::Embedding => embeds.push(pos),
+                        FrameWord::Past => pasts.push(pos),
                     }
-                    FrameWord::Modality(m) => modals.push((pos, m)),
-                    FrameWord::Certainty => certain = true,
-                    FrameWord::Aspect(x) => aspects.push((pos, x)),
-                    FrameWord::Exception => exception = true,
-                    FrameWord::Anaphoric => anaphoric = true,
-                    FrameWord::Stance(x) => stance = Some(x),
-                    FrameWord::LightVerb => lights.push(pos),
-                    FrameWord::Embedding => embeds.push(pos),
-                    FrameWord::Past => pasts.push(pos),
                 }
                 n
             }
             None => 1,
         };
+        prev_word = Some(w);
         // advance `step` words
         let mut taken = 0;
         while k < b && taken < step {
@@ -155,7 +178,10 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
     }
     // the predicate: the first verb, or a noun that a result-state word or a light verb
     // makes an event, whichever comes first
-    let licensed = |p: usize| !aspects.is_empty() || lights.iter().any(|&l| l < p && p - l <= 4);
+    let licensed = |p: usize| {
+        aspects.iter().any(|&(x, _)| x.abs_diff(p) <= 3)
+            || lights.iter().any(|&l| (l < p && p - l <= 4) || (l > p && l - p <= 2))
+    };
     let pred = preds.iter().find(|(p, x)| x.verb || licensed(*p)).copied();
     let aspect = if aspects.iter().any(|a| a.1 == Aspect::Resumption) {
         Aspect::Resumption
@@ -314,9 +340,12 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
             }
         }
         let Some(sp) = &q.speaker else { continue };
-        let stance_from_cue = q.cue.and_then(|c| match lex.frame_words.longest(&[&lower[c.start..c.end]]) {
-            Some((_, FrameWord::Stance(s))) => Some(*s),
-            _ => None,
+        let stance_from_cue = q.cue.and_then(|c| {
+            let (_, v) = lex.frame_words.longest(&[&lower[c.start..c.end]])?;
+            v.iter().find_map(|f| match f {
+                FrameWord::Stance(s) => Some(*s),
+                _ => None,
+            })
         });
         let mut prev: Option<Claim> = None;
         for s in &segs {
@@ -346,9 +375,18 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
             }
         }
     }
-    // the reporter's own sentences: what no quotation or reported clause covers
+    // the reporter's own sentences: what no quotation or reported clause covers, leaving out
+    // the headline and datelines
     for s in &scan.sentences {
+        if scan.headline == Some(s.paragraph) {
+            continue;
+        }
         let mut a = s.first_token;
+        if let Some(d) = scan.datelines[s.paragraph] {
+            if d >= a && d < s.end_token {
+                a = d + 1;
+            }
+        }
         while a < s.end_token {
             while a < s.end_token && covered[a] {
                 a += 1;

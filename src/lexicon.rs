@@ -77,6 +77,8 @@ pub struct WordsEntry {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OrgEntry {
+    #[serde(default)]
+    pub generic: Vec<String>,
     pub heads: Vec<String>,
     pub examples: Vec<String>,
     pub expect: Option<String>,
@@ -146,6 +148,9 @@ pub struct FormsEntry {
     pub forms: Vec<String>,
     #[serde(default)]
     pub suffixes: Vec<String>,
+    /// Forms that count only as the first word of a clause.
+    #[serde(default)]
+    pub initial: Vec<String>,
     pub examples: Vec<String>,
 }
 
@@ -153,6 +158,17 @@ pub struct FormsEntry {
 #[serde(deny_unknown_fields)]
 pub struct PredicatesFile {
     pub class: Vec<ClassEntry>,
+    #[serde(default)]
+    pub idiom: Vec<IdiomEntry>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdiomEntry {
+    pub class: String,
+    pub verbs: Vec<String>,
+    pub objects: Vec<String>,
+    pub examples: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -252,7 +268,13 @@ pub struct Lexicon {
     pub roles: HashMap<String, Gender>,
     pub groups: HashSet<String>,
     pub org_heads: HashSet<String>,
-    pub frame_words: PhraseTable<FrameWord>,
+    /// generic noun ("company") -> the head words of organisations it may refer to
+    pub org_generic: HashMap<String, HashSet<String>>,
+    pub frame_words: PhraseTable<Vec<FrameWord>>,
+    /// Conditional openers that count only clause-initially ("Should the audit ...").
+    pub initial_conditionals: HashSet<String>,
+    /// verb form -> (object words, class) for idioms like "cut ... jobs".
+    pub idioms: HashMap<String, Vec<(HashSet<String>, u16)>>,
     pub negation_suffixes: Vec<String>,
     pub present_auxiliaries: HashSet<String>,
     /// Setting words that keep two claims apart (bilateral / multilateral).
@@ -299,7 +321,10 @@ impl Lexicon {
             roles: HashMap::new(),
             groups: HashSet::new(),
             org_heads: HashSet::new(),
+            org_generic: HashMap::new(),
             frame_words: PhraseTable::default(),
+            initial_conditionals: HashSet::new(),
+            idioms: HashMap::new(),
             negation_suffixes: Vec::new(),
             present_auxiliaries: claims.present.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
             scope_contrasts: claims.scope_contrast.iter().flat_map(|e| e.pairs.iter().map(|[a, b]| (a.clone(), b.clone()))).collect(),
@@ -336,11 +361,16 @@ impl Lexicon {
         }
         for o in &speakers.organization {
             lex.org_heads.extend(o.heads.iter().cloned());
+            for g in &o.generic {
+                lex.org_generic.entry(g.clone()).or_default().extend(o.heads.iter().cloned());
+            }
         }
         use crate::claims::{Aspect, Modality, Stance};
+        // one phrase may carry several facts ("held": a light verb and a past form)
+        let mut fw: Vec<(String, FrameWord)> = Vec::new();
         for e in &claims.negation {
             for f in &e.forms {
-                lex.frame_words.insert(f, FrameWord::Negation);
+                fw.push((f.clone(), FrameWord::Negation));
             }
             lex.negation_suffixes.extend(e.suffixes.iter().cloned());
         }
@@ -351,15 +381,19 @@ impl Lexicon {
                 Some("intended") => Modality::Intended,
                 Some("conditional") => Modality::Conditional,
                 Some("hypothetical") => Modality::Hypothetical,
+                Some("question") => Modality::Question,
                 other => panic!("grammar/claims.toml: unknown modality {other:?}"),
             };
             for f in &e.forms {
-                lex.frame_words.insert(f, FrameWord::Modality(m));
+                fw.push((f.clone(), FrameWord::Modality(m)));
+            }
+            if m == Modality::Conditional {
+                lex.initial_conditionals.extend(e.initial.iter().cloned());
             }
         }
         for e in &claims.certainty {
             for f in &e.forms {
-                lex.frame_words.insert(f, FrameWord::Certainty);
+                fw.push((f.clone(), FrameWord::Certainty));
             }
         }
         for e in &claims.aspect {
@@ -370,23 +404,23 @@ impl Lexicon {
                 other => panic!("grammar/claims.toml: unknown aspect {other:?}"),
             };
             for f in &e.forms {
-                lex.frame_words.insert(f, FrameWord::Aspect(a));
+                fw.push((f.clone(), FrameWord::Aspect(a)));
             }
         }
         for e in &claims.scope {
             for f in &e.forms {
-                lex.frame_words.insert(f, FrameWord::Exception);
+                fw.push((f.clone(), FrameWord::Exception));
             }
         }
         for e in &claims.anaphoric {
             for f in &e.forms {
-                lex.frame_words.insert(f, FrameWord::Anaphoric);
+                fw.push((f.clone(), FrameWord::Anaphoric));
             }
         }
-        for (list, fw) in [(&claims.light_verb, FrameWord::LightVerb), (&claims.embedding, FrameWord::Embedding), (&claims.past, FrameWord::Past)] {
+        for (list, w) in [(&claims.light_verb, FrameWord::LightVerb), (&claims.embedding, FrameWord::Embedding), (&claims.past, FrameWord::Past)] {
             for e in list {
                 for f in &e.forms {
-                    lex.frame_words.insert(f, fw);
+                    fw.push((f.clone(), w));
                 }
             }
         }
@@ -397,7 +431,30 @@ impl Lexicon {
                 other => panic!("grammar/claims.toml: unknown stance {other:?}"),
             };
             for f in &e.forms {
-                lex.frame_words.insert(f, FrameWord::Stance(s));
+                fw.push((f.clone(), FrameWord::Stance(s)));
+            }
+        }
+        let mut merged: HashMap<String, Vec<FrameWord>> = HashMap::new();
+        let mut order: Vec<String> = Vec::new();
+        for (f, w) in fw {
+            let list = merged.entry(f.clone()).or_insert_with(|| {
+                order.push(f.clone());
+                Vec::new()
+            });
+            if !list.contains(&w) {
+                list.push(w);
+            }
+        }
+        for f in order {
+            let v = merged.remove(&f).unwrap_or_default();
+            lex.frame_words.insert(&f, v);
+        }
+        for id in &preds.idiom {
+            let class = preds.class.iter().position(|c| c.name == id.class);
+            let Some(class) = class else { panic!("grammar/predicates.toml: idiom of unknown class {}", id.class) };
+            let objects: HashSet<String> = id.objects.iter().cloned().collect();
+            for v in &id.verbs {
+                lex.idioms.entry(v.clone()).or_default().push((objects.clone(), class as u16));
             }
         }
         for (i, c) in preds.class.iter().enumerate() {

@@ -250,20 +250,20 @@ impl Resolver {
             if x.e.kind != EntityKind::Organization {
                 continue;
             }
-            let same = x.key == key || x.key.ends_with(&format!(" {key}")) || key.ends_with(&format!(" {}", x.key));
+            // "the ministry" joins "Foreign Ministry"; a specific name never joins a generic one,
+            // since "Kestova's foreign ministry" need not be the ministry of the article
+            let generic = !key.contains(' ');
+            let kinds = ctx.lex.org_generic.get(key.as_str());
+            let last = x.key.split_whitespace().last().unwrap_or("");
+            let same = x.key == key
+                || (generic && x.key.ends_with(&format!(" {key}")))
+                || (generic && x.key.contains(' ') && kinds.is_some_and(|k| k.contains(last)));
             if same && best.is_none_or(|b| self.ents[b].last_pos < x.last_pos) {
                 best = Some(i);
             }
         }
         match best {
-            Some(e) => {
-                // prefer the fuller name ("Foreign Ministry" over "ministry")
-                if key.len() > self.ents[e].key.len() {
-                    self.ents[e].key = key;
-                    self.ents[e].e.name = text.to_string();
-                }
-                Some(e)
-            }
+            Some(e) => Some(e),
             None if create => {
                 self.ents.push(Ent {
                     e: Entity {
@@ -386,35 +386,39 @@ impl Resolver {
     /// The entities, with affiliations filled in: a person whose title names an organisation
     /// of the article ("State Department spokesman") belongs to it.
     pub fn finish(&mut self, ctx: &Ctx) -> Vec<Entity> {
-        let orgs: Vec<(usize, String)> = self
-            .ents
-            .iter()
-            .enumerate()
-            .filter(|(_, x)| x.e.kind == EntityKind::Organization)
-            .map(|(i, x)| (i, x.key.clone()))
-            .collect();
+        let orgs: Vec<usize> = (0..self.ents.len()).filter(|&i| self.ents[i].e.kind == EntityKind::Organization).collect();
+        // the organisation the article is mostly about, for "company spokeswoman"
+        let main_org = orgs.iter().copied().max_by_key(|&o| (self.ents[o].e.mentions.len(), usize::MAX - o));
         for i in 0..self.ents.len() {
             if self.ents[i].e.kind == EntityKind::Organization {
                 continue;
             }
             let titles: Vec<String> = self.ents[i].e.titles.iter().map(|t| t.to_lowercase()).collect();
-            let name = self.ents[i].e.name.to_lowercase();
-            let mut hit = None;
-            for (o, key) in &orgs {
-                let last_word = key.split_whitespace().last().unwrap_or("");
-                let in_title = titles.iter().chain(std::iter::once(&name)).any(|t| {
-                    t.contains(key.as_str()) || (!last_word.is_empty() && t.split_whitespace().any(|w| w == last_word))
-                });
-                if in_title {
-                    hit = Some(*o);
-                    if titles.iter().any(|t| t.contains(key.as_str())) {
-                        break;
-                    }
+            let words = |t: &String| t.split_whitespace().map(|w| strip_possessive(w).to_string()).collect::<Vec<_>>();
+            let title_words: Vec<Vec<String>> = titles.iter().map(words).collect();
+            let has_word = |w: &str| title_words.iter().any(|ws| ws.iter().any(|x| x == w));
+            let score = |o: usize| -> u8 {
+                let key = &self.ents[o].key;
+                let kw: Vec<&str> = key.split_whitespace().collect();
+                if titles.iter().any(|t| t.contains(key.as_str())) {
+                    3
+                } else if kw.len() > 1 && has_word(strip_possessive(kw[0])) {
+                    2
+                } else if kw.last().is_some_and(|w| has_word(w)) {
+                    1
+                } else {
+                    0
                 }
-            }
-            self.ents[i].e.affiliation = hit;
+            };
+            let best = orgs.iter().copied().map(|o| (score(o), o)).filter(|(s, _)| *s > 0).max_by_key(|&(s, o)| (s, usize::MAX - o));
+            self.ents[i].e.affiliation = match best {
+                Some((_, o)) => Some(o),
+                None => {
+                    let generic = title_words.iter().flatten().any(|w| ctx.lex.org_heads.contains(w.as_str()) || ctx.lex.groups.contains(w.as_str()));
+                    if generic { main_org } else { None }
+                }
+            };
         }
-        let _ = ctx;
         for x in &mut self.ents {
             x.e.mentions.sort();
         }
@@ -444,13 +448,15 @@ fn pronoun_class(ctx: &Ctx, m: &Mention) -> PronounClass {
 fn narrative_names(ctx: &Ctx) -> Vec<Mention> {
     let scan = ctx.scan;
     let mut out = Vec::new();
-    for (si, s) in scan.sentences.iter().enumerate() {
-        if si == 0 && is_headline(ctx, s.first_token, s.end_token) {
+    for s in scan.sentences.iter() {
+        if scan.headline == Some(s.paragraph) {
             continue;
         }
         let mut i = s.first_token;
         while i < s.end_token {
-            if ctx.in_quote(i) || !ctx.is_cap(i) && !ctx.lex.determiners.contains(ctx.lw(i)) {
+            let lw = ctx.lw(i);
+            let starter = ctx.is_cap(i) || ctx.lex.determiners.contains(lw) || ctx.lex.roles.contains_key(lw) || ctx.lex.groups.contains(lw);
+            if ctx.in_quote(i) || !starter {
                 i += 1;
                 continue;
             }
@@ -470,20 +476,3 @@ fn narrative_names(ctx: &Ctx) -> Vec<Mention> {
     out
 }
 
-/// A first paragraph with no final punctuation and mostly capitalised words.
-fn is_headline(ctx: &Ctx, a: usize, b: usize) -> bool {
-    if a >= b {
-        return false;
-    }
-    let s = ctx.scan.sentences[ctx.sent_of[a] as usize];
-    if s.paragraph != 0 {
-        return false;
-    }
-    let last = ctx.scan.tokens[b - 1].kind;
-    if matches!(last, TokKind::Punct('.')) {
-        return false;
-    }
-    let words: Vec<usize> = (a..b).filter(|&k| ctx.scan.tokens[k].kind == TokKind::Word).collect();
-    let caps = words.iter().filter(|&&k| ctx.is_cap(k)).count();
-    !words.is_empty() && caps * 2 >= words.len()
-}

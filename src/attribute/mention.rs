@@ -159,10 +159,14 @@ impl Ctx<'_> {
         if self.np(k) == Np::Det {
             k += 1;
         }
+        let heads = |i: usize| i < limit && matches!(self.np(i), Np::Role | Np::Cap);
         while k < limit {
             match self.np(k) {
                 Np::Cap | Np::Role | Np::Group | Np::Modifier | Np::Period => k += 1,
                 Np::Of if k + 1 < limit && matches!(self.np(k + 1), Np::Cap) && k > start => k += 1,
+                // "passenger Nora Quill", "chief operating officer": up to two plain nouns
+                // before a role word or a name describe the speaker
+                Np::Stop if self.is_free_modifier(k) && (heads(k + 1) || (k + 1 < limit && self.is_free_modifier(k + 1) && heads(k + 2))) => k += 1,
                 _ => break,
             }
         }
@@ -189,8 +193,25 @@ impl Ctx<'_> {
         }
     }
 
+    /// A lowercase content word that may stand before a role or a name in a speaker
+    /// mention ("passenger", "guild"): not a function word, an adverb or a cue.
+    pub fn is_free_modifier(&self, i: usize) -> bool {
+        let t = self.scan.tokens[i];
+        if t.kind != TokKind::Word || self.in_quote(i) || self.is_cap(i) {
+            return false;
+        }
+        let lw = self.lw(i);
+        lw.len() > 2
+            && lw.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !self.lex.sentence_starters.contains(lw)
+            && !self.lex.adverbs.contains(lw)
+            && !self.lex.not_names.contains(lw)
+            && !self.lex.pronouns.contains_key(lw)
+            && self.lex.cues.longest(&[lw]).is_none()
+    }
+
     /// Classifies the token range `a..b` as a mention (grammar/speakers.toml).
-    fn build(&self, a: usize, b: usize) -> Option<Mention> {
+    pub(crate) fn build(&self, a: usize, b: usize) -> Option<Mention> {
         if a >= b {
             return None;
         }

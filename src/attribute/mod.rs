@@ -151,6 +151,23 @@ pub fn attribute(ctx: &Ctx) -> Attribution {
     let mut res = entities::Resolver::new(ctx);
     let ambiguous_by_draft = res.resolve_all(ctx, &mut drafts);
     no_cue_quotes(ctx, &mut drafts, &res);
+    // reported speech whose speaker could not be resolved reports nothing usable
+    let keep: Vec<bool> = drafts.iter().map(|d| d.scan_quote.is_some() || d.speaker.is_some()).collect();
+    let mut remap = vec![usize::MAX; drafts.len()];
+    let mut kept = 0;
+    for (i, k) in keep.iter().enumerate() {
+        if *k {
+            remap[i] = kept;
+            kept += 1;
+        }
+    }
+    let mut i = 0;
+    drafts.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    let ambiguous_by_draft: Vec<(usize, Vec<usize>)> =
+        ambiguous_by_draft.into_iter().filter(|(d, _)| remap[*d] != usize::MAX).map(|(d, c)| (remap[d], c)).collect();
     let entities = res.finish(ctx);
 
     let mut out = Attribution { entities, ..Default::default() };
@@ -355,9 +372,14 @@ fn after_pattern(ctx: &Ctx, close_t: usize) -> Option<(Found, usize)> {
             while e > t && ctx.is_adverb(e - 1) {
                 e -= 1;
             }
-            let m = ctx.mention_before(e, t)?;
+            let mut m = ctx.mention_before(e, t)?;
             if m.first != t {
-                return None;
+                // "market manager Alice Tran said": plain nouns before the mention describe it
+                if m.first - t <= 2 && (t..m.first).all(|k| ctx.is_free_modifier(k)) {
+                    m = ctx.build(t, m.end)?;
+                } else {
+                    return None;
+                }
             }
             return Some((found(ctx, c, n, m, Via::Explicit), c + n));
         }
@@ -521,6 +543,12 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) {
                     for u in &mut used[i..end_tok.max(i + n)] {
                         *u = true;
                     }
+                    // PolNeAR-style univocal attribution: a cue inside a reported clause does
+                    // not open a second report of its own
+                    let (ca, cb) = (ctx.tok_at(content.start), ctx.tok_at(content.end));
+                    for u in &mut used[ca..cb.min(scan.tokens.len())] {
+                        *u = true;
+                    }
                 }
             }
             i += n;
@@ -584,7 +612,12 @@ fn clause_then_speaker(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     if !tail_ok {
         return None;
     }
-    let from = first_own_token(ctx, s.first_token, comma).unwrap_or(s.first_token);
+    let mut from = first_own_token(ctx, s.first_token, comma).unwrap_or(s.first_token);
+    if let Some(d) = ctx.scan.datelines[s.paragraph] {
+        if d >= from && d < comma {
+            from = d + 1;
+        }
+    }
     let content = clause_span(ctx, from, comma)?;
     Some((content, found(ctx, c, n, m, Via::Explicit)))
 }

@@ -74,6 +74,10 @@ pub struct Scan {
     pub inner_boundaries: Vec<usize>,
     /// For each token, the top-level quotation (index into `quotes`) that contains it.
     pub token_quote: Vec<Option<u32>>,
+    /// The first paragraph, when it is a title-case headline with no final period.
+    pub headline: Option<usize>,
+    /// The token that ends a dateline ("SORVIK —") at the start of a paragraph, per paragraph.
+    pub datelines: Vec<Option<usize>>,
 }
 
 /// Splits the text into paragraphs. Blank lines separate paragraphs; a text with no blank
@@ -138,7 +142,39 @@ pub fn scan(text: &str, lex: &Lexicon) -> Scan {
     match_quotes(text, &mut s);
     assign_tokens_to_quotes(&mut s);
     split_sentences(text, lex, &mut s);
+    find_headline_and_datelines(text, &mut s);
     s
+}
+
+/// A headline is the first paragraph when it has no final period and most of its words are
+/// capitalised; a dateline is a run of all-capital words (and commas) ending in a dash at the
+/// start of a paragraph. Neither is the writer's claim or a speaker's name.
+fn find_headline_and_datelines(text: &str, s: &mut Scan) {
+    let word = |t: &Token| &text[t.start..t.end];
+    if let Some(&(a, b)) = s.paragraph_tokens.first() {
+        let last_is_period = b > a && s.tokens[b - 1].kind == TokKind::Punct('.');
+        let words: Vec<&Token> = s.tokens[a..b].iter().filter(|t| t.kind == TokKind::Word).collect();
+        let caps = words.iter().filter(|t| word(t).chars().next().is_some_and(char::is_uppercase)).count();
+        if !last_is_period && !words.is_empty() && caps * 2 >= words.len() && s.paragraphs.len() > 1 {
+            s.headline = Some(0);
+        }
+    }
+    for &(a, b) in &s.paragraph_tokens {
+        let mut found = None;
+        for k in a..b.min(a + 8) {
+            let t = s.tokens[k];
+            match t.kind {
+                TokKind::Dash if k > a => {
+                    found = Some(k);
+                    break;
+                }
+                TokKind::Word if word(&t).chars().all(|c| !c.is_lowercase()) => {}
+                TokKind::Punct(',') | TokKind::Punct('.') => {}
+                _ => break,
+            }
+        }
+        s.datelines.push(found);
+    }
 }
 
 /// Matches quotation marks paragraph by paragraph with a stack (grammar/quotation.md,
