@@ -290,11 +290,9 @@ impl Resolver {
 
     fn group(&mut self, ctx: &Ctx, m: &Mention) -> Option<usize> {
         let text = m.span.slice(ctx.text);
-        let det_less = match ctx.lex.determiners.iter().find(|d| {
-            text.len() > d.len() && text[..d.len()].eq_ignore_ascii_case(d) && text.as_bytes()[d.len()] == b' '
-        }) {
-            Some(d) => &text[d.len() + 1..],
-            None => text,
+        let det_less = match text.split_once(' ') {
+            Some((first, rest)) if ctx.lex.determiners.contains(first.to_lowercase().as_str()) => rest,
+            _ => text,
         };
         // "the spokesman": the most recent person holding that role
         if let Some((_, head)) = &m.head {

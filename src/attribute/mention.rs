@@ -118,16 +118,25 @@ impl Ctx<'_> {
             return None;
         }
         let h = end - 1;
+        // "the crowd yelled", "The Democratic frontrunner wrote": a plain noun heads the
+        // mention only when a determiner opens it
+        let free_head = self.np(h) == Np::Stop && self.is_free_modifier(h);
         match self.np(h) {
             Np::Pronoun => return Some(self.pronoun_mention(h)),
             Np::Cap | Np::Role | Np::Group | Np::Period => {}
+            _ if free_head => {}
             _ => return None,
         }
         let mut k = end;
+        let mut free = 0;
         while k > floor {
             let i = k - 1;
             match self.np(i) {
                 Np::Cap | Np::Role | Np::Group | Np::Modifier | Np::Period => k = i,
+                Np::Stop if free < 2 && self.is_free_modifier(i) && (free_head || k < end) && self.np(k.min(end - 1)) != Np::Cap => {
+                    free += 1;
+                    k = i;
+                }
                 Np::Of => {
                     // only between two parts of the phrase: "Secretary of State John Kerry"
                     if i > floor && matches!(self.np(i - 1), Np::Cap | Np::Role) && k < end {
@@ -141,6 +150,18 @@ impl Ctx<'_> {
                     break;
                 }
                 Np::Pronoun | Np::Stop => break,
+            }
+        }
+        // plain nouns must be held by a determiner ("the crowd"), else they were not a mention
+        if free_head || free > 0 {
+            let opened = k < end && self.np(k) == Np::Det;
+            if !opened {
+                // drop the plain words and keep what is a mention on its own
+                let mut k2 = k;
+                while k2 < end && self.np(k2) == Np::Stop {
+                    k2 += 1;
+                }
+                return if free_head { None } else { self.build(k2, end) };
             }
         }
         self.build(k, end)
@@ -216,7 +237,8 @@ impl Ctx<'_> {
             return None;
         }
         let classes: Vec<Np> = (a..b).map(|i| self.np(i)).collect();
-        if !classes.iter().any(|c| matches!(c, Np::Cap | Np::Role | Np::Group)) {
+        let det_free = classes[0] == Np::Det && classes[b - a - 1] == Np::Stop && self.is_free_modifier(b - 1);
+        if !classes.iter().any(|c| matches!(c, Np::Cap | Np::Role | Np::Group)) && !det_free {
             return None;
         }
         // the proper name: the trailing run of capitalised words that are not titles,
@@ -293,7 +315,7 @@ impl Ctx<'_> {
             return Some(m);
         }
         match classes[last - a] {
-            Np::Role | Np::Group => {
+            Np::Role | Np::Group | Np::Stop if classes[last - a] != Np::Stop || det_free => {
                 m.plural = head.ends_with('s') && !head.ends_with("ss") || matches!(head.as_str(), "people" | "men" | "women" | "police" | "spokespeople" | "data");
                 m.kind = if m.plural || classes[last - a] == Np::Group { MentionKind::Group } else { MentionKind::Anonymous };
                 if n0 > first_content {

@@ -146,6 +146,7 @@ pub fn attribute(ctx: &Ctx) -> Attribution {
     let mut drafts = direct_patterns(ctx);
     indirect_patterns(ctx, &mut drafts);
     drafts.retain(|d| !d.dropped);
+    embedded_quotes(ctx, &mut drafts);
     drafts.sort_by_key(|d| (d.content.start, d.content.end));
 
     let mut res = entities::Resolver::new(ctx);
@@ -362,6 +363,23 @@ fn after_pattern(ctx: &Ctx, close_t: usize) -> Option<(Found, usize)> {
             return Some((found(ctx, t, n, m, Via::Explicit), end));
         }
     }
+    // SPEAKER[, APPOSITIVE,] [adverbs] CUE: “...,” Eric Ames, a state senator, said.
+    if let Some(m) = ctx.mention_after(t, limit) {
+        let mut k = m.end;
+        if ctx.is_punct(k, ',') {
+            if let Some(j) = (k + 1..(k + 30).min(limit)).find(|&j| ctx.is_punct(j, ',')) {
+                k = j + 1;
+            }
+        }
+        while k < limit && ctx.is_adverb(k) {
+            k += 1;
+        }
+        if let Some((n, cue)) = ctx.cue_at(k) {
+            if cue.class != CueClass::AccordingTo && m.kind != MentionKind::Pronoun || k == m.end {
+                return Some((found(ctx, k, n, m, Via::Explicit), k + n));
+            }
+        }
+    }
     // SPEAKER [adverbs] CUE
     for c in t + 1..(t + 12).min(limit) {
         if let Some((n, cue)) = ctx.cue_at(c) {
@@ -389,6 +407,63 @@ fn after_pattern(ctx: &Ctx, close_t: usize) -> Option<(Found, usize)> {
         }
     }
     None
+}
+
+/// The speaker of a cue at token `c`: the mention right before it (adverbs skipped), or the
+/// one before an appositive ("Ames, a state senator, said"), or, for a participle or a
+/// coordinated cue ("..., saying", "by tweeting", "but told"), the subject of the sentence.
+fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
+    let mut e = c;
+    while e > floor && ctx.is_adverb(e - 1) {
+        e -= 1;
+    }
+    if let Some(m) = ctx.mention_before(e, floor) {
+        return Some(m);
+    }
+    if e > floor + 1 && ctx.is_punct(e - 1, ',') {
+        let lo = floor.max(e.saturating_sub(30));
+        for j in (lo..e - 1).rev() {
+            if ctx.in_quote(j) {
+                break;
+            }
+            if ctx.is_punct(j, ',') {
+                if let Some(m) = ctx.mention_before(j, floor) {
+                    if matches!(m.kind, MentionKind::Person | MentionKind::Organization | MentionKind::Anonymous | MentionKind::Group) {
+                        return Some(m);
+                    }
+                }
+                break;
+            }
+        }
+    }
+    // participles and coordinated cues take the subject of the sentence
+    let word = ctx.lw(c);
+    let prev = if e > floor { Some(e - 1) } else { None };
+    let participle = word.ends_with("ing") && prev.is_some_and(|p| ctx.is_punct(p, ',') || ctx.lw(p) == "by");
+    let coordinated = prev.is_some_and(|p| matches!(ctx.lw(p), "and" | "but"));
+    if participle || coordinated {
+        return subject_of(ctx, floor, e);
+    }
+    None
+}
+
+/// The subject of the sentence starting at `from`: the mention at its start, after a
+/// dateline or a short introductory phrase ending in a comma ("Pressed further, Kirby ...").
+fn subject_of(ctx: &Ctx, from: usize, limit: usize) -> Option<Mention> {
+    let scan = ctx.scan;
+    let s = &scan.sentences[ctx.sent_of[from] as usize];
+    let mut start = first_own_token(ctx, from, limit)?;
+    if let Some(d) = scan.datelines[s.paragraph] {
+        if d >= start && d + 1 < limit {
+            start = d + 1;
+        }
+    }
+    let direct = ctx.mention_after(start, limit).filter(|m| m.first == start);
+    if direct.is_some() {
+        return direct;
+    }
+    let comma = (start..(start + 10).min(limit)).find(|&k| ctx.is_punct(k, ','))?;
+    ctx.mention_after(comma + 1, limit).filter(|m| m.first == comma + 1)
 }
 
 /// The end of the stretch `from..end` that holds no quotation.
@@ -440,6 +515,16 @@ fn before_pattern(ctx: &Ctx, open_t: usize) -> Option<Found> {
             return None;
         }
     }
+    // a label: “Frank Ames: “...”” at the start of a paragraph or after a dash
+    if ctx.is_punct(end, ':') || (end < open_t && ctx.is_punct(end, ':')) {
+        if let Some(m) = ctx.mention_after(floor, end) {
+            let named = matches!(m.kind, MentionKind::Person | MentionKind::Organization) && m.name.is_some();
+            if m.first == floor && m.end == end && named && end - floor <= 8 {
+                let cue = ctx.tok_span(end);
+                return Some(Found { cue, cue_tokens: (end, end + 1), mention: m, via: Via::Explicit });
+            }
+        }
+    }
     // skip trailing adverbials and a short object ("told reporters on Friday:")
     for c in (floor..end).rev().take(8) {
         if let Some((n, cue)) = ctx.cue_at(c) {
@@ -451,11 +536,7 @@ fn before_pattern(ctx: &Ctx, open_t: usize) -> Option<Found> {
             if !between_ok {
                 return None;
             }
-            let mut e = c;
-            while e > floor && ctx.is_adverb(e - 1) {
-                e -= 1;
-            }
-            let m = ctx.mention_before(e, floor)?;
+            let m = speaker_before(ctx, c, floor)?;
             return Some(found(ctx, c, n, m, Via::Explicit));
         }
     }
@@ -625,11 +706,8 @@ fn clause_then_speaker(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
 /// Kirby said (that) CLAUSE. / Kirby told reporters CLAUSE. / Kirby plans to CLAUSE.
 fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span, Found)> {
     let s = &ctx.scan.sentences[si];
-    let mut e = c;
-    while e > s.first_token && ctx.is_adverb(e - 1) {
-        e -= 1;
-    }
-    let m = ctx.mention_before(e, s.first_token)?;
+    let floor = (s.first_token..c).rev().find(|&i| ctx.in_quote(i)).map(|i| i + 1).unwrap_or(s.first_token);
+    let m = speaker_before(ctx, c, floor)?;
     let mut k = c + n;
     // an object of told/asked/assured ("told reporters", "told the council")
     if k < s.end_token && !ctx.in_quote(k) && ctx.lw(k) != "that" {
@@ -684,6 +762,59 @@ fn according_to(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span, Found
     None
 }
 
+/// Quotation marks inside the writer's own sentence with no cue: a title or a nickname is a
+/// scare quote; otherwise the words are the sentence subject's ("Ames called the plan “a
+/// disaster”", "She blamed it on a “disturbed person”"), reported from the verb after the
+/// subject to the end of the sentence, as PolNeAR annotates them. With no subject to give
+/// them to, short ones are scare quotes and longer ones unattributed partial quotations.
+fn embedded_quotes(ctx: &Ctx, drafts: &mut [Draft]) {
+    let scan = ctx.scan;
+    for d in drafts.iter_mut() {
+        let Some(sq) = d.scan_quote else { continue };
+        if d.found.is_some() || d.segments.len() > 1 {
+            continue;
+        }
+        let q = &scan.quotes[sq];
+        let s = &scan.sentences[d.sentence];
+        let open_t = d.first_tok;
+        if first_own_token(ctx, s.first_token, open_t).is_none() {
+            continue; // the quotation opens its sentence: not embedded
+        }
+        let inner = q.content();
+        let words: Vec<&str> = inner.slice(ctx.text).split_whitespace().collect();
+        let close_t = q.close.map(|c| ctx.tok_at(c.start)).unwrap_or(open_t);
+        // Robert “Bobby” Lane; a title in capitals ("Fox News Sunday")
+        let nickname = open_t > 0 && ctx.is_cap(open_t - 1) && close_t + 1 < scan.tokens.len() && ctx.is_cap(close_t + 1) && words.len() <= 2;
+        let title = !words.is_empty()
+            && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()) || w.len() <= 3);
+        if nickname || title {
+            d.kind = QuoteKind::Scare;
+            continue;
+        }
+        let subject = subject_of(ctx, s.first_token, open_t).filter(|m| m.kind != MentionKind::Group || m.name.is_some());
+        match subject {
+            Some(m) if m.end < open_t && scan.tokens[m.end].kind == TokKind::Word && !ctx.in_quote(m.end) => {
+                // the verb after the subject opens the reported clause
+                let mut v = m.end;
+                while v < open_t && ctx.is_adverb(v) {
+                    v += 1;
+                }
+                let from = (v + 1).min(open_t);
+                let end_tok = s.end_token;
+                let Some(content) = clause_span(ctx, from, end_tok) else { continue };
+                let content = content.cover(q.outer()).trim(ctx.text);
+                d.kind = QuoteKind::Mixed;
+                d.content = content;
+                d.segments = vec![content];
+                d.found = Some(found(ctx, v, 1, m, Via::Nearest));
+            }
+            _ => {
+                d.kind = if words.len() <= 3 { QuoteKind::Scare } else { QuoteKind::Partial };
+            }
+        }
+    }
+}
+
 /// Pass 3: quotations that have no cue of their own.
 fn no_cue_quotes(ctx: &Ctx, drafts: &mut [Draft], res: &entities::Resolver) {
     let scan = ctx.scan;
@@ -704,13 +835,8 @@ fn no_cue_quotes(ctx: &Ctx, drafts: &mut [Draft], res: &entities::Resolver) {
         let para = drafts[i].paragraph;
         let para_first = scan.paragraph_tokens[para].0;
         let opens_paragraph = open_t == para_first;
-        // a short quotation inside the writer's sentence, with no cue: a term or nickname
-        if lead.is_some() && words <= 3 && drafts[i].segments.len() == 1 {
-            drafts[i].kind = QuoteKind::Scare;
+        if drafts[i].kind == QuoteKind::Scare {
             continue;
-        }
-        if lead.is_some() {
-            drafts[i].kind = QuoteKind::Partial;
         }
         // continuation: the same paragraph had a speaker, or the paragraph opens with the
         // quotation right after a paragraph whose last attribution was someone's
