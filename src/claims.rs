@@ -96,6 +96,8 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
     let mut exception = false;
     let mut certain = false;
     let mut stance = None;
+    // a stance verb makes a noun an event too ("confirmed layoffs")
+    let mut stance_at: Vec<usize> = Vec::new();
     let mut anaphoric = false;
     // word positions only: punctuation and marks do not count towards reach
     let mut pos = 0usize;
@@ -155,7 +157,10 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
                         FrameWord::Aspect(x) => aspects.push((pos, x)),
                         FrameWord::Exception => exception = true,
                         FrameWord::Anaphoric => anaphoric = true,
-                        FrameWord::Stance(x) => stance = Some(x),
+                        FrameWord::Stance(x) => {
+                            stance = Some(x);
+                            stance_at.push(pos);
+                        }
                         FrameWord::LightVerb => lights.push(pos),
                         FrameWord::Embedding => embeds.push(pos),
                         FrameWord::Past => pasts.push(pos),
@@ -180,7 +185,7 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
     // makes an event, whichever comes first
     let licensed = |p: usize| {
         aspects.iter().any(|&(x, _)| x.abs_diff(p) <= 3)
-            || lights.iter().any(|&l| (l < p && p - l <= 4) || (l > p && l - p <= 2))
+            || lights.iter().chain(&stance_at).any(|&l| (l < p && p - l <= 4) || (l > p && l - p <= 2))
     };
     let pred = preds.iter().find(|(p, x)| x.verb || licensed(*p)).copied();
     let aspect = if aspects.iter().any(|a| a.1 == Aspect::Resumption) {
@@ -222,7 +227,7 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
         Time::Future
     } else if aspect == Aspect::Continues {
         Time::Present
-    } else if targets.iter().any(|&t| pasts.iter().any(|&p| p <= t && t - p <= 3)) {
+    } else if targets.iter().any(|&t| pasts.iter().any(|&p| p <= t && t - p <= 3)) || (targets.is_empty() && !pasts.is_empty()) {
         Time::Past
     } else {
         // a regular past form with nothing present-tense before it ("suspended the talks",
@@ -417,6 +422,33 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
     }
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     claims
+}
+
+/// The frame of every clause of `text`, as the writer's own claims (for tests and for
+/// exploring the lexicons).
+pub fn clause_frames(text: &str) -> Vec<Claim> {
+    let lex = Lexicon::builtin();
+    let scan = crate::scan::scan(text, lex);
+    let lower = text.to_ascii_lowercase();
+    let mut ends = vec![false; scan.tokens.len()];
+    for s in &scan.sentences {
+        if let Some(k) = (s.first_token..s.end_token).rev().find(|&k| matches!(scan.tokens[k].kind, TokKind::Punct('.' | '?' | '!'))) {
+            ends[k] = true;
+        }
+    }
+    let mut out = Vec::new();
+    for s in &scan.sentences {
+        let mut prev: Option<Claim> = None;
+        for (x, y) in clauses(&lower, &scan, &ends, s.first_token, s.end_token) {
+            let mut c = frame(text, &lower, &scan, lex, x, y);
+            inherit(&mut c, prev.as_ref());
+            if c.class.is_some() {
+                prev = Some(c.clone());
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn flip(p: Polarity) -> Polarity {

@@ -33,6 +33,8 @@ pub struct Resolver {
     speakers: Vec<(usize, usize, usize)>,
     /// (entity, sentence) of every resolved mention, in order.
     seen: Vec<(usize, usize)>,
+    /// Plural groups named in the narrative, with their paragraph: candidates for "they".
+    pending: Vec<(Mention, usize)>,
 }
 
 enum Event {
@@ -50,7 +52,7 @@ fn strip_possessive(w: &str) -> &str {
 
 impl Resolver {
     pub fn new(_ctx: &Ctx) -> Self {
-        Resolver { ents: Vec::new(), speakers: Vec::new(), seen: Vec::new() }
+        Resolver { ents: Vec::new(), speakers: Vec::new(), seen: Vec::new(), pending: Vec::new() }
     }
 
     /// Resolves every speaker mention of the drafts and the names in the narrative. Returns
@@ -76,6 +78,10 @@ impl Resolver {
         let mut ambiguous = Vec::new();
         for (_, ev) in events {
             match ev {
+                Event::Narrative(m) if m.kind == MentionKind::Group => {
+                    let para = Self::para_of(ctx, &m);
+                    self.pending.push((m, para));
+                }
                 Event::Narrative(m) => {
                     let sent = ctx.sent_of[m.first] as usize;
                     let create = match m.kind {
@@ -358,7 +364,18 @@ impl Resolver {
         // 2. the most recent compatible mention within the last three paragraphs
         let nearest = (0..self.ents.len())
             .filter(|&e| ok(self, e) && self.ents[e].last_para + 3 >= para && !self.ents[e].e.mentions.is_empty())
-            .max_by_key(|&e| self.ents[e].last_pos)?;
+            .max_by_key(|&e| self.ents[e].last_pos);
+        // "they": a group named in the narrative since ("Local farmers gathered ...") is more
+        // recent than any entity, and becomes one now
+        if class == PronounClass::Plural {
+            let after = nearest.map(|e| self.ents[e].last_pos).unwrap_or(0);
+            if let Some(g) = self.pending.iter().rev().find(|(g, p)| *p + 1 >= para && g.span.start >= after && g.span.start < m.span.start).map(|(g, _)| g.clone()) {
+                let e = self.group(ctx, &g)?;
+                self.touch(e, g.span, ctx, para);
+                return Some((e, Vec::new()));
+            }
+        }
+        let nearest = nearest?;
         self.learn_gender(nearest, class);
         let ambiguous = if cands.len() >= 2 { cands } else { Vec::new() };
         Some((nearest, ambiguous))
@@ -462,7 +479,8 @@ fn narrative_names(ctx: &Ctx) -> Vec<Mention> {
             match ctx.mention_after(i, limit) {
                 Some(m) if m.end > i => {
                     let next = m.end;
-                    if matches!(m.kind, MentionKind::Person | MentionKind::Organization) && m.name.is_some() {
+                    let named = matches!(m.kind, MentionKind::Person | MentionKind::Organization) && m.name.is_some();
+                    if named || (m.kind == MentionKind::Group && m.plural) {
                         out.push(m);
                     }
                     i = next;

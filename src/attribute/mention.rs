@@ -248,8 +248,10 @@ impl Ctx<'_> {
             let i = n0 - 1;
             let c = classes[i - a];
             let lw = self.lw(i);
+            // "Secretary of State John Kerry": a word after "of" belongs to the title
+            let after_of = i > a && self.lw(i - 1) == "of";
             let part = match c {
-                Np::Cap => !self.lex.org_heads.contains(lw) && !self.is_honorific_word(i),
+                Np::Cap => !self.lex.org_heads.contains(lw) && !self.is_honorific_word(i) && !after_of,
                 Np::Period => i > a && self.raw(i - 1).chars().count() == 1,
                 Np::Of => PARTICLES.contains(&lw) && n0 < b,
                 _ => false,

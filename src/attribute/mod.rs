@@ -793,12 +793,9 @@ fn embedded_quotes(ctx: &Ctx, drafts: &mut [Draft]) {
         }
         let subject = subject_of(ctx, s.first_token, open_t).filter(|m| m.kind != MentionKind::Group || m.name.is_some());
         match subject {
-            Some(m) if m.end < open_t && scan.tokens[m.end].kind == TokKind::Word && !ctx.in_quote(m.end) => {
+            Some(m) if m.end < open_t && verb_after(ctx, m.end, open_t).is_some() => {
                 // the verb after the subject opens the reported clause
-                let mut v = m.end;
-                while v < open_t && ctx.is_adverb(v) {
-                    v += 1;
-                }
+                let Some(v) = verb_after(ctx, m.end, open_t) else { continue };
                 let from = (v + 1).min(open_t);
                 let end_tok = s.end_token;
                 let Some(content) = clause_span(ctx, from, end_tok) else { continue };
@@ -813,6 +810,20 @@ fn embedded_quotes(ctx: &Ctx, drafts: &mut [Draft]) {
             }
         }
     }
+}
+
+/// The verb right after a sentence subject (adverbs skipped), if it comes before `limit` and
+/// no clause boundary (", but", ";") separates it from there.
+fn verb_after(ctx: &Ctx, from: usize, limit: usize) -> Option<usize> {
+    let mut v = from;
+    while v < limit && ctx.is_adverb(v) {
+        v += 1;
+    }
+    if v >= limit || !ctx.is_free_modifier(v) {
+        return None;
+    }
+    let boundary = (v..limit).any(|k| ctx.is_punct(k, ';') || (ctx.is_punct(k, ',') && k + 1 < limit && matches!(ctx.lw(k + 1), "but" | "and" | "while" | "although" | "though")));
+    (!boundary).then_some(v)
 }
 
 /// Pass 3: quotations that have no cue of their own.

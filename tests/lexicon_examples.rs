@@ -1,0 +1,252 @@
+//! Every entry of every lexicon in grammar/ carries examples; this runs them all.
+//!
+//! Each test collects all failures of one file before failing, so one run shows every entry
+//! whose examples no longer behave as the entry says.
+
+use quotecheck::claims::{clause_frames, Aspect, Modality, Polarity, Stance, Time};
+use quotecheck::lexicon::{files, Lexicon};
+use quotecheck::model::Analysis;
+use quotecheck::{analyze, Config};
+
+fn run(text: &str) -> Analysis {
+    analyze("example.txt", text, &Config::default())
+}
+
+fn report(failures: Vec<String>) {
+    assert!(failures.is_empty(), "{} failing examples:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn every_entry_has_examples() {
+    let (cues, speakers, abbr, claims, preds) = files();
+    let mut missing = Vec::new();
+    for c in &cues.cue {
+        if c.examples.is_empty() {
+            missing.push(format!("cue {}", c.lemma));
+        }
+    }
+    for e in speakers.honorific.iter().chain(&speakers.role).chain(&speakers.group) {
+        if e.examples.is_empty() {
+            missing.push(format!("speakers {:?}", e.forms.first()));
+        }
+    }
+    for e in &abbr.abbreviation {
+        if e.examples.is_empty() {
+            missing.push(format!("abbreviation group {}", e.group));
+        }
+    }
+    let groups = [&claims.negation, &claims.modality, &claims.certainty, &claims.aspect, &claims.scope, &claims.anaphoric, &claims.stance, &claims.light_verb, &claims.embedding, &claims.past, &claims.present];
+    for g in groups {
+        for e in g {
+            if e.examples.is_empty() {
+                missing.push(format!("claims {:?}", e.forms.first()));
+            }
+        }
+    }
+    for c in &preds.class {
+        if c.examples.is_empty() {
+            missing.push(format!("class {}", c.name));
+        }
+    }
+    report(missing);
+}
+
+#[test]
+fn cue_examples_find_their_cue() {
+    let (cues, ..) = files();
+    let mut failures = Vec::new();
+    for c in &cues.cue {
+        for ex in &c.examples {
+            let a = run(ex);
+            let hit = a.quotes.iter().any(|q| {
+                q.speaker.is_some()
+                    && q.cue.is_some_and(|s| c.forms.iter().any(|f| s.slice(&a.text).to_lowercase() == *f))
+            });
+            if !hit {
+                let got: Vec<String> = a.quotes.iter().map(|q| format!("{:?} cue={:?}", q.kind, q.cue.map(|s| s.slice(&a.text).to_string()))).collect();
+                failures.push(format!("cue `{}`: {ex:?} -> {got:?}", c.lemma));
+            }
+        }
+    }
+    report(failures);
+}
+
+fn speaker_mention_contains(a: &Analysis, word: &str) -> bool {
+    let w = word.to_lowercase();
+    a.quotes.iter().any(|q| q.speaker.as_ref().is_some_and(|s| s.mention.slice(&a.text).to_lowercase().contains(w.trim_end_matches('.'))))
+}
+
+#[test]
+fn speaker_examples_name_their_speaker() {
+    let (_, speakers, ..) = files();
+    let mut failures = Vec::new();
+    for p in &speakers.pronoun {
+        for ex in &p.examples {
+            if !speaker_mention_contains(&run(ex), &p.form) {
+                failures.push(format!("pronoun {}: {ex:?}", p.form));
+            }
+        }
+    }
+    let entries = speakers.honorific.iter().chain(&speakers.role).chain(&speakers.group);
+    for e in entries {
+        let expect = e.expect.clone().unwrap_or_else(|| e.forms[0].clone());
+        for ex in &e.examples {
+            let a = run(ex);
+            // the mention holds the expected word, or one of the entry's own forms
+            let ok = speaker_mention_contains(&a, &expect) || e.forms.iter().any(|f| speaker_mention_contains(&a, f));
+            if !ok {
+                let got: Vec<String> = a.quotes.iter().filter_map(|q| q.speaker.as_ref()).map(|s| s.mention.slice(&a.text).to_string()).collect();
+                failures.push(format!("{expect}: {ex:?} -> {got:?}"));
+            }
+        }
+    }
+    for o in &speakers.organization {
+        let expect = o.expect.clone().unwrap_or_else(|| o.heads[0].clone());
+        for ex in &o.examples {
+            let a = run(ex);
+            let org = a.quotes.iter().filter_map(|q| q.speaker.as_ref()).any(|s| {
+                let e = &a.entities[s.entity];
+                let name = e.name.to_lowercase();
+                e.kind == quotecheck::model::EntityKind::Organization
+                    && (name.contains(&expect.to_lowercase()) || o.heads.iter().any(|h| name.split_whitespace().any(|w| w == h)))
+            });
+            if !org {
+                failures.push(format!("organization {expect}: {ex:?}"));
+            }
+        }
+    }
+    report(failures);
+}
+
+#[test]
+fn abbreviation_examples_split_where_marked() {
+    let (_, _, abbr, ..) = files();
+    let lex = Lexicon::builtin();
+    let mut failures = Vec::new();
+    for g in &abbr.abbreviation {
+        for ex in &g.examples {
+            let expected: Vec<&str> = ex.split(" | ").collect();
+            let text = expected.join(" ");
+            let scan = quotecheck::scan::scan(&text, lex);
+            let got: Vec<&str> = scan.sentences.iter().map(|s| s.span.slice(&text)).collect();
+            if got != expected {
+                failures.push(format!("{}: expected {expected:?}, got {got:?}", g.group));
+            }
+        }
+    }
+    report(failures);
+}
+
+/// The frames of an example, with a description for failure messages.
+fn frames(ex: &str) -> (Vec<quotecheck::claims::Claim>, String) {
+    let f = clause_frames(ex);
+    let d = f
+        .iter()
+        .map(|c| format!("[{:?} {:?} {:?} {:?} {:?} class={:?} exc={} stance={:?}]", c.polarity, c.modality, c.aspect, c.time, c.predicate, c.class, c.exception, c.stance))
+        .collect::<Vec<_>>()
+        .join(" ");
+    (f, d)
+}
+
+#[test]
+fn claim_lexicon_examples_set_their_frame_field() {
+    let (_, _, _, claims, _) = files();
+    let mut failures = Vec::new();
+    let mut check = |what: &str, examples: &[String], ok: &dyn Fn(&quotecheck::claims::Claim) -> bool| {
+        for ex in examples {
+            let (f, d) = frames(ex);
+            if !f.iter().any(ok) {
+                failures.push(format!("{what}: {ex:?} -> {d}"));
+            }
+        }
+    };
+    for e in &claims.negation {
+        check("negation", &e.examples, &|c| c.polarity == Polarity::Negative);
+    }
+    for e in &claims.modality {
+        let want = match e.value.as_deref() {
+            Some("possible") => Modality::Possible,
+            Some("expected") => Modality::Expected,
+            Some("intended") => Modality::Intended,
+            Some("conditional") => Modality::Conditional,
+            Some("hypothetical") => Modality::Hypothetical,
+            Some("question") => Modality::Question,
+            other => panic!("unknown modality {other:?}"),
+        };
+        check(&format!("modality {want:?}"), &e.examples, &|c| c.modality == want);
+    }
+    for e in &claims.certainty {
+        check("certainty", &e.examples, &|c| c.certain);
+    }
+    for e in &claims.aspect {
+        let want = match e.value.as_deref() {
+            Some("cessation") => Aspect::Cessation,
+            Some("continues") => Aspect::Continues,
+            Some("resumption") => Aspect::Resumption,
+            other => panic!("unknown aspect {other:?}"),
+        };
+        check(&format!("aspect {want:?}"), &e.examples, &|c| c.aspect == want);
+    }
+    for e in &claims.scope {
+        check("scope", &e.examples, &|c| c.exception);
+    }
+    for e in &claims.anaphoric {
+        // the anaphoric clause inherits the topic of the clause before it
+        check("anaphoric", &e.examples, &|c| c.class.is_some() && c.span.len() > 0 && c.predicate != "that");
+    }
+    for e in &claims.stance {
+        let want = if e.value.as_deref() == Some("deny") { Stance::Deny } else { Stance::Confirm };
+        check("stance", &e.examples, &|c| c.stance == Some(want));
+    }
+    for e in &claims.light_verb {
+        check("light verb", &e.examples, &|c| c.class.is_some());
+    }
+    for e in &claims.embedding {
+        check("embedding", &e.examples, &|c| c.polarity == Polarity::Negative && c.class.is_some());
+    }
+    for e in &claims.past {
+        check("past", &e.examples, &|c| c.time == Time::Past);
+    }
+    for e in &claims.present {
+        check("present", &e.examples, &|c| c.time == Time::Present);
+    }
+    report(failures);
+}
+
+#[test]
+fn scope_contrast_examples_keep_claims_apart() {
+    let (_, _, _, claims, _) = files();
+    let lex = Lexicon::builtin();
+    for e in &claims.scope_contrast {
+        for ex in &e.examples {
+            let (a, b) = ex.split_once(" | ").expect("scope_contrast examples hold two sentences separated by ' | '");
+            assert!(quotecheck::consistency::contrasting_texts(lex, a, b), "{ex:?}");
+            // and the pair would otherwise be about the same activity
+            assert_eq!(clause_frames(a)[0].class, clause_frames(b)[0].class, "{ex:?}");
+        }
+    }
+}
+
+#[test]
+fn predicate_examples_get_their_class() {
+    let (.., preds) = files();
+    let lex = Lexicon::builtin();
+    let mut failures = Vec::new();
+    for c in &preds.class {
+        for ex in &c.examples {
+            let (f, d) = frames(ex);
+            if !f.iter().any(|x| x.class.map(|k| lex.class_name(k)) == Some(c.name.as_str())) {
+                failures.push(format!("{}: {ex:?} -> {d}", c.name));
+            }
+        }
+    }
+    for i in &preds.idiom {
+        for ex in &i.examples {
+            let (f, d) = frames(ex);
+            if !f.iter().any(|x| x.class.map(|k| lex.class_name(k)) == Some(i.class.as_str())) {
+                failures.push(format!("idiom {}: {ex:?} -> {d}", i.class));
+            }
+        }
+    }
+    report(failures);
+}
