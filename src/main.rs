@@ -85,6 +85,8 @@ impl FailOn {
 }
 
 fn main() -> ExitCode {
+    // errors on stderr: wide enough that a file name and its message stay on one line
+    let _ = miette::set_hook(Box::new(|_| Box::new(miette::MietteHandlerOpts::new().width(140).build())));
     let cli = Cli::parse();
     let mut stdout = std::io::stdout().lock();
     let result = match cli.command {

@@ -409,6 +409,13 @@ fn after_pattern(ctx: &Ctx, close_t: usize) -> Option<(Found, usize)> {
     None
 }
 
+/// A mention headed by a plain noun ("the harbor"), not a name, pronoun, role or group.
+fn free_headed(ctx: &Ctx, m: &Mention) -> bool {
+    m.name.is_none()
+        && m.kind != MentionKind::Pronoun
+        && m.head.as_ref().is_some_and(|(_, h)| !ctx.lex.roles.contains_key(h.as_str()) && !ctx.lex.groups.contains(h.as_str()))
+}
+
 /// The speaker of a cue at token `c`: the mention right before it (adverbs skipped), or the
 /// one before an appositive ("Ames, a state senator, said"), or, for a participle or a
 /// coordinated cue ("..., saying", "by tweeting", "but told"), the subject of the sentence.
@@ -578,6 +585,11 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) {
             } else {
                 clause_then_speaker(ctx, si, i, n).or_else(|| speaker_then_clause(ctx, si, i, n))
             };
+            // belief and intention cues are often nouns ("the harbor plan"): they need a
+            // speaker that is a name, a pronoun, a role or a group, not any noun phrase
+            let got = got.filter(|(_, f)| {
+                !matches!(cue.class, CueClass::Belief | CueClass::Intention) || !free_headed(ctx, &f.mention)
+            });
             if let Some((content, f)) = got {
                 let end_tok = f.cue_tokens.1;
                 // quotations inside the reported clause make it a mixed quotation

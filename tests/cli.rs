@@ -1,0 +1,170 @@
+//! The command line as a user meets it: exit codes, formats, stdin, and bad input.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("quotecheck runs")
+}
+
+fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = bin().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
+    child.stdin.take().expect("stdin").write_all(input).expect("write stdin");
+    child.wait_with_output().expect("wait")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn tmp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("quotecheck-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).expect("write temp file");
+    p
+}
+
+#[test]
+fn clean_article_exits_zero() {
+    let o = run(&["check", &fixture("no_tension.txt")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+}
+
+#[test]
+fn errors_exit_one_unless_told_otherwise() {
+    let f = fixture("unattributed.txt"); // holds an unclosed quotation mark: an error
+    assert_eq!(run(&["check", &f]).status.code(), Some(1));
+    assert_eq!(run(&["check", "--exit-zero", &f]).status.code(), Some(0));
+    assert_eq!(run(&["check", "--fail-on", "never", &f]).status.code(), Some(0));
+    // the reference tension is a warning: only --fail-on warning makes it fail
+    let r = fixture("reference_tension.txt");
+    assert_eq!(run(&["check", &r]).status.code(), Some(0));
+    assert_eq!(run(&["check", "--fail-on", "warning", &r]).status.code(), Some(1));
+}
+
+#[test]
+fn human_output_labels_both_spans_of_a_tension() {
+    let o = run(&["check", &fixture("reference_tension.txt")]);
+    let out = stdout(&o);
+    assert!(out.contains("QC201 state-reversal"), "{out}");
+    assert!(out.contains("ministry: “direct talks with Kestova stay suspended"), "{out}");
+    assert!(out.contains("Jonas Kettering: “Of course the two foreign ministers"), "{out}");
+}
+
+#[test]
+fn concise_lines_carry_place_and_severity() {
+    let o = run(&["check", "--format", "concise", &fixture("unattributed.txt")]);
+    let out = stdout(&o);
+    assert!(out.lines().any(|l| l.contains("unattributed.txt:19:") && l.contains(": error QC102 unbalanced-quotes: ")), "{out}");
+}
+
+#[test]
+fn json_and_jsonl_follow_the_contract() {
+    let a = fixture("said_after.txt");
+    let b = fixture("split_quote.txt");
+    let o = run(&["check", "--format", "json", &a, &b]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json output");
+    assert_eq!(v["schema"], "quotecheck/1");
+    assert_eq!(v["summary"]["documents"], 2);
+    let o = run(&["extract", "--format", "jsonl", &a, &b]);
+    let lines: Vec<&str> = std::str::from_utf8(&o.stdout).expect("utf-8").lines().collect();
+    assert_eq!(lines.len(), 2);
+    for l in lines {
+        let d: serde_json::Value = serde_json::from_str(l).expect("one document per line");
+        assert!(d["quotes"].as_array().is_some_and(|q| !q.is_empty()));
+    }
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let o = run_stdin(&["extract", "-"], "“The pier will open in May,” Mayor Ana Holm said.".as_bytes());
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("Ana Holm"), "{}", stdout(&o));
+}
+
+#[test]
+fn folders_are_walked() {
+    let o = run(&["extract", "--format", "jsonl", &format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"))]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).lines().count() >= 12);
+}
+
+#[test]
+fn bad_input_is_named_and_the_rest_still_checked() {
+    let bad = tmp("latin1.txt", b"caf\xe9 au lait");
+    let bin = tmp("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00");
+    let good = fixture("no_tension.txt");
+    let o = run(&["extract", "--format", "jsonl", bad.to_str().unwrap(), bin.to_str().unwrap(), &good]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("latin1.txt is not UTF-8 text: invalid byte sequence at byte 3"), "{err}");
+    assert!(err.contains("image.txt looks like a binary file"), "{err}");
+    assert_eq!(stdout(&o).lines().count(), 1, "the good file is still reported");
+    let o = run(&["check", "/no/such/file.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("/no/such/file.txt: no such file or directory"));
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    assert_eq!(run(&["check"]).status.code(), Some(2));
+    let o = run(&["check", "--disable", "QC999", &fixture("no_tension.txt")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown rule `QC999`"));
+}
+
+#[test]
+fn empty_input_is_a_normal_result() {
+    let e = tmp("empty.txt", b"");
+    let o = run(&["check", "--format", "json", e.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["summary"]["quotes"], 0);
+}
+
+#[test]
+fn ten_megabytes_with_one_unclosed_mark() {
+    let mut text = String::from("The mayor said “this goes on ");
+    while text.len() < 10 * 1024 * 1024 {
+        text.push_str("and on, with words, commas and periods. ");
+    }
+    let f = tmp("long.txt", text.as_bytes());
+    let o = run(&["check", "--format", "concise", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("error QC102 unbalanced-quotes"));
+}
+
+#[test]
+fn ten_thousand_nested_marks() {
+    let text = format!("{}deep{}", "“".repeat(10_000), "”".repeat(10_000));
+    let o = run_stdin(&["check", "--format", "concise", "-"], text.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("warning QC102 unbalanced-quotes: Quotation marks nest more than 8 levels deep"));
+}
+
+#[test]
+fn rule_documentation() {
+    let o = run(&["rule"]);
+    let out = stdout(&o);
+    for code in ["QC101", "QC102", "QC103", "QC104", "QC201", "QC202", "QC203", "QC204", "QC205"] {
+        assert!(out.contains(code), "{code} missing from {out}");
+    }
+    let o = run(&["rule", "state-reversal"]);
+    assert!(stdout(&o).starts_with("QC201 state-reversal (default: error)"));
+    assert!(stdout(&o).contains("Fires:"));
+    assert_eq!(run(&["rule", "QC999"]).status.code(), Some(2));
+}

@@ -1,0 +1,45 @@
+//! Snapshots of every fixture: the JSON report, the human (miette) rendering and the
+//! who-said-what table. Review a changed snapshot as an editor would read it before
+//! accepting it (`cargo insta review`).
+
+use quotecheck::report::{self, json::DocumentReport, HumanStyle};
+use quotecheck::{analyze, Config};
+use std::path::Path;
+
+fn fixtures() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(&dir).expect("tests/fixtures exists") {
+        let p = e.expect("readable entry").path();
+        if p.extension().and_then(|x| x.to_str()) == Some("txt") {
+            let name = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+            out.push((name, std::fs::read_to_string(&p).expect("fixture is UTF-8")));
+        }
+    }
+    out.sort();
+    out
+}
+
+fn settings() -> insta::Settings {
+    let mut s = insta::Settings::clone_current();
+    s.set_snapshot_path("../snapshots");
+    s.set_prepend_module_to_snapshot(false);
+    s
+}
+
+#[test]
+fn fixture_reports() {
+    let list = fixtures();
+    assert!(list.len() >= 12, "expected at least 12 fixtures, found {}", list.len());
+    for (name, text) in list {
+        let a = analyze(&format!("tests/fixtures/{name}.txt"), &text, &Config::default());
+        let json = DocumentReport::from_analysis(&a);
+        let human = report::human(&a, HumanStyle { color: false, width: 100 });
+        let table = report::table(&a);
+        settings().bind(|| {
+            insta::assert_json_snapshot!(format!("{name}__json"), json);
+            insta::assert_snapshot!(format!("{name}__human"), human);
+            insta::assert_snapshot!(format!("{name}__table"), table);
+        });
+    }
+}
