@@ -17,6 +17,10 @@ pub const PREDICATES: &str = include_str!("../grammar/predicates.toml");
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CuesFile {
+    #[serde(default)]
+    pub takes_object: Vec<String>,
+    #[serde(default)]
+    pub irregular_past: Vec<String>,
     pub cue: Vec<CueEntry>,
 }
 
@@ -257,6 +261,9 @@ pub struct Predicate {
 pub struct Lexicon {
     pub cues: PhraseTable<Cue>,
     pub cue_lemmas: Vec<String>,
+    /// Cue lemmas (indices into `cue_lemmas`) whose verb takes an object: told reporters.
+    pub object_cues: HashSet<u16>,
+    pub cue_irregular_past: HashSet<String>,
     pub abbreviations: HashMap<String, Abbrev>,
     pub sentence_starters: HashSet<String>,
     pub determiners: HashSet<String>,
@@ -310,6 +317,8 @@ impl Lexicon {
         let mut lex = Lexicon {
             cues: PhraseTable::default(),
             cue_lemmas: Vec::new(),
+            object_cues: HashSet::new(),
+            cue_irregular_past: cues.irregular_past.iter().cloned().collect(),
             abbreviations: HashMap::new(),
             sentence_starters: set(&abbr.sentence_starters),
             determiners: set(&speakers.determiners),
@@ -332,6 +341,9 @@ impl Lexicon {
             classes: preds.class.clone(),
         };
         for (i, c) in cues.cue.iter().enumerate() {
+            if cues.takes_object.contains(&c.lemma) {
+                lex.object_cues.insert(i as u16);
+            }
             lex.cue_lemmas.push(c.lemma.clone());
             for f in &c.forms {
                 lex.cues.insert(f, Cue { class: c.class, lemma: i as u16 });
@@ -466,6 +478,11 @@ impl Lexicon {
             }
         }
         lex
+    }
+
+    /// A past-tense form of a cue ("said", "yelled").
+    pub fn is_past_cue(&self, lower: &str) -> bool {
+        lower.ends_with("ed") || self.cue_irregular_past.contains(lower)
     }
 
     pub fn abbreviation(&self, lower_with_period: &str) -> Option<Abbrev> {

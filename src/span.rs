@@ -81,6 +81,26 @@ pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// Levenshtein distance between two short strings (names); anything over 40 characters or
+/// differing in length by more than 2 counts as far apart (3), so the cost stays small.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > 2 || a.len() > 40 || b.len() > 40 {
+        return 3;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,6 +113,13 @@ mod tests {
         assert_eq!(Span::new(1, 2).cover(Span::new(5, 7)), Span::new(1, 7));
         assert!(Span::new(0, 5).overlaps(Span::new(4, 9)));
         assert!(!Span::new(0, 5).overlaps(Span::new(5, 9)));
+    }
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("reilly", "reiley"), 1);
+        assert_eq!(edit_distance("kirby", "kerry"), 2);
+        assert_eq!(edit_distance("ames", "amesbury"), 3);
     }
 
     #[test]

@@ -187,6 +187,18 @@ impl Resolver {
                 }
             }
         }
+        if best.is_none() {
+            // "Thomas Reiley" after "Thomas Reilly": the same first name (or none given) and a
+            // surname one letter off is the same person misspelled; the inconsistent-name
+            // lint reports it
+            for (i, x) in self.ents.iter().enumerate() {
+                let same_first = first.is_none() || x.first == first;
+                let long = if first.is_some() { 4 } else { 5 };
+                if x.e.kind == EntityKind::Person && same_first && x.surname.as_deref().is_some_and(|s| s.chars().count() >= long && crate::span::edit_distance(s, &surname) == 1) {
+                    best = Some(i);
+                }
+            }
+        }
         if best.is_none() && first.is_none() {
             // a first name alone ("Hillary") joins a person with that first name, if only one
             let hits: Vec<usize> = (0..self.ents.len())
@@ -228,7 +240,8 @@ impl Resolver {
             ent.e.name = name_text.clone();
         }
         let name_span = Span::new(ctx.scan.tokens[a].start, ctx.scan.tokens[b - 1].end);
-        if words.len() >= 2 && !ent.e.spellings.iter().any(|(s, _)| *s == name_text) {
+        let misspelled = ent.surname.as_deref() != Some(surname.as_str());
+        if (words.len() >= 2 || misspelled) && !ent.e.spellings.iter().any(|(s, _)| *s == name_text) {
             ent.e.spellings.push((name_text, name_span));
         }
         if let Some(t) = Self::title_text(ctx, m) {
@@ -262,7 +275,7 @@ impl Resolver {
             let kinds = ctx.lex.org_generic.get(key.as_str());
             let last = x.key.split_whitespace().last().unwrap_or("");
             let same = x.key == key
-                || (generic && x.key.ends_with(&format!(" {key}")))
+                || (generic && x.key.contains(' ') && x.key.split_whitespace().any(|w| w == key))
                 || (generic && x.key.contains(' ') && kinds.is_some_and(|k| k.contains(last)));
             if same && best.is_none_or(|b| self.ents[b].last_pos < x.last_pos) {
                 best = Some(i);
@@ -317,8 +330,14 @@ impl Resolver {
             }
         }
         let key = det_less.to_lowercase();
-        if let Some(i) = self.ents.iter().position(|x| matches!(x.e.kind, EntityKind::Group | EntityKind::Anonymous) && x.key == key) {
-            return Some(i);
+        // "a source", "one reporter", "another official" introduce someone new; "the source"
+        // and a bare plural ("officials") refer back
+        let first = ctx.lw(m.first);
+        let indefinite = !m.plural && matches!(first, "a" | "an" | "one" | "another" | "some");
+        if !indefinite {
+            if let Some(i) = self.ents.iter().rposition(|x| matches!(x.e.kind, EntityKind::Group | EntityKind::Anonymous) && x.key == key) {
+                return Some(i);
+            }
         }
         self.ents.push(Ent {
             e: Entity {
@@ -429,8 +448,16 @@ impl Resolver {
             self.ents[i].e.affiliation = match best {
                 Some((_, o)) => Some(o),
                 None => {
-                    let generic = title_words.iter().flatten().any(|w| ctx.lex.org_heads.contains(w.as_str()) || ctx.lex.groups.contains(w.as_str()));
-                    if generic { main_org } else { None }
+                    // "company spokeswoman": a lowercase generic word, and no organisation
+                    // named in capitals that the article never mentioned otherwise
+                    let raw_words: Vec<&str> = self.ents[i].e.titles.iter().flat_map(|t| t.split_whitespace()).collect();
+                    let generic = raw_words.iter().any(|w| {
+                        w.chars().next().is_some_and(char::is_lowercase) && ctx.lex.org_generic.contains_key(*w)
+                    });
+                    let named_elsewhere = raw_words.iter().any(|w| {
+                        w.chars().next().is_some_and(char::is_uppercase) && ctx.lex.org_heads.contains(w.to_lowercase().as_str())
+                    });
+                    if generic && !named_elsewhere { main_org } else { None }
                 }
             };
         }
@@ -470,7 +497,7 @@ fn narrative_names(ctx: &Ctx) -> Vec<Mention> {
         let mut i = s.first_token;
         while i < s.end_token {
             let lw = ctx.lw(i);
-            let starter = ctx.is_cap(i) || ctx.lex.determiners.contains(lw) || ctx.lex.roles.contains_key(lw) || ctx.lex.groups.contains(lw);
+            let starter = ctx.is_cap(i) || ctx.lex.determiners.contains(lw) || ctx.lex.roles.contains_key(lw) || ctx.lex.groups.contains(lw) || ctx.lex.modifiers.contains(lw) || (ctx.is_free_modifier(i) && i + 1 < s.end_token && ctx.is_cap(i + 1));
             if ctx.in_quote(i) || !starter {
                 i += 1;
                 continue;

@@ -53,6 +53,10 @@ enum Np {
 
 const PARTICLES: &[&str] = &["de", "van", "von", "al", "bin", "da", "del", "la", "le", "di", "du", "der", "ibn", "el"];
 
+/// Prepositions that attach an organisation to a role: "an official at the ministry",
+/// "a spokesman for the campaign".
+const ROLE_PREPOSITIONS: &[&str] = &["at", "of", "for", "from", "with", "in", "by"];
+
 impl Ctx<'_> {
     fn np(&self, i: usize) -> Np {
         let t = self.scan.tokens[i];
@@ -88,7 +92,7 @@ impl Ctx<'_> {
         if self.lex.groups.contains(lw) {
             return Np::Group;
         }
-        if lw == "of" {
+        if lw == "of" || lw == "for" {
             return Np::Of;
         }
         if PARTICLES.contains(&lw) {
@@ -133,13 +137,13 @@ impl Ctx<'_> {
             let i = k - 1;
             match self.np(i) {
                 Np::Cap | Np::Role | Np::Group | Np::Modifier | Np::Period => k = i,
-                Np::Stop if free < 2 && self.is_free_modifier(i) && (free_head || k < end) && self.np(k.min(end - 1)) != Np::Cap => {
+                Np::Stop if free < 2 && self.is_free_modifier(i) && (free_head || k < end) => {
                     free += 1;
                     k = i;
                 }
                 Np::Of => {
                     // only between two parts of the phrase: "Secretary of State John Kerry"
-                    if i > floor && matches!(self.np(i - 1), Np::Cap | Np::Role) && k < end {
+                    if i > floor && matches!(self.np(i - 1), Np::Cap | Np::Role | Np::Group) && k < end {
                         k = i;
                     } else {
                         break;
@@ -147,6 +151,12 @@ impl Ctx<'_> {
                 }
                 Np::Det => {
                     k = i;
+                    // "a senior official at the ministry": the organisation was a
+                    // complement; the mention goes on with the role before it
+                    if i >= floor + 2 && ROLE_PREPOSITIONS.contains(&self.lw(i - 1)) && matches!(self.np(i - 2), Np::Role | Np::Group) && !self.in_quote(i - 1) {
+                        k = i - 1;
+                        continue;
+                    }
                     break;
                 }
                 Np::Pronoun | Np::Stop => break,
@@ -154,8 +164,12 @@ impl Ctx<'_> {
         }
         // plain nouns must be held by a determiner ("the crowd"), else they were not a mention
         if free_head || free > 0 {
+            // "Town engineer Paul Grady said": plain nouns before a name or role are its
+            // title when nothing but a clause boundary comes before them
+            let bounded = k == floor || k == self.sentence_start_token(k) || matches!(self.scan.tokens[k - 1].kind, TokKind::Punct(',' | ';' | ':') | TokKind::Dash);
+            let titled = !free_head && bounded;
             let opened = k < end && self.np(k) == Np::Det;
-            if !opened {
+            if !opened && !titled {
                 // drop the plain words and keep what is a mention on its own
                 let mut k2 = k;
                 while k2 < end && self.np(k2) == Np::Stop {
@@ -180,7 +194,7 @@ impl Ctx<'_> {
         if self.np(k) == Np::Det {
             k += 1;
         }
-        let heads = |i: usize| i < limit && matches!(self.np(i), Np::Role | Np::Cap);
+        let heads = |i: usize| i < limit && matches!(self.np(i), Np::Role | Np::Cap | Np::Group);
         while k < limit {
             match self.np(k) {
                 Np::Cap | Np::Role | Np::Group | Np::Modifier | Np::Period => k += 1,
@@ -194,6 +208,14 @@ impl Ctx<'_> {
         // a trailing modifier or "of" is not part of the mention
         while k > start && matches!(self.np(k - 1), Np::Modifier | Np::Of | Np::Det) {
             k -= 1;
+        }
+        // "a senior official at the ministry", "a spokesman for the campaign"
+        if k > start && k + 1 < limit && matches!(self.np(k - 1), Np::Role | Np::Group) && ROLE_PREPOSITIONS.contains(&self.lw(k)) && !self.in_quote(k) && self.np(k + 1) == Np::Det {
+            if let Some(org) = self.mention_after(k + 1, limit) {
+                if matches!(org.kind, MentionKind::Organization | MentionKind::Group) {
+                    k = org.end;
+                }
+            }
         }
         self.build(start, k)
     }
@@ -232,11 +254,19 @@ impl Ctx<'_> {
     }
 
     /// Classifies the token range `a..b` as a mention (grammar/speakers.toml).
-    pub(crate) fn build(&self, a: usize, b: usize) -> Option<Mention> {
-        if a >= b {
+    pub(crate) fn build(&self, a: usize, b_full: usize) -> Option<Mention> {
+        if a >= b_full {
             return None;
         }
+        // "an official at the ministry": classify by the part before the preposition, but
+        // keep the whole phrase as the mention and its title
+        let b = (a + 1..b_full)
+            .find(|&i| ROLE_PREPOSITIONS.contains(&self.lw(i)) && matches!(self.np(i - 1), Np::Role | Np::Group) && i + 1 < b_full && self.np(i + 1) == Np::Det)
+            .unwrap_or(b_full);
         let classes: Vec<Np> = (a..b).map(|i| self.np(i)).collect();
+        if classes.is_empty() {
+            return None;
+        }
         let det_free = classes[0] == Np::Det && classes[b - a - 1] == Np::Stop && self.is_free_modifier(b - 1);
         if !classes.iter().any(|c| matches!(c, Np::Cap | Np::Role | Np::Group)) && !det_free {
             return None;
@@ -250,6 +280,10 @@ impl Ctx<'_> {
             let lw = self.lw(i);
             // "Secretary of State John Kerry": a word after "of" belongs to the title
             let after_of = i > a && self.lw(i - 1) == "of";
+            let possessive = i + 1 < b && (self.lw(i).ends_with("'s") || self.lw(i).ends_with("’s"));
+            if possessive {
+                break;
+            }
             let part = match c {
                 Np::Cap => !self.lex.org_heads.contains(lw) && !self.is_honorific_word(i) && !after_of,
                 Np::Period => i > a && self.raw(i - 1).chars().count() == 1,
@@ -262,10 +296,12 @@ impl Ctx<'_> {
             n0 = i;
         }
         // a single-letter "name" left over from an initial is not a name
-        let name_has_word = (n0..b).any(|i| classes[i - a] == Np::Cap && self.raw(i).chars().count() > 1);
+        // "Greyford's Millrace" names a place or thing, not a person
+        let after_possessive = n0 > a && (self.lw(n0 - 1).ends_with("'s") || self.lw(n0 - 1).ends_with("’s"));
+        let name_has_word = !after_possessive && (n0..b).any(|i| classes[i - a] == Np::Cap && self.raw(i).chars().count() > 1);
         let last = b - 1;
         let first_content = if classes[0] == Np::Det { a + 1 } else { a };
-        let span = Span::new(self.scan.tokens[a].start, self.scan.tokens[last].end);
+        let span = Span::new(self.scan.tokens[a].start, self.scan.tokens[b_full - 1].end);
         let mut m = Mention {
             first: a,
             end: b,
@@ -320,8 +356,8 @@ impl Ctx<'_> {
             Np::Role | Np::Group | Np::Stop if classes[last - a] != Np::Stop || det_free => {
                 m.plural = head.ends_with('s') && !head.ends_with("ss") || matches!(head.as_str(), "people" | "men" | "women" | "police" | "spokespeople" | "data");
                 m.kind = if m.plural || classes[last - a] == Np::Group { MentionKind::Group } else { MentionKind::Anonymous };
-                if n0 > first_content {
-                    let t = Span::new(self.scan.tokens[first_content].start, self.scan.tokens[last].end);
+                if n0 > first_content || b < b_full {
+                    let t = Span::new(self.scan.tokens[first_content].start, self.scan.tokens[b_full - 1].end);
                     m.title = Some(t);
                 }
                 m.head = Some((last, head));

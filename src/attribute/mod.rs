@@ -720,9 +720,14 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     let s = &ctx.scan.sentences[si];
     let floor = (s.first_token..c).rev().find(|&i| ctx.in_quote(i)).map(|i| i + 1).unwrap_or(s.first_token);
     let m = speaker_before(ctx, c, floor)?;
+    if free_headed(ctx, &m) && !ctx.lex.is_past_cue(&ctx.lower[ctx.scan.tokens[c].start..ctx.scan.tokens[c + n - 1].end]) {
+        return None;
+    }
     let mut k = c + n;
+    let cue = ctx.cue_at(c).map(|(_, q)| q);
+    let takes_object = cue.is_some_and(|q| ctx.lex.object_cues.contains(&q.lemma));
     // an object of told/asked/assured ("told reporters", "told the council")
-    if k < s.end_token && !ctx.in_quote(k) && ctx.lw(k) != "that" {
+    if takes_object && k < s.end_token && !ctx.in_quote(k) && ctx.lw(k) != "that" {
         if let Some(obj) = ctx.mention_after(k, s.end_token) {
             if obj.kind != MentionKind::Pronoun || matches!(ctx.lw(k), "him" | "her" | "them" | "us" | "me") {
                 k = obj.end;

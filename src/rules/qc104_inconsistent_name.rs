@@ -14,24 +14,7 @@
 use super::Doc;
 use crate::model::{EntityKind, Finding, Related, Severity};
 
-/// Levenshtein distance, capped: names are short, so the quadratic table is tiny.
-fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > 2 || a.len() > 40 || b.len() > 40 {
-        return 3;
-    }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for i in 1..=a.len() {
-        let mut cur = vec![i; b.len() + 1];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
+use crate::span::edit_distance as distance;
 
 fn surname(name: &str) -> &str {
     name.split_whitespace().last().unwrap_or(name)
@@ -79,6 +62,24 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
         }
     }
     for e in doc.entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        // one person, two spellings of the surname (the resolver joined them)
+        if let Some((first_spelling, s0)) = e.spellings.first() {
+            for (other, s1) in &e.spellings[1..] {
+                if surname(other) != surname(first_spelling) {
+                    out.push(Finding {
+                        code: "QC104",
+                        rule: "inconsistent-name",
+                        severity: Severity::Warning,
+                        message: format!("“{other}” looks like a different spelling of “{first_spelling}”"),
+                        primary: *s1,
+                        primary_label: "spelled this way here".to_string(),
+                        related: vec![Related { span: *s0, label: "and this way before".to_string() }],
+                        claims: Vec::new(),
+                        help: "Use one spelling of the name throughout, or make clear these are two people.".to_string(),
+                    });
+                }
+            }
+        }
         // Mr. then Ms.
         let mut gendered = e.honorifics.iter().filter_map(|(h, s)| honorific_gender(h).map(|g| (g, h, *s)));
         if let Some((g0, h0, s0)) = gendered.next() {
@@ -122,12 +123,3 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn distance_counts_edits() {
-        assert_eq!(super::distance("reilly", "reiley"), 1);
-        assert_eq!(super::distance("kirby", "kirby"), 0);
-        assert_eq!(super::distance("ames", "amesbury"), 3);
-    }
-}
