@@ -48,6 +48,7 @@ pub enum CueClass {
 pub struct SpeakersFile {
     pub determiners: Vec<String>,
     pub modifiers: Vec<String>,
+    pub not_heads: Vec<String>,
     pub adverbs: Vec<String>,
     pub not_names: Vec<String>,
     pub pronoun: Vec<PronounEntry>,
@@ -268,6 +269,7 @@ pub struct Lexicon {
     pub sentence_starters: HashSet<String>,
     pub determiners: HashSet<String>,
     pub modifiers: HashSet<String>,
+    pub not_heads: HashSet<String>,
     pub adverbs: HashSet<String>,
     pub not_names: HashSet<String>,
     pub pronouns: HashMap<String, PronounEntry>,
@@ -323,6 +325,7 @@ impl Lexicon {
             sentence_starters: set(&abbr.sentence_starters),
             determiners: set(&speakers.determiners),
             modifiers: set(&speakers.modifiers),
+            not_heads: set(&speakers.not_heads),
             adverbs: set(&speakers.adverbs),
             not_names: set(&speakers.not_names),
             pronouns: speakers.pronoun.iter().map(|p| (p.form.clone(), p.clone())).collect(),

@@ -122,6 +122,17 @@ impl Resolver {
         ambiguous
     }
 
+    /// Resolves one speaker mention found after the main pass (nested quotations).
+    pub(super) fn resolve_one(&mut self, ctx: &Ctx, m: &Mention, via: crate::model::Via, sent: usize, para: usize) -> Option<SpeakerRef> {
+        let (e, via) = if m.kind == MentionKind::Pronoun {
+            (self.pronoun(ctx, m, sent, para)?.0, crate::model::Via::Pronoun)
+        } else {
+            (self.resolve(ctx, m, true, sent)?.0, via)
+        };
+        self.touch(e, m.span, ctx, para);
+        Some(SpeakerRef { entity: e, mention: m.span, via })
+    }
+
     fn touch(&mut self, e: usize, span: Span, _ctx: &Ctx, para: usize) {
         let ent = &mut self.ents[e];
         if !ent.e.mentions.contains(&span) {

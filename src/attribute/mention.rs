@@ -166,9 +166,11 @@ impl Ctx<'_> {
         if free_head || free > 0 {
             // "Town engineer Paul Grady said": plain nouns before a name or role are its
             // title when nothing but a clause boundary comes before them
-            let bounded = k == floor || k == self.sentence_start_token(k) || matches!(self.scan.tokens[k - 1].kind, TokKind::Punct(',' | ';' | ':') | TokKind::Dash);
+            let bounded = k == floor || k == self.sentence_start_token(k) || self.in_quote(k - 1) || matches!(self.scan.tokens[k - 1].kind, TokKind::Punct(',' | ';' | ':') | TokKind::Dash);
             let titled = !free_head && bounded;
-            let opened = k < end && self.np(k) == Np::Det;
+            // a plain-noun head ("the crowd") must be the subject of its clause, not the
+            // object of a preposition ("near the door")
+            let opened = k < end && self.np(k) == Np::Det && (!free_head || bounded);
             if !opened && !titled {
                 // drop the plain words and keep what is a mention on its own
                 let mut k2 = k;
@@ -208,6 +210,10 @@ impl Ctx<'_> {
         // a trailing modifier or "of" is not part of the mention
         while k > start && matches!(self.np(k - 1), Np::Modifier | Np::Of | Np::Det) {
             k -= 1;
+        }
+        // "the conductor", "a man": a determiner and one plain noun
+        if k == start && self.np(start) == Np::Det && start + 1 < limit && self.np(start + 1) == Np::Stop && self.is_free_modifier(start + 1) {
+            return self.build(start, start + 2);
         }
         // "a senior official at the ministry", "a spokesman for the campaign"
         if k > start && k + 1 < limit && matches!(self.np(k - 1), Np::Role | Np::Group) && ROLE_PREPOSITIONS.contains(&self.lw(k)) && !self.in_quote(k) && self.np(k + 1) == Np::Det {
@@ -250,6 +256,7 @@ impl Ctx<'_> {
             && !self.lex.adverbs.contains(lw)
             && !self.lex.not_names.contains(lw)
             && !self.lex.pronouns.contains_key(lw)
+            && !self.lex.not_heads.contains(lw)
             && self.lex.cues.longest(&[lw]).is_none()
     }
 

@@ -26,7 +26,12 @@ pub struct Ctx<'a> {
     pub scan: &'a Scan,
     pub lex: &'a Lexicon,
     /// Sentence index of every token.
-    pub sent_of: Vec<u32>,
+    pub sent_of: std::rc::Rc<[u32]>,
+    /// Quotation depth treated as the writer's own words: 0 for the article, 1 when looking
+    /// for speakers inside a quotation (“He told us, ‘We are leaving.’”).
+    pub level: u8,
+    /// With `level` 1: the token range of the enclosing quotation; nothing outside counts.
+    pub bound: Option<(usize, usize)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -37,7 +42,15 @@ impl<'a> Ctx<'a> {
                 *x = si as u32;
             }
         }
-        Ctx { text, lower, scan, lex, sent_of }
+        Ctx { text, lower, scan, lex, sent_of: sent_of.into(), level: 0, bound: None }
+    }
+
+    /// A view for attributing quotations nested one level inside `outer` (a top-level one).
+    pub fn nested(&self, outer: &crate::scan::Quotation) -> Ctx<'a> {
+        let c = outer.content();
+        let a = self.tok_at(c.start);
+        let b = self.tok_at(c.end);
+        Ctx { text: self.text, lower: self.lower, scan: self.scan, lex: self.lex, sent_of: self.sent_of.clone(), level: 1, bound: Some((a, b)) }
     }
 
     pub fn raw(&self, i: usize) -> &'a str {
@@ -60,7 +73,12 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn in_quote(&self, i: usize) -> bool {
-        self.scan.token_quote[i].is_some()
+        if let Some((a, b)) = self.bound {
+            if i < a || i >= b {
+                return true;
+            }
+        }
+        self.scan.token_depth[i] > self.level
     }
 
     pub fn sentence_start_token(&self, i: usize) -> usize {
@@ -169,6 +187,7 @@ pub fn attribute(ctx: &Ctx) -> Attribution {
     });
     let ambiguous_by_draft: Vec<(usize, Vec<usize>)> =
         ambiguous_by_draft.into_iter().filter(|(d, _)| remap[*d] != usize::MAX).map(|(d, c)| (remap[d], c)).collect();
+    let nested_speakers = nested_pass(ctx, &mut res, &drafts);
     let entities = res.finish(ctx);
 
     let mut out = Attribution { entities, ..Default::default() };
@@ -212,17 +231,22 @@ pub fn attribute(ctx: &Ctx) -> Attribution {
             // the top-level quotation may be covered by a mixed or indirect quote
             out.quotes.iter().position(|x| x.content.contains(q.outer()))
         });
-        let _ = qi;
         let content = q.content();
         if content.is_empty() {
             continue;
         }
+        let (cue, speaker) = match nested_speakers.get(&qi) {
+            Some((c, s)) => (Some(*c), Some(s.clone())),
+            None => (None, None),
+        };
+        // a word or two in quotation marks inside a quotation, with no speaker: a term
+        let short = content.slice(ctx.text).split_whitespace().count() <= 3;
         nested.push(Quote {
-            kind: QuoteKind::Direct,
+            kind: if speaker.is_none() && short { QuoteKind::Scare } else { QuoteKind::Direct },
             content,
             segments: Vec::new(),
-            cue: None,
-            speaker: None,
+            cue,
+            speaker,
             parent,
             marks: Some(q.outer()),
             sentence: ctx.sent_of.get(ctx.tok_at(q.open.start)).copied().unwrap_or(0) as usize,
@@ -245,6 +269,31 @@ pub fn attribute(ctx: &Ctx) -> Attribution {
         a.quote = new_index[a.quote];
     }
     out.quotes = sorted;
+    out
+}
+
+/// Quotations inside quotations (“He told us, ‘We are leaving,’ and left”): the same
+/// patterns, run inside the enclosing quotation as if it were the article.
+fn nested_pass(ctx: &Ctx, res: &mut entities::Resolver, drafts: &[Draft]) -> std::collections::HashMap<usize, (Span, SpeakerRef)> {
+    let scan = ctx.scan;
+    let mut out = std::collections::HashMap::new();
+    for (qi, q) in scan.quotes.iter().enumerate() {
+        let Some(p) = q.parent else { continue };
+        if q.depth != 1 || scan.quotes[p].depth != 0 {
+            continue;
+        }
+        let inner = ctx.nested(&scan.quotes[p]);
+        let open_t = ctx.tok_at(q.open.start);
+        let close_t = q.close.map(|c| ctx.tok_at(c.start));
+        let found = close_t.and_then(|ct| after_pattern(&inner, ct).map(|(f, _)| f)).or_else(|| before_pattern(&inner, open_t));
+        let Some(f) = found else { continue };
+        let sentence = ctx.sent_of[open_t] as usize;
+        let para = scan.sentences[sentence].paragraph;
+        let _ = drafts;
+        if let Some(sp) = res.resolve_one(&inner, &f.mention, f.via, sentence, para) {
+            out.insert(qi, (f.cue, sp));
+        }
+    }
     out
 }
 
@@ -422,6 +471,10 @@ fn free_headed(ctx: &Ctx, m: &Mention) -> bool {
 fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
     let mut e = c;
     while e > floor && ctx.is_adverb(e - 1) {
+        e -= 1;
+    }
+    // "kept asking", "began shouting": the verb before a participle cue is not the speaker
+    if ctx.lw(c).ends_with("ing") && e > floor && ctx.lex.not_heads.contains(ctx.lw(e - 1)) {
         e -= 1;
     }
     if let Some(m) = ctx.mention_before(e, floor) {

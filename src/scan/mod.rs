@@ -74,6 +74,8 @@ pub struct Scan {
     pub inner_boundaries: Vec<usize>,
     /// For each token, the top-level quotation (index into `quotes`) that contains it.
     pub token_quote: Vec<Option<u32>>,
+    /// For each token, how many quotations enclose it (0 for the writer's own words).
+    pub token_depth: Vec<u8>,
     /// The first paragraph, when it is a title-case headline with no final period.
     pub headline: Option<usize>,
     /// The token that ends a dateline ("SORVIK —") at the start of a paragraph, per paragraph.
@@ -349,6 +351,17 @@ fn assign_tokens_to_quotes(s: &mut Scan) {
         }
         ti = k;
     }
+    // nesting depth of every token (marks count as inside); quotations nest at most
+    // MAX_DEPTH deep, so this touches each token at most that many times
+    s.token_depth = vec![0; s.tokens.len()];
+    for q in &s.quotes {
+        let outer = q.outer();
+        let a = s.tokens.partition_point(|t| t.start < outer.start);
+        let b = s.tokens.partition_point(|t| t.start < outer.end);
+        for d in &mut s.token_depth[a..b] {
+            *d = (*d).max(q.depth as u8 + 1);
+        }
+    }
 }
 
 fn is_closer(kind: TokKind) -> bool {
@@ -405,7 +418,8 @@ fn split_sentences(text: &str, lex: &Lexicon, s: &mut Scan) {
                     let initial = raw.chars().count() == 1 && raw.chars().all(char::is_uppercase);
                     if let Some(ab) = lex.abbreviation(w) {
                         let next_lower = &lower[next.start..next.end];
-                        if !(ab.can_end && lex.is_sentence_starter(next_lower)) {
+                        let opens_quote = matches!(next.kind, TokKind::Mark(Mark::DoubleOpen) | TokKind::Mark(Mark::DoubleEither));
+                        if !(ab.can_end && (lex.is_sentence_starter(next_lower) || opens_quote)) {
                             i = j;
                             continue;
                         }
