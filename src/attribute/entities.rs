@@ -89,7 +89,7 @@ impl Resolver {
                         MentionKind::Person => {
                             let (a, b) = m.name.unwrap_or((m.first, m.end));
                             let words = (a..b).filter(|&k| ctx.scan.tokens[k].kind == TokKind::Word).count();
-                            words >= 2 || m.honorific.is_some() || m.title.is_some()
+                            words >= 2 || m.honorific.is_some() || m.role_title
                         }
                         _ => false,
                     };
@@ -152,7 +152,19 @@ impl Resolver {
         let e = match m.kind {
             MentionKind::Person => self.person(ctx, m, create)?,
             MentionKind::Organization => self.org(ctx, m, create)?,
-            MentionKind::Group | MentionKind::Anonymous => self.group(ctx, m)?,
+            MentionKind::Group | MentionKind::Anonymous => {
+                let e = self.group(ctx, m)?;
+                // "an official at the ministry": the complement names the affiliation
+                if let Some((a, b)) = m.org {
+                    if let Some(org_m) = ctx.build(a, b).filter(|o| o.kind == MentionKind::Organization) {
+                        if let Some(o) = self.org(ctx, &org_m, true) {
+                            self.touch(o, org_m.span, ctx, para);
+                            self.ents[e].e.affiliation.get_or_insert(o);
+                        }
+                    }
+                }
+                e
+            }
             MentionKind::Pronoun => return None,
         };
         self.touch(e, m.span, ctx, para);
@@ -442,10 +454,18 @@ impl Resolver {
             let words = |t: &String| t.split_whitespace().map(|w| strip_possessive(w).to_string()).collect::<Vec<_>>();
             let title_words: Vec<Vec<String>> = titles.iter().map(words).collect();
             let has_word = |w: &str| title_words.iter().any(|ws| ws.iter().any(|x| x == w));
+            let raw_titles: Vec<&str> = self.ents[i].e.titles.iter().flat_map(|t| t.split_whitespace()).collect();
             let score = |o: usize| -> u8 {
                 let key = &self.ents[o].key;
                 let kw: Vec<&str> = key.split_whitespace().collect();
-                if titles.iter().any(|t| t.contains(key.as_str())) {
+                // "Delmar Taxpayers League director" names another organisation than the
+                // "Delmar County Water Board", whatever words they share
+                let names_other = raw_titles.iter().any(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase) && ctx.lex.org_heads.contains(w.to_lowercase().as_str()) && !kw.contains(&w.to_lowercase().as_str())
+                });
+                if names_other {
+                    0
+                } else if titles.iter().any(|t| t.contains(key.as_str())) {
                     3
                 } else if kw.len() > 1 && has_word(strip_possessive(kw[0])) {
                     2
@@ -456,6 +476,9 @@ impl Resolver {
                 }
             };
             let best = orgs.iter().copied().map(|o| (score(o), o)).filter(|(s, _)| *s > 0).max_by_key(|&(s, o)| (s, usize::MAX - o));
+            if self.ents[i].e.affiliation.is_some() {
+                continue;
+            }
             self.ents[i].e.affiliation = match best {
                 Some((_, o)) => Some(o),
                 None => {
@@ -513,7 +536,7 @@ fn narrative_names(ctx: &Ctx) -> Vec<Mention> {
                 i += 1;
                 continue;
             }
-            let limit = (i..s.end_token).find(|&k| ctx.in_quote(k)).unwrap_or(s.end_token);
+            let limit = (i..s.end_token).find(|&k| ctx.in_quote(k) && ctx.nickname_at(k).is_none()).unwrap_or(s.end_token);
             match ctx.mention_after(i, limit) {
                 Some(m) if m.end > i => {
                     let next = m.end;

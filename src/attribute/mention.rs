@@ -33,6 +33,11 @@ pub struct Mention {
     /// The role or group word heading a mention with no name ("official", "aides").
     pub head: Option<(usize, String)>,
     pub plural: bool,
+    /// The title holds a role word or an honorific ("spokesman", "Gov."), not only plain
+    /// modifiers ("neighboring").
+    pub role_title: bool,
+    /// The organisation in a complement ("an official at *the ministry*"), as a token range.
+    pub org: Option<(usize, usize)>,
 }
 
 /// How a token can take part in a speaker mention.
@@ -110,6 +115,22 @@ impl Ctx<'_> {
         Np::Stop
     }
 
+    /// The top-level quotation holding token `i`, when it is a nickname between the parts of
+    /// a name (Robert “Bobby” Lane): (its opening-mark token, its closing-mark token).
+    pub fn nickname_at(&self, i: usize) -> Option<(usize, usize)> {
+        if self.level != 0 {
+            return None;
+        }
+        let qi = self.scan.token_quote[i]? as usize;
+        let q = &self.scan.quotes[qi];
+        let close = q.close?;
+        let o = self.tok_at(q.open.start);
+        let c = self.tok_at(close.start);
+        let words = q.content().slice(self.text).split_whitespace().count();
+        let cap = |k: usize| k < self.scan.tokens.len() && self.is_cap(k) && self.scan.token_quote[k].is_none();
+        (words <= 2 && o > 0 && cap(o - 1) && cap(c + 1)).then_some((o, c))
+    }
+
     /// A pronoun or determiner written with a capital in mid-sentence is part of a name.
     fn is_cap_mid(&self, i: usize) -> bool {
         self.is_cap(i) && self.sentence_start_token(i) != i && self.raw(i).chars().all(|c| c.is_uppercase())
@@ -137,6 +158,9 @@ impl Ctx<'_> {
             let i = k - 1;
             match self.np(i) {
                 Np::Cap | Np::Role | Np::Group | Np::Modifier | Np::Period => k = i,
+                Np::Stop if k < end && self.nickname_at(i).is_some_and(|(o, c)| c == i && o > floor) => {
+                    k = self.nickname_at(i).map(|(o, _)| o).unwrap_or(i);
+                }
                 Np::Stop if free < 2 && self.is_free_modifier(i) && (free_head || k < end) => {
                     free += 1;
                     k = i;
@@ -201,6 +225,9 @@ impl Ctx<'_> {
             match self.np(k) {
                 Np::Cap | Np::Role | Np::Group | Np::Modifier | Np::Period => k += 1,
                 Np::Of if k + 1 < limit && matches!(self.np(k + 1), Np::Cap) && k > start => k += 1,
+                Np::Stop if k > start && self.nickname_at(k).is_some_and(|(o, c)| o == k && c + 1 < limit) => {
+                    k = self.nickname_at(k).map(|(_, c)| c + 1).unwrap_or(k + 1);
+                }
                 // "passenger Nora Quill", "chief operating officer": up to two plain nouns
                 // before a role word or a name describe the speaker
                 Np::Stop if self.is_free_modifier(k) && (heads(k + 1) || (k + 1 < limit && self.is_free_modifier(k + 1) && heads(k + 2))) => k += 1,
@@ -239,6 +266,8 @@ impl Ctx<'_> {
             honorific: None,
             head: Some((i, self.lw(i).to_string())),
             plural: p.number == crate::lexicon::Number::Plural,
+            org: None,
+            role_title: false,
         }
     }
 
@@ -291,6 +320,12 @@ impl Ctx<'_> {
             if possessive {
                 break;
             }
+            if let Some((o, c)) = self.nickname_at(i) {
+                if c == i && o > a {
+                    n0 = o;
+                    continue;
+                }
+            }
             let part = match c {
                 Np::Cap => !self.lex.org_heads.contains(lw) && !self.is_honorific_word(i) && !after_of,
                 Np::Period => i > a && self.raw(i - 1).chars().count() == 1,
@@ -320,6 +355,8 @@ impl Ctx<'_> {
             honorific: None,
             head: None,
             plural: false,
+            org: (b < b_full).then_some((b + 1, b_full)),
+            role_title: (first_content..n0.min(b)).any(|i| classes[i - a] == Np::Role || self.honorific_at(i).is_some()),
         };
         // gender and honorific from the words before the name
         for i in first_content..n0.min(b) {

@@ -324,7 +324,16 @@ fn direct_patterns(ctx: &Ctx) -> Vec<Draft> {
             while k < open_t && (ctx.is_punct(k, ',') || ctx.is_adverb(k)) {
                 k += 1;
             }
-            if k == open_t && after_end < open_t && ctx.is_punct(open_t - 1, ',') {
+            // “That is fair,” Brandt said when told of his remarks, “and we will ...”: a short
+            // clause may follow the cue when the second part goes on in lower case
+            let goes_on = content.slice(ctx.text).chars().next().is_some_and(char::is_lowercase);
+            let short_clause = goes_on
+                && open_t > after_end
+                && open_t - after_end <= 12
+                && ctx.lex.sentence_starters.contains(ctx.lw(after_end))
+                && (after_end..open_t).all(|i| !ctx.in_quote(i) && matches!(scan.tokens[i].kind, TokKind::Word | TokKind::Punct(',')));
+            let same_sentence = ctx.sent_of[after_end.min(open_t)] == ctx.sent_of[open_t];
+            if (k == open_t || short_clause) && same_sentence && after_end < open_t && ctx.is_punct(open_t - 1, ',') {
                 let d: &mut Draft = &mut drafts[di];
                 d.segments.extend(segments.iter().copied());
                 d.content = d.content.cover(content);
