@@ -183,7 +183,7 @@ fn finding(doc: &Doc, rule: &rules::Rule, i: usize, j: usize, clash: Clash) -> F
         }
         Relation::Narrative | Relation::Dispute => nb.clone(),
     };
-    let mut message = format!("{na} says {}, but {who_b} says {}", clash.first, clash.second);
+    let mut message = capitalize(&format!("{na} says {}, but {who_b} says {}", clash.first, clash.second));
     if scoped {
         message.push_str(" (one side is limited by an exception or a side event)");
     }
@@ -205,5 +205,13 @@ fn finding(doc: &Doc, rule: &rules::Rule, i: usize, j: usize, clash: Clash) -> F
         help: format!(
             "Both statements are about the same thing ({relation_note}). Make clear how both can hold (a different time, an exception, an informal setting) or correct one of them."
         ),
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
     }
 }

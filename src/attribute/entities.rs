@@ -284,9 +284,15 @@ impl Resolver {
     fn org(&mut self, ctx: &Ctx, m: &Mention, create: bool) -> Option<usize> {
         let (a, b) = m.name.unwrap_or((m.first, m.end));
         let span = Span::new(ctx.scan.tokens[a].start, ctx.scan.tokens[b - 1].end);
-        let text = span.slice(ctx.text);
-        let text = text.strip_prefix("the ").or_else(|| text.strip_prefix("The ")).unwrap_or(text);
+        let full = span.slice(ctx.text);
+        let text = full.strip_prefix("the ").or_else(|| full.strip_prefix("The ")).unwrap_or(full);
         let key = text.to_lowercase();
+        // a generic name keeps its article: "the ministry", not "ministry"
+        let display = if text.chars().next().is_some_and(char::is_lowercase) {
+            format!("the {text}")
+        } else {
+            text.to_string()
+        };
         let mut best: Option<usize> = None;
         for (i, x) in self.ents.iter().enumerate() {
             if x.e.kind != EntityKind::Organization {
@@ -309,7 +315,7 @@ impl Resolver {
             None if create => {
                 self.ents.push(Ent {
                     e: Entity {
-                        name: text.to_string(),
+                        name: display,
                         kind: EntityKind::Organization,
                         titles: Vec::new(),
                         affiliation: None,
