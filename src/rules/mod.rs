@@ -54,12 +54,22 @@ pub struct Rule {
 
 impl Rule {
     /// The rule's documentation: the `//!` comment of its file.
+    /// Example blocks (fenced as `text` so rustdoc leaves them alone) print indented.
     pub fn doc(&self) -> String {
         let mut out = String::new();
+        let mut in_example = false;
         for line in self.source.lines() {
             match line.strip_prefix("//!") {
                 Some(rest) => {
-                    out.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+                    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+                    if rest.starts_with("```") {
+                        in_example = !in_example;
+                        continue;
+                    }
+                    if in_example && !rest.is_empty() {
+                        out.push_str("    ");
+                    }
+                    out.push_str(rest);
                     out.push('\n');
                 }
                 None if out.is_empty() => continue,

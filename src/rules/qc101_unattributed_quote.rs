@@ -7,11 +7,15 @@
 //! are not checked here.
 //!
 //! Fires:
-//!     “The budget will not survive the winter.”
-//!     (a paragraph of its own, after narrative, with no speaker anywhere near)
+//! ```text
+//! “The budget will not survive the winter.”
+//! (a paragraph of its own, after narrative, with no speaker anywhere near)
+//! ```
 //!
 //! Does not fire:
-//!     “The budget will not survive the winter,” said Treasurer Ana Holm.
+//! ```text
+//! “The budget will not survive the winter,” said Treasurer Ana Holm.
+//! ```
 
 use super::Doc;
 use crate::model::{Finding, QuoteKind};

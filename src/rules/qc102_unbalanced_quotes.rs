@@ -7,12 +7,16 @@
 //! Travelers') are not quotation marks. Nesting deeper than eight levels is reported too.
 //!
 //! Fires:
-//!     The mayor called it “a fair deal and went home.
+//! ```text
+//! The mayor called it “a fair deal and went home.
+//! ```
 //!
 //! Does not fire:
-//!     “The first part runs on.
+//! ```text
+//! “The first part runs on.
 //!
-//!     “And ends here,” the mayor said.
+//! “And ends here,” the mayor said.
+//! ```
 
 use super::Doc;
 use crate::model::{Finding, Severity};

@@ -6,11 +6,15 @@
 //! guess who is talking. quotecheck still picks the nearest one, and says so here.
 //!
 //! Fires:
-//!     Councilman Ray Ortiz thanked Mayor Sam Webb for the vote. “It took too long,” he said.
+//! ```text
+//! Councilman Ray Ortiz thanked Mayor Sam Webb for the vote. “It took too long,” he said.
+//! ```
 //!
 //! Does not fire:
-//!     “We are ready,” Ortiz said. Mayor Sam Webb nodded. “It took too long,” he said.
-//!     (Ortiz is the recent speaker.)
+//! ```text
+//! “We are ready,” Ortiz said. Mayor Sam Webb nodded. “It took too long,” he said.
+//! (Ortiz is the recent speaker.)
+//! ```
 
 use super::Doc;
 use crate::model::{Finding, Related, Severity};

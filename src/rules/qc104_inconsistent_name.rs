@@ -6,10 +6,14 @@
 //! another (“State Department spokesman”, “spokesman”) are consistent.
 //!
 //! Fires:
-//!     Planner Thomas Reilly approved the map. ... Thomas Reiley said it was final.
+//! ```text
+//! Planner Thomas Reilly approved the map. ... Thomas Reiley said it was final.
+//! ```
 //!
 //! Does not fire:
-//!     Planner Thomas Reilly approved the map. ... Reilly said it was final.
+//! ```text
+//! Planner Thomas Reilly approved the map. ... Reilly said it was final.
+//! ```
 
 use super::Doc;
 use crate::model::{EntityKind, Finding, Related, Severity};

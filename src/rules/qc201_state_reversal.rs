@@ -9,12 +9,16 @@
 //! reader still needs the difference spelled out.
 //!
 //! Fires:
-//!     The ministry said direct talks stay suspended. ... “Of course the ministers will talk
-//!     at the summit,” its spokesman said.
+//! ```text
+//! The ministry said direct talks stay suspended. ... “Of course the ministers will talk
+//! at the summit,” its spokesman said.
+//! ```
 //!
 //! Does not fire:
-//!     The ministry said direct talks stay suspended. ... “If the teams withdraw, the talks
-//!     would resume,” its spokesman said.   (a conditional asserts nothing)
+//! ```text
+//! The ministry said direct talks stay suspended. ... “If the teams withdraw, the talks
+//! would resume,” its spokesman said.   (a conditional asserts nothing)
+//! ```
 
 use super::Doc;
 use crate::claims::{Aspect, Claim, Modality, Polarity};

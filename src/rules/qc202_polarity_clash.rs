@@ -6,12 +6,16 @@
 //! parties it is reported as information, since disputes are the stuff of news.
 //!
 //! Fires:
-//!     The agency said it will not raise fees this year. ... “We will raise fees this year,”
-//!     its director said.
+//! ```text
+//! The agency said it will not raise fees this year. ... “We will raise fees this year,”
+//! its director said.
+//! ```
 //!
 //! Does not fire:
-//!     The agency said it will not raise fees this year. ... “We might raise fees one day,”
-//!     its director said.   (a possibility; see modality-gap)
+//! ```text
+//! The agency said it will not raise fees this year. ... “We might raise fees one day,”
+//! its director said.   (a possibility; see modality-gap)
+//! ```
 
 use super::Doc;
 use crate::claims::{Aspect, Claim, Modality};

@@ -6,11 +6,15 @@
 //! is an error; between opposing parties (a union and a company) it is information.
 //!
 //! Fires:
-//!     The company confirmed 400 job cuts. ... “We deny that any layoffs are planned,” its
-//!     spokeswoman said.
+//! ```text
+//! The company confirmed 400 job cuts. ... “We deny that any layoffs are planned,” its
+//! spokeswoman said.
+//! ```
 //!
 //! Does not fire:
-//!     The company confirmed 400 job cuts. ... “We confirm the cuts,” its spokeswoman said.
+//! ```text
+//! The company confirmed 400 job cuts. ... “We confirm the cuts,” its spokeswoman said.
+//! ```
 
 use super::Doc;
 use crate::claims::{Claim, Stance};

@@ -5,12 +5,16 @@
 //! an editor who wants the difference explained.
 //!
 //! Fires:
-//!     The league will not hold a season this year. ... “A short season might still happen,”
-//!     the commissioner said.
+//! ```text
+//! The league will not hold a season this year. ... “A short season might still happen,”
+//! the commissioner said.
+//! ```
 //!
 //! Does not fire:
-//!     The league will not hold a season this year. ... “No season this year,” the
-//!     commissioner said.
+//! ```text
+//! The league will not hold a season this year. ... “No season this year,” the
+//! commissioner said.
+//! ```
 
 use super::Doc;
 use crate::claims::{Aspect, Claim, Modality, Polarity};

@@ -4,10 +4,14 @@
 //! in grammar/predicates.toml (raise/cut, hire/lay off, support/oppose, win/lose).
 //!
 //! Fires:
-//!     The board said fares will rise in May. ... “Fares will fall in May,” its chair said.
+//! ```text
+//! The board said fares will rise in May. ... “Fares will fall in May,” its chair said.
+//! ```
 //!
 //! Does not fire:
-//!     The board said fares will rise in May. ... “Fares will rise a little,” its chair said.
+//! ```text
+//! The board said fares will rise in May. ... “Fares will rise a little,” its chair said.
+//! ```
 
 use super::Doc;
 use crate::claims::{Aspect, Claim, Modality, Polarity};
