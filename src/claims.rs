@@ -70,6 +70,8 @@ pub struct Claim {
     /// A booster ("of course", "absolutely").
     pub certain: bool,
     pub stance: Option<Stance>,
+    /// Scope-contrast words of the clause (bilateral, multilateral, ...), as a bit set.
+    pub settings: u64,
 }
 
 /// How far (in tokens) a negation or a modal may stand before the word it bears on.
@@ -260,6 +262,7 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
         exception,
         certain,
         stance,
+        settings: lex.setting_bits(span.slice(text)),
     }
 }
 
@@ -314,6 +317,7 @@ fn clauses(lower: &str, scan: &Scan, ends: &[bool], a: usize, b: usize) -> Vec<(
 pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quote], entities: &[Entity]) -> Vec<Claim> {
     let toks = &scan.tokens;
     let tok_at = |b: usize| toks.partition_point(|t| t.start < b);
+    let index = mention_index(entities);
     let mut claims = Vec::new();
     // the sentence-final punctuation tokens, top-level and inside quotations
     let mut ends = vec![false; toks.len()];
@@ -372,7 +376,7 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
                     c.polarity = flip(c.polarity);
                 }
                 inherit(&mut c, prev.as_ref());
-                c.participants = participants(entities, c.span);
+                c.participants = participants(&index, c.span);
                 if c.class.is_some() {
                     prev = Some(c.clone());
                 }
@@ -412,7 +416,7 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
                         continue;
                     }
                     inherit(&mut c, prev.as_ref());
-                    c.participants = participants(entities, c.span);
+                    c.participants = participants(&index, c.span);
                     prev = Some(c.clone());
                     claims.push(c);
                 }
@@ -475,14 +479,19 @@ fn inherit(c: &mut Claim, prev: Option<&Claim>) {
     }
 }
 
-/// Entities with a mention inside the span.
-fn participants(entities: &[Entity], span: Span) -> Vec<usize> {
-    let mut out = Vec::new();
-    for (i, e) in entities.iter().enumerate() {
-        if e.mentions.iter().any(|m| span.contains(*m)) {
-            out.push(i);
-        }
-    }
+/// Every entity mention of the document, sorted by position, for [`participants`].
+fn mention_index(entities: &[Entity]) -> Vec<(Span, usize)> {
+    let mut v: Vec<(Span, usize)> = entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (*m, i))).collect();
+    v.sort();
+    v
+}
+
+/// Entities with a mention inside the span (binary search in the sorted mention index).
+fn participants(index: &[(Span, usize)], span: Span) -> Vec<usize> {
+    let from = index.partition_point(|(m, _)| m.start < span.start);
+    let mut out: Vec<usize> = index[from..].iter().take_while(|(m, _)| m.start < span.end).filter(|(m, _)| span.contains(*m)).map(|(_, e)| *e).collect();
+    out.sort_unstable();
+    out.dedup();
     out
 }
 

@@ -76,15 +76,12 @@ fn paragraph(doc: &Doc, c: &Claim) -> usize {
 
 /// One claim is set "bilateral", the other "multilateral" (grammar/claims.toml, scope_contrast).
 pub fn contrasting_scope(doc: &Doc, a: &Claim, b: &Claim) -> bool {
-    contrasting_texts(doc.lex, a.span.slice(doc.text), b.span.slice(doc.text))
+    doc.lex.settings_contrast(a.settings, b.settings)
 }
 
 /// True when one text holds one word of a scope-contrast pair and the other text the other.
 pub fn contrasting_texts(lex: &crate::Lexicon, a: &str, b: &str) -> bool {
-    let ta = a.to_lowercase();
-    let tb = b.to_lowercase();
-    let has = |t: &str, w: &str| t.split(|c: char| !c.is_alphanumeric() && c != '-').any(|x| x == w) || (w.contains(' ') && t.contains(w));
-    lex.scope_contrasts.iter().any(|(x, y)| (has(&ta, x) && has(&tb, y)) || (has(&ta, y) && has(&tb, x)))
+    lex.settings_contrast(lex.setting_bits(a), lex.setting_bits(b))
 }
 
 fn disjoint(a: &Claim, b: &Claim) -> bool {

@@ -288,6 +288,9 @@ pub struct Lexicon {
     pub present_auxiliaries: HashSet<String>,
     /// Setting words that keep two claims apart (bilateral / multilateral).
     pub scope_contrasts: Vec<(String, String)>,
+    /// The distinct words of `scope_contrasts`, and the pairs as indices into them.
+    pub setting_words: Vec<String>,
+    pub setting_pairs: Vec<(usize, usize)>,
     pub predicates: PhraseTable<Predicate>,
     pub classes: Vec<ClassEntry>,
 }
@@ -340,6 +343,8 @@ impl Lexicon {
             negation_suffixes: Vec::new(),
             present_auxiliaries: claims.present.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
             scope_contrasts: claims.scope_contrast.iter().flat_map(|e| e.pairs.iter().map(|[a, b]| (a.clone(), b.clone()))).collect(),
+            setting_words: Vec::new(),
+            setting_pairs: Vec::new(),
             predicates: PhraseTable::default(),
             classes: preds.class.clone(),
         };
@@ -449,6 +454,18 @@ impl Lexicon {
                 fw.push((f.clone(), FrameWord::Stance(s)));
             }
         }
+        for (a, b) in lex.scope_contrasts.clone() {
+            let mut idx = |w: &String| match lex.setting_words.iter().position(|x| x == w) {
+                Some(i) => i,
+                None => {
+                    lex.setting_words.push(w.clone());
+                    lex.setting_words.len() - 1
+                }
+            };
+            let (x, y) = (idx(&a), idx(&b));
+            lex.setting_pairs.push((x, y));
+        }
+        assert!(lex.setting_words.len() <= 64, "grammar/claims.toml: at most 64 distinct scope-contrast words");
         let mut merged: HashMap<String, Vec<FrameWord>> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
         for (f, w) in fw {
@@ -486,6 +503,26 @@ impl Lexicon {
     /// A past-tense form of a cue ("said", "yelled").
     pub fn is_past_cue(&self, lower: &str) -> bool {
         lower.ends_with("ed") || self.cue_irregular_past.contains(lower)
+    }
+
+    /// Which scope-contrast words a text holds, as a bit set over the distinct words of the
+    /// `scope_contrast` pairs (at most 64 words).
+    pub fn setting_bits(&self, text: &str) -> u64 {
+        let lower = text.to_lowercase();
+        let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
+        let mut bits = 0u64;
+        for (i, w) in self.setting_words.iter().enumerate().take(64) {
+            let hit = if w.contains(' ') { lower.contains(w.as_str()) } else { words.contains(&w.as_str()) };
+            if hit {
+                bits |= 1 << i;
+            }
+        }
+        bits
+    }
+
+    /// True when one bit set holds one word of a contrast pair and the other the other.
+    pub fn settings_contrast(&self, a: u64, b: u64) -> bool {
+        self.setting_pairs.iter().any(|&(x, y)| (a >> x & 1 == 1 && b >> y & 1 == 1) || (a >> y & 1 == 1 && b >> x & 1 == 1))
     }
 
     pub fn abbreviation(&self, lower_with_period: &str) -> Option<Abbrev> {

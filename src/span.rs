@@ -71,6 +71,28 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// Line starts of a text, for turning many byte offsets into line and column quickly.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
+        LineIndex { text, starts }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        (line, self.text[start..offset].chars().count() + 1)
+    }
+}
+
 pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     if i >= text.len() {
         return text.len();
@@ -127,5 +149,9 @@ mod tests {
         let t = "a\n“bc”";
         assert_eq!(line_col(t, 2), (2, 1));
         assert_eq!(line_col(t, 5), (2, 2));
+        let ix = LineIndex::new(t);
+        assert_eq!(ix.line_col(2), (2, 1));
+        assert_eq!(ix.line_col(5), (2, 2));
+        assert_eq!(ix.line_col(0), (1, 1));
     }
 }

@@ -15,6 +15,7 @@ use crate::lexicon::Gender;
 use crate::model::{Entity, EntityKind, SpeakerRef};
 use crate::scan::TokKind;
 use crate::span::Span;
+use std::collections::HashMap;
 
 #[derive(Debug)]
 struct Ent {
@@ -35,7 +36,19 @@ pub struct Resolver {
     seen: Vec<(usize, usize)>,
     /// Plural groups named in the narrative, with their paragraph: candidates for "they".
     pending: Vec<(Mention, usize)>,
+    /// Exact-key indexes: surname and first name of persons, organisation and group keys.
+    by_surname: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
+    org_key: HashMap<String, usize>,
+    group_key: HashMap<String, usize>,
+    /// The most recently mentioned entities, least recent first, at most [`WINDOW`]. Fuzzy
+    /// look-ups (a misspelled surname, "the spokesman", "the company", a pronoun) search only
+    /// these, so resolution stays linear however many entities a document holds; an article
+    /// refers back by those means only to what it mentioned recently.
+    recent: Vec<usize>,
 }
+
+const WINDOW: usize = 256;
 
 enum Event {
     Speaker(usize),
@@ -52,7 +65,17 @@ fn strip_possessive(w: &str) -> &str {
 
 impl Resolver {
     pub fn new(_ctx: &Ctx) -> Self {
-        Resolver { ents: Vec::new(), speakers: Vec::new(), seen: Vec::new(), pending: Vec::new() }
+        Resolver {
+            ents: Vec::new(),
+            speakers: Vec::new(),
+            seen: Vec::new(),
+            pending: Vec::new(),
+            by_surname: HashMap::new(),
+            by_first: HashMap::new(),
+            org_key: HashMap::new(),
+            group_key: HashMap::new(),
+            recent: Vec::new(),
+        }
     }
 
     /// Resolves every speaker mention of the drafts and the names in the narrative. Returns
@@ -135,11 +158,19 @@ impl Resolver {
 
     fn touch(&mut self, e: usize, span: Span, _ctx: &Ctx, para: usize) {
         let ent = &mut self.ents[e];
-        if !ent.e.mentions.contains(&span) {
+        // mentions arrive in document order; the same span may be touched twice in a row
+        if ent.e.mentions.last() != Some(&span) && !ent.e.mentions.iter().rev().take(4).any(|m| *m == span) {
             ent.e.mentions.push(span);
         }
         ent.last_pos = span.start;
         ent.last_para = para;
+        if let Some(i) = self.recent.iter().rposition(|&x| x == e) {
+            self.recent.remove(i);
+        }
+        self.recent.push(e);
+        if self.recent.len() > WINDOW {
+            self.recent.remove(0);
+        }
     }
 
     fn para_of(ctx: &Ctx, m: &Mention) -> usize {
@@ -203,18 +234,18 @@ impl Resolver {
             _ => true,
         };
         let mut best: Option<usize> = None;
-        for (i, x) in self.ents.iter().enumerate() {
-            if x.e.kind == EntityKind::Person && x.surname.as_deref() == Some(surname.as_str()) && compatible(x) {
-                if best.is_none_or(|b| self.ents[b].last_pos < x.last_pos) {
-                    best = Some(i);
-                }
+        for &i in self.by_surname.get(&surname).map(Vec::as_slice).unwrap_or(&[]) {
+            let x = &self.ents[i];
+            if compatible(x) && best.is_none_or(|b| self.ents[b].last_pos < x.last_pos) {
+                best = Some(i);
             }
         }
         if best.is_none() {
             // "Thomas Reiley" after "Thomas Reilly": the same first name (or none given) and a
             // surname one letter off is the same person misspelled; the inconsistent-name
             // lint reports it
-            for (i, x) in self.ents.iter().enumerate() {
+            for &i in &self.recent {
+                let x = &self.ents[i];
                 let same_first = first.is_none() || x.first == first;
                 let long = if first.is_some() { 4 } else { 5 };
                 if x.e.kind == EntityKind::Person && same_first && x.surname.as_deref().is_some_and(|s| s.chars().count() >= long && crate::span::edit_distance(s, &surname) == 1) {
@@ -224,9 +255,7 @@ impl Resolver {
         }
         if best.is_none() && first.is_none() {
             // a first name alone ("Hillary") joins a person with that first name, if only one
-            let hits: Vec<usize> = (0..self.ents.len())
-                .filter(|&i| self.ents[i].e.kind == EntityKind::Person && self.ents[i].first.as_deref() == Some(surname.as_str()))
-                .collect();
+            let hits: Vec<usize> = self.by_first.get(&surname).cloned().unwrap_or_default();
             if hits.len() == 1 {
                 best = Some(hits[0]);
             }
@@ -246,15 +275,22 @@ impl Resolver {
                         honorifics: Vec::new(),
                     },
                     surname: Some(surname.clone()),
-                    first: first.clone(),
+                    first: None,
                     key: name_text.to_lowercase(),
                     last_pos: 0,
                     last_para: 0,
                 });
-                self.ents.len() - 1
+                let id = self.ents.len() - 1;
+                self.by_surname.entry(surname.clone()).or_default().push(id);
+                id
             }
             None => return None,
         };
+        if let Some(f) = &first {
+            if self.ents[e].first.is_none() {
+                self.by_first.entry(f.clone()).or_default().push(e);
+            }
+        }
         let ent = &mut self.ents[e];
         if first.is_some() && ent.first.is_none() {
             ent.first = first;
@@ -293,21 +329,21 @@ impl Resolver {
         } else {
             text.to_string()
         };
-        let mut best: Option<usize> = None;
-        for (i, x) in self.ents.iter().enumerate() {
-            if x.e.kind != EntityKind::Organization {
-                continue;
-            }
-            // "the ministry" joins "Foreign Ministry"; a specific name never joins a generic one,
-            // since "Kestova's foreign ministry" need not be the ministry of the article
-            let generic = !key.contains(' ');
+        // the same name, or "the ministry" for a recently named "Foreign Ministry"
+        let mut best: Option<usize> = self.org_key.get(&key).copied();
+        let generic = !key.contains(' ');
+        if best.is_none() && generic {
             let kinds = ctx.lex.org_generic.get(key.as_str());
-            let last = x.key.split_whitespace().last().unwrap_or("");
-            let same = x.key == key
-                || (generic && x.key.contains(' ') && x.key.split_whitespace().any(|w| w == key))
-                || (generic && x.key.contains(' ') && kinds.is_some_and(|k| k.contains(last)));
-            if same && best.is_none_or(|b| self.ents[b].last_pos < x.last_pos) {
-                best = Some(i);
+            for &i in &self.recent {
+                let x = &self.ents[i];
+                if x.e.kind != EntityKind::Organization || !x.key.contains(' ') {
+                    continue;
+                }
+                let last = x.key.split_whitespace().last().unwrap_or("");
+                let same = x.key.split_whitespace().any(|w| w == key) || kinds.is_some_and(|k| k.contains(last));
+                if same && best.is_none_or(|b| self.ents[b].last_pos < x.last_pos) {
+                    best = Some(i);
+                }
             }
         }
         match best {
@@ -326,11 +362,13 @@ impl Resolver {
                     },
                     surname: None,
                     first: None,
-                    key,
+                    key: key.clone(),
                     last_pos: 0,
                     last_para: 0,
                 });
-                Some(self.ents.len() - 1)
+                let id = self.ents.len() - 1;
+                self.org_key.insert(key, id);
+                Some(id)
             }
             None => None,
         }
@@ -347,7 +385,8 @@ impl Resolver {
             let definite = ctx.lw(m.first) == "the";
             if definite && !m.plural {
                 let mut best: Option<usize> = None;
-                for (i, x) in self.ents.iter().enumerate() {
+                for &i in &self.recent {
+                    let x = &self.ents[i];
                     let holds = x.e.titles.iter().any(|t| t.to_lowercase().split_whitespace().any(|w| w == head));
                     if x.e.kind == EntityKind::Person && holds && best.is_none_or(|b| self.ents[b].last_pos < x.last_pos) {
                         best = Some(i);
@@ -364,7 +403,7 @@ impl Resolver {
         let first = ctx.lw(m.first);
         let indefinite = !m.plural && matches!(first, "a" | "an" | "one" | "another" | "some");
         if !indefinite {
-            if let Some(i) = self.ents.iter().rposition(|x| matches!(x.e.kind, EntityKind::Group | EntityKind::Anonymous) && x.key == key) {
+            if let Some(&i) = self.group_key.get(&key) {
                 return Some(i);
             }
         }
@@ -381,11 +420,13 @@ impl Resolver {
             },
             surname: None,
             first: None,
-            key,
+            key: key.clone(),
             last_pos: 0,
             last_para: 0,
         });
-        Some(self.ents.len() - 1)
+        let id = self.ents.len() - 1;
+        self.group_key.insert(key, id);
+        Some(id)
     }
 
     /// Resolves he/she/they/it. Returns the entity and, when there was no recent speaker and
@@ -394,10 +435,10 @@ impl Resolver {
         let class = pronoun_class(ctx, m);
         let ok = |r: &Resolver, e: usize| r.compatible_class(e, class);
         // 1. the most recent compatible speaker of this or the previous paragraph
-        let recent = self.speakers.iter().rev().take_while(|(_, p, _)| *p + 1 >= para).find(|(e, _, _)| ok(self, *e)).map(|(e, _, _)| *e);
+        let recent = self.speakers.iter().rev().take(WINDOW).take_while(|(_, p, _)| *p + 1 >= para).find(|(e, _, _)| ok(self, *e)).map(|(e, _, _)| *e);
         // candidates mentioned in the previous sentence or this one
         let mut cands: Vec<usize> = Vec::new();
-        for &(e, s) in self.seen.iter().rev() {
+        for &(e, s) in self.seen.iter().rev().take(WINDOW) {
             if s + 1 < sent {
                 break;
             }
@@ -410,14 +451,17 @@ impl Resolver {
             return Some((e, Vec::new()));
         }
         // 2. the most recent compatible mention within the last three paragraphs
-        let nearest = (0..self.ents.len())
+        let nearest = self
+            .recent
+            .iter()
+            .copied()
             .filter(|&e| ok(self, e) && self.ents[e].last_para + 3 >= para && !self.ents[e].e.mentions.is_empty())
             .max_by_key(|&e| self.ents[e].last_pos);
         // "they": a group named in the narrative since ("Local farmers gathered ...") is more
         // recent than any entity, and becomes one now
         if class == PronounClass::Plural {
             let after = nearest.map(|e| self.ents[e].last_pos).unwrap_or(0);
-            if let Some(g) = self.pending.iter().rev().find(|(g, p)| *p + 1 >= para && g.span.start >= after && g.span.start < m.span.start).map(|(g, _)| g.clone()) {
+            if let Some(g) = self.pending.iter().rev().take(WINDOW).take_while(|(_, p)| *p + 1 >= para).find(|(g, _)| g.span.start >= after && g.span.start < m.span.start).map(|(g, _)| g.clone()) {
                 let e = self.group(ctx, &g)?;
                 self.touch(e, g.span, ctx, para);
                 return Some((e, Vec::new()));
@@ -452,6 +496,12 @@ impl Resolver {
         let orgs: Vec<usize> = (0..self.ents.len()).filter(|&i| self.ents[i].e.kind == EntityKind::Organization).collect();
         // the organisation the article is mostly about, for "company spokeswoman"
         let main_org = orgs.iter().copied().max_by_key(|&o| (self.ents[o].e.mentions.len(), usize::MAX - o));
+        let mut org_words: HashMap<String, Vec<usize>> = HashMap::new();
+        for &o in &orgs {
+            for w in self.ents[o].key.split_whitespace() {
+                org_words.entry(strip_possessive(w).to_string()).or_default().push(o);
+            }
+        }
         for i in 0..self.ents.len() {
             if self.ents[i].e.kind == EntityKind::Organization {
                 continue;
@@ -481,7 +531,11 @@ impl Resolver {
                     0
                 }
             };
-            let best = orgs.iter().copied().map(|o| (score(o), o)).filter(|(s, _)| *s > 0).max_by_key(|&(s, o)| (s, usize::MAX - o));
+            // only organisations sharing a word with a title can score
+            let mut cands: Vec<usize> = title_words.iter().flatten().filter_map(|w| org_words.get(w.as_str())).flatten().copied().collect();
+            cands.sort_unstable();
+            cands.dedup();
+            let best = cands.into_iter().map(|o| (score(o), o)).filter(|(s, _)| *s > 0).max_by_key(|&(s, o)| (s, usize::MAX - o));
             if self.ents[i].e.affiliation.is_some() {
                 continue;
             }
@@ -542,7 +596,7 @@ fn narrative_names(ctx: &Ctx) -> Vec<Mention> {
                 i += 1;
                 continue;
             }
-            let limit = (i..s.end_token).find(|&k| ctx.in_quote(k) && ctx.nickname_at(k).is_none()).unwrap_or(s.end_token);
+            let limit = (i..s.end_token.min(i + 24)).find(|&k| ctx.in_quote(k) && ctx.nickname_at(k).is_none()).unwrap_or(s.end_token.min(i + 24));
             match ctx.mention_after(i, limit) {
                 Some(m) if m.end > i => {
                     let next = m.end;

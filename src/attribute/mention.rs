@@ -58,6 +58,11 @@ enum Np {
 
 const PARTICLES: &[&str] = &["de", "van", "von", "al", "bin", "da", "del", "la", "le", "di", "du", "der", "ibn", "el"];
 
+/// The longest speaker mention looked for, in tokens. Real mentions are far shorter
+/// ("Republican vice-presidential nominee Gov. Mike Pence (R-IN)" is 9); the bound keeps every
+/// search constant-time per token, so a page of "Mr. Mr. Mr." stays linear.
+const MAX_NP: usize = 16;
+
 /// Prepositions that attach an organisation to a role: "an official at the ministry",
 /// "a spokesman for the campaign".
 const ROLE_PREPOSITIONS: &[&str] = &["at", "of", "for", "from", "with", "in", "by"];
@@ -154,6 +159,7 @@ impl Ctx<'_> {
         }
         let mut k = end;
         let mut free = 0;
+        let floor = floor.max(end.saturating_sub(MAX_NP));
         while k > floor {
             let i = k - 1;
             match self.np(i) {
@@ -210,6 +216,7 @@ impl Ctx<'_> {
     /// The speaker mention starting at token `start`, not reaching `limit`. Used for
     /// "said Kirby" and "according to a senior official".
     pub fn mention_after(&self, start: usize, limit: usize) -> Option<Mention> {
+        let limit = limit.min(start + MAX_NP);
         if start >= limit {
             return None;
         }

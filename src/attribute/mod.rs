@@ -535,6 +535,16 @@ fn subject_of(ctx: &Ctx, from: usize, limit: usize) -> Option<Mention> {
     ctx.mention_after(comma + 1, limit).filter(|m| m.first == comma + 1)
 }
 
+/// How far back a speaker or clause is looked for before a quotation or cue: to the sentence
+/// start or the previous quotation, but never more than this many tokens, so a giant
+/// sentence costs linear time.
+const LOOKBACK: usize = 64;
+
+fn lookback_floor(ctx: &Ctx, sentence_start: usize, at: usize) -> usize {
+    let lo = sentence_start.max(at.saturating_sub(LOOKBACK));
+    (lo..at).rev().find(|&i| ctx.in_quote(i)).map(|i| i + 1).unwrap_or(lo)
+}
+
 /// The end of the stretch `from..end` that holds no quotation.
 fn quote_free_limit(ctx: &Ctx, from: usize, end: usize) -> usize {
     (from..end).find(|&i| ctx.in_quote(i)).unwrap_or(end)
@@ -565,7 +575,7 @@ fn before_pattern(ctx: &Ctx, open_t: usize) -> Option<Found> {
         }
         (prev, ps.first_token)
     } else {
-        let floor = (s.first_token..open_t).rev().find(|&i| ctx.in_quote(i)).map(|i| i + 1).unwrap_or(s.first_token);
+        let floor = lookback_floor(ctx, s.first_token, open_t);
         (open_t, floor)
     };
     // the mark must follow a colon or a comma (or a dash)
@@ -654,35 +664,28 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) {
             });
             if let Some((content, f)) = got {
                 let end_tok = f.cue_tokens.1;
-                // quotations inside the reported clause make it a mixed quotation
-                let mut kind = QuoteKind::Indirect;
-                let mut taken_speaker = false;
-                for (qi, q) in scan.quotes.iter().enumerate() {
-                    if q.depth == 0 && content.contains(q.outer().trim(ctx.text)) || (q.depth == 0 && content.overlaps(q.outer()) && content.start <= q.open.start) {
-                        let di = draft_of_scan[qi];
-                        if di != usize::MAX {
-                            if drafts[di].found.is_some() {
-                                taken_speaker = true;
-                                continue;
-                            }
-                            drafts[di].dropped = true;
+                // quotations inside the reported clause make it a mixed quotation; the
+                // quotations met are found through the clause's own tokens (linear)
+                let (ca, cb) = (ctx.tok_at(content.start), ctx.tok_at(content.end));
+                let mut inside: Vec<usize> = Vec::new();
+                for k in ca..cb.min(scan.tokens.len()) {
+                    if let Some(qi) = scan.token_quote[k] {
+                        let qi = qi as usize;
+                        if inside.last() != Some(&qi) && scan.quotes[qi].open.start >= content.start {
+                            inside.push(qi);
                         }
-                        kind = QuoteKind::Mixed;
                     }
                 }
+                let taken_speaker = inside.iter().any(|&qi| draft_of_scan[qi] != usize::MAX && drafts[draft_of_scan[qi]].found.is_some());
+                let kind = if inside.is_empty() { QuoteKind::Indirect } else { QuoteKind::Mixed };
                 if !taken_speaker {
-                    let content = if kind == QuoteKind::Mixed {
-                        // extend over a quotation that runs past the clause end
-                        let mut c = content;
-                        for q in &scan.quotes {
-                            if q.depth == 0 && c.overlaps(q.outer()) {
-                                c = c.cover(q.outer());
-                            }
+                    for &qi in &inside {
+                        if draft_of_scan[qi] != usize::MAX {
+                            drafts[draft_of_scan[qi]].dropped = true;
                         }
-                        c
-                    } else {
-                        content
-                    };
+                    }
+                    // extend over a quotation that runs past the clause end
+                    let content = inside.iter().fold(content, |c, &qi| c.cover(scan.quotes[qi].outer()));
                     new.push(Draft {
                         kind,
                         content,
@@ -734,6 +737,10 @@ fn clause_then_speaker(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     let s = &ctx.scan.sentences[si];
     // the tail after the cue must be short and hold no further clause
     let tail_end = s.end_token;
+    // a tail longer than a few words holds a clause of its own
+    if tail_end > c + n + 12 {
+        return None;
+    }
     let tail: Vec<usize> = (c + n..tail_end).collect();
     // CLAUSE, SPEAKER CUE [adverbials].
     let mut e = c;
@@ -780,7 +787,7 @@ fn clause_then_speaker(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
 /// Kirby said (that) CLAUSE. / Kirby told reporters CLAUSE. / Kirby plans to CLAUSE.
 fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span, Found)> {
     let s = &ctx.scan.sentences[si];
-    let floor = (s.first_token..c).rev().find(|&i| ctx.in_quote(i)).map(|i| i + 1).unwrap_or(s.first_token);
+    let floor = lookback_floor(ctx, s.first_token, c);
     let m = speaker_before(ctx, c, floor)?;
     if free_headed(ctx, &m) && !ctx.lex.is_past_cue(&ctx.lower[ctx.scan.tokens[c].start..ctx.scan.tokens[c + n - 1].end]) {
         return None;
@@ -945,7 +952,7 @@ fn no_cue_quotes(ctx: &Ctx, drafts: &mut [Draft], res: &entities::Resolver) {
         }
         // nearest: the next quotation in the same paragraph is attributed
         if lead.is_none() {
-            if let Some(next) = drafts[i + 1..].iter().find(|d| d.paragraph == para && d.scan_quote.is_some()) {
+            if let Some(next) = drafts[i + 1..].iter().take_while(|d| d.paragraph == para).find(|d| d.scan_quote.is_some()) {
                 if let Some(sp) = &next.speaker {
                     let mut sp = sp.clone();
                     sp.via = Via::Nearest;

@@ -4,7 +4,7 @@
 pub mod json;
 
 use crate::model::{Analysis, Finding, Severity};
-use crate::span::line_col;
+use crate::span::LineIndex;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -103,8 +103,9 @@ fn diagnostic(a: &Analysis, f: &Finding, src: Arc<String>) -> FindingDiagnostic 
 /// `path:line:col: severity code name: message`, one line per finding.
 pub fn concise(a: &Analysis) -> String {
     let mut out = String::new();
+    let lines = LineIndex::new(&a.text);
     for f in &a.findings {
-        let (l, c) = line_col(&a.text, f.primary.start);
+        let (l, c) = lines.line_col(f.primary.start);
         let _ = writeln!(out, "{}:{}:{}: {} {} {}: {}", a.path, l, c, f.severity.as_str(), f.code, f.rule, f.message);
     }
     out
@@ -124,11 +125,12 @@ fn clip(s: &str, n: usize) -> String {
 /// and the quotation (shortened).
 pub fn table(a: &Analysis) -> String {
     let mut rows: Vec<[String; 5]> = vec![["LINE".into(), "SPEAKER".into(), "VIA".into(), "CUE".into(), "QUOTE".into()]];
+    let lines = LineIndex::new(&a.text);
     for q in &a.quotes {
         if q.parent.is_some() {
             continue;
         }
-        let (line, _) = line_col(&a.text, q.content.start);
+        let (line, _) = lines.line_col(q.content.start);
         let (speaker, via) = match &q.speaker {
             Some(s) => (a.entities.get(s.entity).map(|e| e.name.clone()).unwrap_or_default(), serde_plain(&s.via)),
             None if q.kind == crate::model::QuoteKind::Scare => ("(scare quote)".to_string(), "-".to_string()),

@@ -37,9 +37,20 @@ fn honorific_gender(h: &str) -> Option<bool> {
 }
 
 pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
-    let persons: Vec<usize> = (0..doc.entities.len()).filter(|&i| doc.entities[i].kind == EntityKind::Person).collect();
-    // two entities whose full names differ by a letter or two: one person misspelled
-    for (k, &i) in persons.iter().enumerate() {
+    // two entities with one first name whose surnames differ by a letter or two: one person
+    // misspelled. Compared within groups of the same first name, so the cost stays small.
+    let mut by_first: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
+    for (i, e) in doc.entities.iter().enumerate() {
+        if e.kind == EntityKind::Person {
+            if let Some((n, _)) = e.spellings.first() {
+                by_first.entry(first(n)).or_default().push(i);
+            }
+        }
+    }
+    for persons in by_first.values() {
+        // a first name shared by hundreds of people is no evidence of a typo; cap the pairs
+        let persons = &persons[..persons.len().min(64)];
+        for (k, &i) in persons.iter().enumerate() {
         for &j in &persons[k + 1..] {
             let (a, b) = (&doc.entities[i], &doc.entities[j]);
             let (Some((na, sa)), Some((nb, sb))) = (a.spellings.first(), b.spellings.first()) else { continue };
@@ -63,6 +74,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
                     help: "Use one spelling of the name throughout, or make clear these are two people.".to_string(),
                 });
             }
+        }
         }
     }
     for e in doc.entities.iter().filter(|e| e.kind == EntityKind::Person) {
