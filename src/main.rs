@@ -87,6 +87,8 @@ impl FailOn {
 fn main() -> ExitCode {
     // errors on stderr: wide enough that a file name and its message stay on one line
     let _ = miette::set_hook(Box::new(|_| Box::new(miette::MietteHandlerOpts::new().width(140).build())));
+    // internal errors are reported per document by `analyses`, not by the default hook
+    std::panic::set_hook(Box::new(|_| {}));
     let cli = Cli::parse();
     let mut stdout = std::io::stdout().lock();
     let result = match cli.command {
@@ -131,7 +133,20 @@ fn analyses(paths: &[PathBuf], config: &Config, mut each: impl FnMut(Analysis) -
             (f.display().to_string(), source::read_file(&f))
         };
         match text {
-            Ok(t) => each(analyze(&name, &t, config))?,
+            // A bug must not cost the user the rest of the batch: the document is reported
+            // as failed (exit code 2) and the others are still checked.
+            Ok(t) => match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze(&name, &t, config))) {
+                Ok(a) => each(a)?,
+                Err(payload) => {
+                    let what = payload
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| payload.downcast_ref::<String>().cloned())
+                        .unwrap_or_default();
+                    eprintln!("quotecheck: internal error while checking {name}: {what}\n  please report it with the file that caused it");
+                    failed += 1;
+                }
+            },
             Err(e) => {
                 report_error(e);
                 failed += 1;
