@@ -51,6 +51,44 @@ pub enum Stance {
     Deny,
 }
 
+impl Modality {
+    /// The modality named in grammar/claims.toml ("possible", "expected", ...).
+    pub fn parse(name: &str) -> Option<Modality> {
+        Some(match name {
+            "asserted" => Modality::Asserted,
+            "possible" => Modality::Possible,
+            "expected" => Modality::Expected,
+            "intended" => Modality::Intended,
+            "conditional" => Modality::Conditional,
+            "hypothetical" => Modality::Hypothetical,
+            "question" => Modality::Question,
+            _ => return None,
+        })
+    }
+}
+
+impl Aspect {
+    /// The aspect named in grammar/claims.toml ("cessation", "continues", "resumption").
+    pub fn parse(name: &str) -> Option<Aspect> {
+        Some(match name {
+            "cessation" => Aspect::Cessation,
+            "continues" => Aspect::Continues,
+            "resumption" => Aspect::Resumption,
+            _ => return None,
+        })
+    }
+}
+
+impl Stance {
+    pub fn parse(name: &str) -> Option<Stance> {
+        Some(match name {
+            "confirm" => Stance::Confirm,
+            "deny" => Stance::Deny,
+            _ => return None,
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Claim {
     /// The speaker entity; `None` is the reporter's own narrative.

@@ -395,15 +395,7 @@ impl Lexicon {
             lex.negation_suffixes.extend(e.suffixes.iter().cloned());
         }
         for e in &claims.modality {
-            let m = match e.value.as_deref() {
-                Some("possible") => Modality::Possible,
-                Some("expected") => Modality::Expected,
-                Some("intended") => Modality::Intended,
-                Some("conditional") => Modality::Conditional,
-                Some("hypothetical") => Modality::Hypothetical,
-                Some("question") => Modality::Question,
-                other => panic!("grammar/claims.toml: unknown modality {other:?}"),
-            };
+            let m = e.value.as_deref().and_then(Modality::parse).unwrap_or_else(|| panic!("grammar/claims.toml: unknown modality {:?}", e.value));
             for f in &e.forms {
                 fw.push((f.clone(), FrameWord::Modality(m)));
             }
@@ -417,12 +409,7 @@ impl Lexicon {
             }
         }
         for e in &claims.aspect {
-            let a = match e.value.as_deref() {
-                Some("cessation") => Aspect::Cessation,
-                Some("continues") => Aspect::Continues,
-                Some("resumption") => Aspect::Resumption,
-                other => panic!("grammar/claims.toml: unknown aspect {other:?}"),
-            };
+            let a = e.value.as_deref().and_then(Aspect::parse).unwrap_or_else(|| panic!("grammar/claims.toml: unknown aspect {:?}", e.value));
             for f in &e.forms {
                 fw.push((f.clone(), FrameWord::Aspect(a)));
             }
@@ -445,11 +432,7 @@ impl Lexicon {
             }
         }
         for e in &claims.stance {
-            let s = match e.value.as_deref() {
-                Some("confirm") => Stance::Confirm,
-                Some("deny") => Stance::Deny,
-                other => panic!("grammar/claims.toml: unknown stance {other:?}"),
-            };
+            let s = e.value.as_deref().and_then(Stance::parse).unwrap_or_else(|| panic!("grammar/claims.toml: unknown stance {:?}", e.value));
             for f in &e.forms {
                 fw.push((f.clone(), FrameWord::Stance(s)));
             }

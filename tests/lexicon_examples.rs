@@ -164,27 +164,14 @@ fn claim_lexicon_examples_set_their_frame_field() {
         check("negation", &e.examples, &|c| c.polarity == Polarity::Negative);
     }
     for e in &claims.modality {
-        let want = match e.value.as_deref() {
-            Some("possible") => Modality::Possible,
-            Some("expected") => Modality::Expected,
-            Some("intended") => Modality::Intended,
-            Some("conditional") => Modality::Conditional,
-            Some("hypothetical") => Modality::Hypothetical,
-            Some("question") => Modality::Question,
-            other => panic!("unknown modality {other:?}"),
-        };
+        let want = e.value.as_deref().and_then(Modality::parse).expect("a known modality");
         check(&format!("modality {want:?}"), &e.examples, &|c| c.modality == want);
     }
     for e in &claims.certainty {
         check("certainty", &e.examples, &|c| c.certain);
     }
     for e in &claims.aspect {
-        let want = match e.value.as_deref() {
-            Some("cessation") => Aspect::Cessation,
-            Some("continues") => Aspect::Continues,
-            Some("resumption") => Aspect::Resumption,
-            other => panic!("unknown aspect {other:?}"),
-        };
+        let want = e.value.as_deref().and_then(Aspect::parse).expect("a known aspect");
         check(&format!("aspect {want:?}"), &e.examples, &|c| c.aspect == want);
     }
     for e in &claims.scope {
@@ -195,7 +182,7 @@ fn claim_lexicon_examples_set_their_frame_field() {
         check("anaphoric", &e.examples, &|c| c.class.is_some() && c.span.len() > 0 && c.predicate != "that");
     }
     for e in &claims.stance {
-        let want = if e.value.as_deref() == Some("deny") { Stance::Deny } else { Stance::Confirm };
+        let want = e.value.as_deref().and_then(Stance::parse).expect("a known stance");
         check("stance", &e.examples, &|c| c.stance == Some(want));
     }
     for e in &claims.light_verb {

@@ -50,6 +50,19 @@ pub struct Resolver {
 
 const WINDOW: usize = 256;
 
+impl Ent {
+    fn new(name: String, kind: EntityKind, key: String, gender: Gender, titles: Vec<String>) -> Ent {
+        Ent {
+            e: Entity { name, kind, titles, affiliation: None, mentions: Vec::new(), gender, spellings: Vec::new(), honorifics: Vec::new() },
+            surname: None,
+            first: None,
+            key,
+            last_pos: 0,
+            last_para: 0,
+        }
+    }
+}
+
 enum Event {
     Speaker(usize),
     Narrative(Mention),
@@ -263,23 +276,9 @@ impl Resolver {
         let e = match best {
             Some(e) => e,
             None if create => {
-                self.ents.push(Ent {
-                    e: Entity {
-                        name: name_text.clone(),
-                        kind: EntityKind::Person,
-                        titles: Vec::new(),
-                        affiliation: None,
-                        mentions: Vec::new(),
-                        gender: Gender::Unknown,
-                        spellings: Vec::new(),
-                        honorifics: Vec::new(),
-                    },
-                    surname: Some(surname.clone()),
-                    first: None,
-                    key: name_text.to_lowercase(),
-                    last_pos: 0,
-                    last_para: 0,
-                });
+                let mut ent = Ent::new(name_text.clone(), EntityKind::Person, name_text.to_lowercase(), Gender::Unknown, Vec::new());
+                ent.surname = Some(surname.clone());
+                self.ents.push(ent);
                 let id = self.ents.len() - 1;
                 self.by_surname.entry(surname.clone()).or_default().push(id);
                 id
@@ -349,23 +348,7 @@ impl Resolver {
         match best {
             Some(e) => Some(e),
             None if create => {
-                self.ents.push(Ent {
-                    e: Entity {
-                        name: display,
-                        kind: EntityKind::Organization,
-                        titles: Vec::new(),
-                        affiliation: None,
-                        mentions: Vec::new(),
-                        gender: Gender::Unknown,
-                        spellings: Vec::new(),
-                        honorifics: Vec::new(),
-                    },
-                    surname: None,
-                    first: None,
-                    key: key.clone(),
-                    last_pos: 0,
-                    last_para: 0,
-                });
+                self.ents.push(Ent::new(display, EntityKind::Organization, key.clone(), Gender::Unknown, Vec::new()));
                 let id = self.ents.len() - 1;
                 self.org_key.insert(key, id);
                 Some(id)
@@ -407,23 +390,8 @@ impl Resolver {
                 return Some(i);
             }
         }
-        self.ents.push(Ent {
-            e: Entity {
-                name: text.to_string(),
-                kind: if m.kind == MentionKind::Group { EntityKind::Group } else { EntityKind::Anonymous },
-                titles: Self::title_text(ctx, m).into_iter().collect(),
-                affiliation: None,
-                mentions: Vec::new(),
-                gender: m.gender,
-                spellings: Vec::new(),
-                honorifics: Vec::new(),
-            },
-            surname: None,
-            first: None,
-            key: key.clone(),
-            last_pos: 0,
-            last_para: 0,
-        });
+        let kind = if m.kind == MentionKind::Group { EntityKind::Group } else { EntityKind::Anonymous };
+        self.ents.push(Ent::new(text.to_string(), kind, key.clone(), m.gender, Self::title_text(ctx, m).into_iter().collect()));
         let id = self.ents.len() - 1;
         self.group_key.insert(key, id);
         Some(id)
