@@ -209,7 +209,7 @@ impl<T: Clone> PhraseTable<T> {
         }
         let list = self.by_first.entry(words[0].clone()).or_default();
         list.push((words, value));
-        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
     }
 
     /// The longest phrase starting at `words[0]`, with its length in words.

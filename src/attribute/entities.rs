@@ -27,7 +27,7 @@ struct Ent {
     last_para: usize,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Resolver {
     ents: Vec<Ent>,
     /// (entity, paragraph, sentence) of every resolved speaker, in order.
@@ -77,7 +77,7 @@ fn strip_possessive(w: &str) -> &str {
 }
 
 impl Resolver {
-    pub fn new(_ctx: &Ctx) -> Self {
+    pub fn new() -> Self {
         Resolver {
             ents: Vec::new(),
             speakers: Vec::new(),
@@ -129,7 +129,7 @@ impl Resolver {
                         }
                         _ => false,
                     };
-                    if let Some(e) = self.resolve(ctx, &m, create, sent).map(|(e, _)| e) {
+                    if let Some(e) = self.resolve(ctx, &m, create).map(|(e, _)| e) {
                         self.seen.push((e, sent));
                     }
                 }
@@ -140,12 +140,12 @@ impl Resolver {
                     let got = if f.mention.kind == MentionKind::Pronoun {
                         self.pronoun(ctx, &f.mention, sent, para)
                     } else {
-                        self.resolve(ctx, &f.mention, true, sent)
+                        self.resolve(ctx, &f.mention, true)
                     };
                     if let Some((e, cands)) = got {
                         let via = if f.mention.kind == MentionKind::Pronoun { crate::model::Via::Pronoun } else { f.via };
                         drafts[di].speaker = Some(SpeakerRef { entity: e, mention: f.mention.span, via });
-                        self.touch(e, f.mention.span, ctx, para);
+                        self.touch(e, f.mention.span, para);
                         self.speakers.push((e, para, sent));
                         self.seen.push((e, sent));
                         if cands.len() >= 2 {
@@ -163,13 +163,13 @@ impl Resolver {
         let (e, via) = if m.kind == MentionKind::Pronoun {
             (self.pronoun(ctx, m, sent, para)?.0, crate::model::Via::Pronoun)
         } else {
-            (self.resolve(ctx, m, true, sent)?.0, via)
+            (self.resolve(ctx, m, true)?.0, via)
         };
-        self.touch(e, m.span, ctx, para);
+        self.touch(e, m.span, para);
         Some(SpeakerRef { entity: e, mention: m.span, via })
     }
 
-    fn touch(&mut self, e: usize, span: Span, _ctx: &Ctx, para: usize) {
+    fn touch(&mut self, e: usize, span: Span, para: usize) {
         let ent = &mut self.ents[e];
         // mentions arrive in document order; the same span may be touched twice in a row
         if ent.e.mentions.last() != Some(&span) && !ent.e.mentions.iter().rev().take(4).any(|m| *m == span) {
@@ -191,7 +191,7 @@ impl Resolver {
     }
 
     /// Resolves a non-pronoun mention; creates an entity when `create`.
-    fn resolve(&mut self, ctx: &Ctx, m: &Mention, create: bool, _sent: usize) -> Option<(usize, Vec<usize>)> {
+    fn resolve(&mut self, ctx: &Ctx, m: &Mention, create: bool) -> Option<(usize, Vec<usize>)> {
         let para = Self::para_of(ctx, m);
         let e = match m.kind {
             MentionKind::Person => self.person(ctx, m, create)?,
@@ -202,7 +202,7 @@ impl Resolver {
                 if let Some((a, b)) = m.org {
                     if let Some(org_m) = ctx.build(a, b).filter(|o| o.kind == MentionKind::Organization) {
                         if let Some(o) = self.org(ctx, &org_m, true) {
-                            self.touch(o, org_m.span, ctx, para);
+                            self.touch(o, org_m.span, para);
                             self.ents[e].e.affiliation.get_or_insert(o);
                         }
                     }
@@ -211,7 +211,7 @@ impl Resolver {
             }
             MentionKind::Pronoun => return None,
         };
-        self.touch(e, m.span, ctx, para);
+        self.touch(e, m.span, para);
         Some((e, Vec::new()))
     }
 
@@ -431,7 +431,7 @@ impl Resolver {
             let after = nearest.map(|e| self.ents[e].last_pos).unwrap_or(0);
             if let Some(g) = self.pending.iter().rev().take(WINDOW).take_while(|(_, p)| *p + 1 >= para).find(|(g, _)| g.span.start >= after && g.span.start < m.span.start).map(|(g, _)| g.clone()) {
                 let e = self.group(ctx, &g)?;
-                self.touch(e, g.span, ctx, para);
+                self.touch(e, g.span, para);
                 return Some((e, Vec::new()));
             }
         }

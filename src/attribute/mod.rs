@@ -167,9 +167,9 @@ pub fn attribute(ctx: &Ctx) -> Attribution {
     embedded_quotes(ctx, &mut drafts);
     drafts.sort_by_key(|d| (d.content.start, d.content.end));
 
-    let mut res = entities::Resolver::new(ctx);
+    let mut res = entities::Resolver::new();
     let ambiguous_by_draft = res.resolve_all(ctx, &mut drafts);
-    no_cue_quotes(ctx, &mut drafts, &res);
+    no_cue_quotes(ctx, &mut drafts);
     // reported speech whose speaker could not be resolved reports nothing usable
     let keep: Vec<bool> = drafts.iter().map(|d| d.scan_quote.is_some() || d.speaker.is_some()).collect();
     let mut remap = vec![usize::MAX; drafts.len()];
@@ -187,7 +187,7 @@ pub fn attribute(ctx: &Ctx) -> Attribution {
     });
     let ambiguous_by_draft: Vec<(usize, Vec<usize>)> =
         ambiguous_by_draft.into_iter().filter(|(d, _)| remap[*d] != usize::MAX).map(|(d, c)| (remap[d], c)).collect();
-    let nested_speakers = nested_pass(ctx, &mut res, &drafts);
+    let nested_speakers = nested_pass(ctx, &mut res);
     let entities = res.finish(ctx);
 
     let mut out = Attribution { entities, ..Default::default() };
@@ -274,7 +274,7 @@ pub fn attribute(ctx: &Ctx) -> Attribution {
 
 /// Quotations inside quotations (“He told us, ‘We are leaving,’ and left”): the same
 /// patterns, run inside the enclosing quotation as if it were the article.
-fn nested_pass(ctx: &Ctx, res: &mut entities::Resolver, drafts: &[Draft]) -> std::collections::HashMap<usize, (Span, SpeakerRef)> {
+fn nested_pass(ctx: &Ctx, res: &mut entities::Resolver) -> std::collections::HashMap<usize, (Span, SpeakerRef)> {
     let scan = ctx.scan;
     let mut out = std::collections::HashMap::new();
     for (qi, q) in scan.quotes.iter().enumerate() {
@@ -289,7 +289,6 @@ fn nested_pass(ctx: &Ctx, res: &mut entities::Resolver, drafts: &[Draft]) -> std
         let Some(f) = found else { continue };
         let sentence = ctx.sent_of[open_t] as usize;
         let para = scan.sentences[sentence].paragraph;
-        let _ = drafts;
         if let Some(sp) = res.resolve_one(&inner, &f.mention, f.via, sentence, para) {
             out.insert(qi, (f.cue, sp));
         }
@@ -913,7 +912,7 @@ fn verb_after(ctx: &Ctx, from: usize, limit: usize) -> Option<usize> {
 }
 
 /// Pass 3: quotations that have no cue of their own.
-fn no_cue_quotes(ctx: &Ctx, drafts: &mut [Draft], res: &entities::Resolver) {
+fn no_cue_quotes(ctx: &Ctx, drafts: &mut [Draft]) {
     let scan = ctx.scan;
     let n = drafts.len();
     // the last speaker seen, with its paragraph
@@ -962,6 +961,5 @@ fn no_cue_quotes(ctx: &Ctx, drafts: &mut [Draft], res: &entities::Resolver) {
                 }
             }
         }
-        let _ = res;
     }
 }

@@ -33,11 +33,10 @@ fn stopped(c: &Claim) -> bool {
 fn going(c: &Claim) -> bool {
     let committed = matches!(c.modality, Modality::Asserted | Modality::Expected | Modality::Intended);
     committed
-        && match (c.aspect, c.polarity) {
-            (Aspect::None | Aspect::Continues | Aspect::Resumption, Polarity::Positive) => true,
-            (Aspect::Cessation, Polarity::Negative) => true,
-            _ => false,
-        }
+        && matches!(
+            (c.aspect, c.polarity),
+            (Aspect::None | Aspect::Continues | Aspect::Resumption, Polarity::Positive) | (Aspect::Cessation, Polarity::Negative)
+        )
 }
 
 pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {

@@ -149,11 +149,9 @@ fn classify(c: char, before: Option<char>, after: Option<char>) -> TokKind {
             }
         }
         '’' | '\'' => {
-            if letter_before && letter_after {
-                TokKind::Apostrophe
-            } else if digit_after && !letter_before {
-                TokKind::Apostrophe // the ’90s
-            } else if !before.is_some_and(|b| !b.is_whitespace()) && after.is_some_and(|a| !a.is_whitespace()) {
+            if (letter_before && letter_after) || (digit_after && !letter_before) {
+                TokKind::Apostrophe // don't; the ’90s
+            } else if before.is_none_or(|b| b.is_whitespace()) && after.is_some_and(|a| !a.is_whitespace()) {
                 // left-flanking: a quote opening ('Yes') or an elision ('em); the matcher decides
                 if c == '’' {
                     TokKind::Apostrophe

@@ -384,8 +384,8 @@ fn split_sentences(text: &str, lex: &Lexicon, s: &mut Scan) {
         let mut i = a;
         while i < b {
             let tok = s.tokens[i];
-            let ender = matches!(tok.kind, TokKind::Punct('.') | TokKind::Punct('?') | TokKind::Punct('!'))
-                || (tok.kind == TokKind::Ellipsis && false);
+            // an ellipsis does not end a sentence: in quotations it marks left-out words
+            let ender = matches!(tok.kind, TokKind::Punct('.') | TokKind::Punct('?') | TokKind::Punct('!'));
             if !ender {
                 i += 1;
                 continue;
