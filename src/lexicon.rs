@@ -21,6 +21,12 @@ pub struct CuesFile {
     pub takes_object: Vec<String>,
     #[serde(default)]
     pub irregular_past: Vec<String>,
+    #[serde(default)]
+    pub auxiliaries: Vec<String>,
+    #[serde(default)]
+    pub clause_breaks_after_comma: Vec<String>,
+    #[serde(default)]
+    pub clause_breaks: Vec<String>,
     pub cue: Vec<CueEntry>,
 }
 
@@ -265,6 +271,10 @@ pub struct Lexicon {
     /// Cue lemmas (indices into `cue_lemmas`) whose verb takes an object: told reporters.
     pub object_cues: HashSet<u16>,
     pub cue_irregular_past: HashSet<String>,
+    /// Auxiliaries between a speaker and a cue ("has said").
+    pub auxiliaries: HashSet<String>,
+    pub clause_breaks_after_comma: HashSet<String>,
+    pub clause_breaks: HashSet<String>,
     pub abbreviations: HashMap<String, Abbrev>,
     pub sentence_starters: HashSet<String>,
     pub determiners: HashSet<String>,
@@ -324,6 +334,9 @@ impl Lexicon {
             cue_lemmas: Vec::new(),
             object_cues: HashSet::new(),
             cue_irregular_past: cues.irregular_past.iter().cloned().collect(),
+            auxiliaries: cues.auxiliaries.iter().cloned().collect(),
+            clause_breaks_after_comma: cues.clause_breaks_after_comma.iter().cloned().collect(),
+            clause_breaks: cues.clause_breaks.iter().cloned().collect(),
             abbreviations: HashMap::new(),
             sentence_starters: set(&abbr.sentence_starters),
             determiners: set(&speakers.determiners),

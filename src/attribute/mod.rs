@@ -104,6 +104,11 @@ impl<'a> Ctx<'a> {
         self.lex.cues.longest(&words).map(|(n, c)| (n, *c))
     }
 
+    /// An adverb or an auxiliary between a speaker and a cue ("later", "has").
+    fn is_skippable(&self, i: usize) -> bool {
+        self.is_adverb(i) || (!self.in_quote(i) && self.lex.auxiliaries.contains(self.lw(i)))
+    }
+
     fn is_adverb(&self, i: usize) -> bool {
         let t = self.scan.tokens[i];
         if t.kind != TokKind::Word || self.in_quote(i) {
@@ -444,7 +449,7 @@ fn after_pattern(ctx: &Ctx, close_t: usize) -> Option<(Found, usize)> {
                 return None;
             }
             let mut e = c;
-            while e > t && ctx.is_adverb(e - 1) {
+            while e > t && ctx.is_skippable(e - 1) {
                 e -= 1;
             }
             let mut m = ctx.mention_before(e, t)?;
@@ -478,7 +483,7 @@ fn free_headed(ctx: &Ctx, m: &Mention) -> bool {
 /// coordinated cue ("..., saying", "by tweeting", "but told"), the subject of the sentence.
 fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
     let mut e = c;
-    while e > floor && ctx.is_adverb(e - 1) {
+    while e > floor && ctx.is_skippable(e - 1) {
         e -= 1;
     }
     // "kept asking", "began shouting": the verb before a participle cue is not the speaker
@@ -714,6 +719,41 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) {
     drafts.extend(new);
 }
 
+/// Where the reported clause that starts at `from` ends, at most at `to` (grammar/cues.toml,
+/// `clause_breaks`): PolNeAR-style content stops where the reporter's own words take over
+/// again ("called the plan “a mess”, linking to ...").
+fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
+    let toks = &ctx.scan.tokens;
+    let lex = ctx.lex;
+    let mut k = from + 1;
+    while k < to {
+        if ctx.scan.token_depth[k] > ctx.level {
+            k += 1;
+            continue;
+        }
+        let kind = toks[k].kind;
+        if matches!(kind, TokKind::Punct(';') | TokKind::Dash | TokKind::Punct('(')) {
+            return k;
+        }
+        if kind == TokKind::Word {
+            let w = ctx.lw(k);
+            let next = (k + 1 < to).then(|| ctx.lw(k + 1));
+            let after_comma = ctx.is_punct(k - 1, ',');
+            if after_comma && (lex.clause_breaks_after_comma.contains(w) || (w.ends_with("ing") && w.len() > 5)) {
+                return k - 1;
+            }
+            if lex.clause_breaks.contains(w) {
+                return k;
+            }
+            if matches!(w, "and" | "but") && next.is_some_and(|n| (n.ends_with("ed") && n.len() > 4) || lex.cues.contains_word(n)) {
+                return k;
+            }
+        }
+        k += 1;
+    }
+    to
+}
+
 /// Ends a clause span before the sentence's final punctuation.
 fn clause_span(ctx: &Ctx, from_tok: usize, to_tok: usize) -> Option<Span> {
     if from_tok >= to_tok {
@@ -743,7 +783,7 @@ fn clause_then_speaker(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     let tail: Vec<usize> = (c + n..tail_end).collect();
     // CLAUSE, SPEAKER CUE [adverbials].
     let mut e = c;
-    while e > s.first_token && ctx.is_adverb(e - 1) {
+    while e > s.first_token && ctx.is_skippable(e - 1) {
         e -= 1;
     }
     let before = ctx.mention_before(e, s.first_token);
@@ -820,7 +860,7 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     if matches!(ctx.scan.tokens[k].kind, TokKind::Punct(':') | TokKind::Punct('.') | TokKind::Punct('?')) {
         return None;
     }
-    let content = clause_span(ctx, k, s.end_token)?;
+    let content = clause_span(ctx, k, clause_end(ctx, k, s.end_token))?;
     Some((content, found(ctx, c, n, m, Via::Explicit)))
 }
 
@@ -837,7 +877,7 @@ fn according_to(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span, Found
             return None;
         }
         k += 1;
-        let content = clause_span(ctx, k, s.end_token)?;
+        let content = clause_span(ctx, k, clause_end(ctx, k, s.end_token))?;
         return Some((content, found(ctx, c, n, m, Via::AccordingTo)));
     }
     if c > s.first_token && ctx.is_punct(c - 1, ',') {
@@ -883,7 +923,7 @@ fn embedded_quotes(ctx: &Ctx, drafts: &mut [Draft]) {
                 let Some(v) = verb_after(ctx, m.end, open_t) else { continue };
                 let from = (v + 1).min(open_t);
                 let end_tok = s.end_token;
-                let Some(content) = clause_span(ctx, from, end_tok) else { continue };
+                let Some(content) = clause_span(ctx, from, clause_end(ctx, from.max(open_t), end_tok)) else { continue };
                 let content = content.cover(q.outer()).trim(ctx.text);
                 d.kind = QuoteKind::Mixed;
                 d.content = content;
@@ -901,7 +941,7 @@ fn embedded_quotes(ctx: &Ctx, drafts: &mut [Draft]) {
 /// no clause boundary (", but", ";") separates it from there.
 fn verb_after(ctx: &Ctx, from: usize, limit: usize) -> Option<usize> {
     let mut v = from;
-    while v < limit && ctx.is_adverb(v) {
+    while v < limit && ctx.is_skippable(v) {
         v += 1;
     }
     if v >= limit || !ctx.is_free_modifier(v) {
