@@ -279,9 +279,7 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
         });
         if past_form { Time::Past } else { Time::Present }
     };
-    let span = Span::new(toks[a].start, toks[b - 1].end).trim_matches(text, |c: char| {
-        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '“' | '”' | '"' | '‘' | '’')
-    });
+    let span = trim_clause_marks(text, Span::new(toks[a].start, toks[b - 1].end));
     let (predicate, class) = match pred {
         Some((p, x)) => (nth_word(lower, scan, a, b, p).unwrap_or("").to_string(), Some(x.class)),
         None => (if anaphoric { "that".to_string() } else { String::new() }, None),
@@ -302,6 +300,34 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
         stance,
         settings: lex.setting_bits(span.slice(text)),
     }
+}
+
+/// Trims a clause of edge punctuation and of quotation marks left over from the quotation
+/// around it, keeping marks that pair up inside ("such contact “ordinary courtesy”").
+fn trim_clause_marks(text: &str, span: Span) -> Span {
+    let edge = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':');
+    let mut s = span.trim_matches(text, edge);
+    let opening = |c: char| matches!(c, '“' | '‘' | '„' | '«');
+    let closing = |c: char| matches!(c, '”' | '’' | '»');
+    loop {
+        let t = s.slice(text);
+        let (Some(first), Some(last)) = (t.chars().next(), t.chars().next_back()) else { break };
+        let opens = t.chars().filter(|&c| opening(c)).count();
+        let closes = t.chars().filter(|&c| closing(c)).count();
+        let cut_front = closing(first) || first == '"' && t.matches('"').count() % 2 == 1 || (opening(first) && closes == 0);
+        let cut_back = opening(last) || (closing(last) && opens == 0) || (last == '"' && t.matches('"').count() % 2 == 1);
+        if cut_front {
+            s = Span::new(s.start + first.len_utf8(), s.end).trim_matches(text, edge);
+        } else if cut_back {
+            s = Span::new(s.start, s.end - last.len_utf8()).trim_matches(text, edge);
+        } else {
+            break;
+        }
+        if s.is_empty() {
+            break;
+        }
+    }
+    s
 }
 
 /// The `n`th word (0-based) of the clause `a..b`, lowercase.

@@ -27,6 +27,8 @@ pub struct CuesFile {
     pub clause_breaks_after_comma: Vec<String>,
     #[serde(default)]
     pub clause_breaks: Vec<String>,
+    #[serde(default)]
+    pub participle_breaks: Vec<String>,
     pub cue: Vec<CueEntry>,
 }
 
@@ -35,6 +37,9 @@ pub struct CuesFile {
 pub struct CueEntry {
     pub lemma: String,
     pub class: CueClass,
+    /// Only right after a quotation, inverted ("“...,” read the notice").
+    #[serde(default)]
+    pub after_quote_only: bool,
     pub forms: Vec<String>,
     pub examples: Vec<String>,
 }
@@ -56,6 +61,8 @@ pub struct SpeakersFile {
     pub modifiers: Vec<String>,
     pub not_heads: Vec<String>,
     pub adverbs: Vec<String>,
+    #[serde(default)]
+    pub adjuncts: Vec<String>,
     pub not_names: Vec<String>,
     pub pronoun: Vec<PronounEntry>,
     pub honorific: Vec<WordsEntry>,
@@ -270,17 +277,22 @@ pub struct Lexicon {
     pub cue_lemmas: Vec<String>,
     /// Cue lemmas (indices into `cue_lemmas`) whose verb takes an object: told reporters.
     pub object_cues: HashSet<u16>,
+    /// Cue lemmas used only inverted right after a quotation.
+    pub after_quote_only: HashSet<u16>,
     pub cue_irregular_past: HashSet<String>,
     /// Auxiliaries between a speaker and a cue ("has said").
     pub auxiliaries: HashSet<String>,
     pub clause_breaks_after_comma: HashSet<String>,
     pub clause_breaks: HashSet<String>,
+    pub participle_breaks: HashSet<String>,
     pub abbreviations: HashMap<String, Abbrev>,
     pub sentence_starters: HashSet<String>,
     pub determiners: HashSet<String>,
     pub modifiers: HashSet<String>,
     pub not_heads: HashSet<String>,
     pub adverbs: HashSet<String>,
+    /// Phrases between a cue and its clause ("in a statement").
+    pub adjuncts: PhraseTable<()>,
     pub not_names: HashSet<String>,
     pub pronouns: HashMap<String, PronounEntry>,
     pub honorifics: PhraseTable<Gender>,
@@ -333,16 +345,19 @@ impl Lexicon {
             cues: PhraseTable::default(),
             cue_lemmas: Vec::new(),
             object_cues: HashSet::new(),
+            after_quote_only: HashSet::new(),
             cue_irregular_past: cues.irregular_past.iter().cloned().collect(),
             auxiliaries: cues.auxiliaries.iter().cloned().collect(),
             clause_breaks_after_comma: cues.clause_breaks_after_comma.iter().cloned().collect(),
             clause_breaks: cues.clause_breaks.iter().cloned().collect(),
+            participle_breaks: cues.participle_breaks.iter().cloned().collect(),
             abbreviations: HashMap::new(),
             sentence_starters: set(&abbr.sentence_starters),
             determiners: set(&speakers.determiners),
             modifiers: set(&speakers.modifiers),
             not_heads: set(&speakers.not_heads),
             adverbs: set(&speakers.adverbs),
+            adjuncts: PhraseTable::default(),
             not_names: set(&speakers.not_names),
             pronouns: speakers.pronoun.iter().map(|p| (p.form.clone(), p.clone())).collect(),
             honorifics: PhraseTable::default(),
@@ -361,9 +376,15 @@ impl Lexicon {
             predicates: PhraseTable::default(),
             classes: preds.class.clone(),
         };
+        for a in &speakers.adjuncts {
+            lex.adjuncts.insert(a, ());
+        }
         for (i, c) in cues.cue.iter().enumerate() {
             if cues.takes_object.contains(&c.lemma) {
                 lex.object_cues.insert(i as u16);
+            }
+            if c.after_quote_only {
+                lex.after_quote_only.insert(i as u16);
             }
             lex.cue_lemmas.push(c.lemma.clone());
             for f in &c.forms {

@@ -109,6 +109,21 @@ impl<'a> Ctx<'a> {
         self.is_adverb(i) || (!self.in_quote(i) && self.lex.auxiliaries.contains(self.lw(i)))
     }
 
+    /// The token after an adverb or an adjunct phrase ("in a statement") starting at `i`.
+    fn skip_adjunct(&self, i: usize, limit: usize) -> usize {
+        if i >= limit || self.in_quote(i) {
+            return i;
+        }
+        if self.is_adverb(i) {
+            return i + 1;
+        }
+        let words: Vec<&str> = (i..(i + 6).min(limit)).take_while(|&k| self.scan.tokens[k].kind == TokKind::Word).map(|k| self.lw(k)).collect();
+        match self.lex.adjuncts.longest(&words) {
+            Some((n, _)) => i + n,
+            None => i,
+        }
+    }
+
     fn is_adverb(&self, i: usize) -> bool {
         let t = self.scan.tokens[i];
         if t.kind != TokKind::Word || self.in_quote(i) {
@@ -483,8 +498,24 @@ fn free_headed(ctx: &Ctx, m: &Mention) -> bool {
 /// coordinated cue ("..., saying", "by tweeting", "but told"), the subject of the sentence.
 fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
     let mut e = c;
+    while e > floor && ctx.is_adverb(e - 1) {
+        e -= 1;
+    }
+    // "they had been told": a passive cue's subject is the listener, not the speaker
+    if e > floor && matches!(ctx.lw(e - 1), "been" | "was" | "were" | "is" | "are" | "be" | "being") {
+        return None;
+    }
     while e > floor && ctx.is_skippable(e - 1) {
         e -= 1;
+    }
+    // "Gov. John Kasich (R-OH), said": a parenthetical (and its comma) after the name
+    if e > floor + 1 && ctx.is_punct(e - 1, ',') && ctx.is_punct(e - 2, ')') {
+        e -= 1;
+    }
+    if e > floor && ctx.is_punct(e - 1, ')') {
+        if let Some(o) = (floor.max(e.saturating_sub(8))..e - 1).rev().find(|&i| ctx.is_punct(i, '(')) {
+            e = o;
+        }
     }
     // "kept asking", "began shouting": the verb before a participle cue is not the speaker
     if ctx.lw(c).ends_with("ing") && e > floor && ctx.lex.not_heads.contains(ctx.lw(e - 1)) {
@@ -535,8 +566,18 @@ fn subject_of(ctx: &Ctx, from: usize, limit: usize) -> Option<Mention> {
     if direct.is_some() {
         return direct;
     }
-    let comma = (start..(start + 10).min(limit)).find(|&k| ctx.is_punct(k, ','))?;
-    ctx.mention_after(comma + 1, limit).filter(|m| m.first == comma + 1)
+    // after an introductory phrase: "Thursday, after remaining neutral, Warren appeared ..."
+    let mut tried = 0;
+    for comma in (start..(start + 25).min(limit)).filter(|&k| ctx.is_punct(k, ',')) {
+        if let Some(m) = ctx.mention_after(comma + 1, limit).filter(|m| m.first == comma + 1 && m.kind != MentionKind::Group) {
+            return Some(m);
+        }
+        tried += 1;
+        if tried == 3 {
+            break;
+        }
+    }
+    None
 }
 
 /// How far back a speaker or clause is looked for before a quotation or cue: to the sentence
@@ -611,7 +652,7 @@ fn before_pattern(ctx: &Ctx, open_t: usize) -> Option<Found> {
     // skip trailing adverbials and a short object ("told reporters on Friday:")
     for c in (floor..end).rev().take(8) {
         if let Some((n, cue)) = ctx.cue_at(c) {
-            if cue.class == CueClass::AccordingTo {
+            if cue.class == CueClass::AccordingTo || ctx.lex.after_quote_only.contains(&cue.lemma) {
                 return None;
             }
             // what lies between the cue and the mark must be an object or adverbials
@@ -656,6 +697,11 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) {
                 i += 1;
                 continue;
             };
+            // some cues only work inverted after a quotation ("“...,” read the notice")
+            if ctx.lex.after_quote_only.contains(&cue.lemma) {
+                i += n;
+                continue;
+            }
             let got = if cue.class == CueClass::AccordingTo {
                 according_to(ctx, si, i, n)
             } else {
@@ -745,6 +791,9 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
             if lex.clause_breaks.contains(w) {
                 return k;
             }
+            if lex.participle_breaks.contains(w) && next.is_some_and(|n| n.ends_with("ing") && n.len() > 5) {
+                return k;
+            }
             if matches!(w, "and" | "but") && next.is_some_and(|n| (n.ends_with("ed") && n.len() > 4) || lex.cues.contains_word(n)) {
                 return k;
             }
@@ -776,11 +825,8 @@ fn clause_then_speaker(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     let s = &ctx.scan.sentences[si];
     // the tail after the cue must be short and hold no further clause
     let tail_end = s.end_token;
-    // a tail longer than a few words holds a clause of its own
-    if tail_end > c + n + 12 {
-        return None;
-    }
-    let tail: Vec<usize> = (c + n..tail_end).collect();
+    let tail: Vec<usize> = (c + n..tail_end.min(c + n + 13)).collect();
+    let long_tail = tail_end > c + n + 12;
     // CLAUSE, SPEAKER CUE [adverbials].
     let mut e = c;
     while e > s.first_token && ctx.is_skippable(e - 1) {
@@ -807,9 +853,11 @@ fn clause_then_speaker(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
         }
     };
     let tail_words = tail.iter().filter(|&&k| ctx.scan.tokens[k].kind == TokKind::Word).count();
-    let tail_ok = tail_words == 0
-        || tail.iter().all(|&k| ctx.is_adverb(k) || !matches!(ctx.scan.tokens[k].kind, TokKind::Word) || ctx.is_cap(k))
-        || tail_words <= 3 && !tail.iter().any(|&k| ctx.lw(k) == "that");
+    // a tail longer than a few words holds a clause of its own
+    let tail_ok = !long_tail
+        && (tail_words == 0
+            || tail.iter().all(|&k| ctx.is_adverb(k) || !matches!(ctx.scan.tokens[k].kind, TokKind::Word) || ctx.is_cap(k))
+            || tail_words <= 3 && !tail.iter().any(|&k| ctx.lw(k) == "that"));
     if !tail_ok {
         return None;
     }
@@ -844,8 +892,12 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
             k += 1;
         }
     }
-    while k < s.end_token && ctx.is_adverb(k) {
-        k += 1;
+    loop {
+        let next = ctx.skip_adjunct(k, s.end_token);
+        if next == k {
+            break;
+        }
+        k = next;
     }
     while k < s.end_token && ctx.is_punct(k, ',') {
         k += 1;
