@@ -521,6 +521,14 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
     if ctx.lw(c).ends_with("ing") && e > floor && ctx.lex.not_heads.contains(ctx.lw(e - 1)) {
         e -= 1;
     }
+    // "Trump, who said that ...": the relative pronoun stands for the phrase before its comma
+    if e > floor + 1 && ctx.lw(e - 1) == "who" && ctx.is_punct(e - 2, ',') {
+        if let Some(m) = ctx.mention_before(e - 2, floor) {
+            if matches!(m.kind, MentionKind::Person | MentionKind::Organization | MentionKind::Anonymous | MentionKind::Group) {
+                return Some(m);
+            }
+        }
+    }
     if let Some(m) = ctx.mention_before(e, floor) {
         return Some(m);
     }
@@ -785,8 +793,14 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
             let w = ctx.lw(k);
             let next = (k + 1 < to).then(|| ctx.lw(k + 1));
             let after_comma = ctx.is_punct(k - 1, ',');
-            if after_comma && (lex.clause_breaks_after_comma.contains(w) || (w.ends_with("ing") && w.len() > 5)) {
+            // "that X, and that Y": a second complement of the same cue goes on
+            let continues = matches!(w, "and" | "but") && next == Some("that");
+            if after_comma && !continues && (lex.clause_breaks_after_comma.contains(w) || (w.ends_with("ing") && w.len() > 5)) {
                 return k - 1;
+            }
+            if continues {
+                k += 1;
+                continue;
             }
             if lex.clause_breaks.contains(w) {
                 return k;
@@ -893,7 +907,13 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
         }
     }
     loop {
-        let next = ctx.skip_adjunct(k, s.end_token);
+        let mut next = ctx.skip_adjunct(k, s.end_token);
+        // "proclaimed in July - falsely - that ...": a short aside between dashes
+        if next == k && k < s.end_token && (ctx.scan.tokens[k].kind == TokKind::Dash || ctx.raw(k) == "-") {
+            if let Some(j) = (k + 1..(k + 6).min(s.end_token)).find(|&j| ctx.scan.tokens[j].kind == TokKind::Dash || ctx.raw(j) == "-") {
+                next = j + 1;
+            }
+        }
         if next == k {
             break;
         }
