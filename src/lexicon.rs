@@ -29,6 +29,8 @@ pub struct CuesFile {
     pub clause_breaks: Vec<String>,
     #[serde(default)]
     pub participle_breaks: Vec<String>,
+    #[serde(default)]
+    pub noun_forms: Vec<String>,
     pub cue: Vec<CueEntry>,
 }
 
@@ -285,6 +287,7 @@ pub struct Lexicon {
     pub clause_breaks_after_comma: HashSet<String>,
     pub clause_breaks: HashSet<String>,
     pub participle_breaks: HashSet<String>,
+    pub noun_form_cues: HashSet<String>,
     pub abbreviations: HashMap<String, Abbrev>,
     pub sentence_starters: HashSet<String>,
     pub determiners: HashSet<String>,
@@ -351,6 +354,7 @@ impl Lexicon {
             clause_breaks_after_comma: cues.clause_breaks_after_comma.iter().cloned().collect(),
             clause_breaks: cues.clause_breaks.iter().cloned().collect(),
             participle_breaks: cues.participle_breaks.iter().cloned().collect(),
+            noun_form_cues: cues.noun_forms.iter().cloned().collect(),
             abbreviations: HashMap::new(),
             sentence_starters: set(&abbr.sentence_starters),
             determiners: set(&speakers.determiners),

@@ -539,9 +539,16 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
                 break;
             }
             if ctx.is_punct(j, ',') {
-                if let Some(m) = ctx.mention_before(j, floor) {
-                    if matches!(m.kind, MentionKind::Person | MentionKind::Organization | MentionKind::Anonymous | MentionKind::Group) {
-                        return Some(m);
+                // an appositive or relative clause between the commas ("Ames, a state
+                // senator, said"; "Ames, whose group backs the bill, said"), but not a clause
+                // with a subject of its own ("..., even as he defended it, saying")
+                let first = j + 1;
+                let pronoun = (first..e - 1).any(|k| matches!(ctx.lw(k), "he" | "she" | "they" | "we" | "i"));
+                if !pronoun {
+                    if let Some(m) = ctx.mention_before(j, floor) {
+                        if matches!(m.kind, MentionKind::Person | MentionKind::Organization | MentionKind::Anonymous | MentionKind::Group) {
+                            return Some(m);
+                        }
                     }
                 }
                 break;
@@ -716,9 +723,13 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) {
                 clause_then_speaker(ctx, si, i, n).or_else(|| speaker_then_clause(ctx, si, i, n))
             };
             // belief and intention cues are often nouns ("the harbor plan"): they need a
-            // speaker that is a name, a pronoun, a role or a group, not any noun phrase
+            // speaker that is a name, a pronoun, a role or a group, not any noun phrase; and
+            // "Cost estimates, ..." is a noun after a lone sentence-opening capital
             let got = got.filter(|(_, f)| {
-                !matches!(cue.class, CueClass::Belief | CueClass::Intention) || !free_headed(ctx, &f.mention)
+                let m = &f.mention;
+                let lone_opener = m.end == m.first + 1 && m.first == ctx.sentence_start_token(m.first) && m.kind != MentionKind::Pronoun;
+                let noun_cue = ctx.lex.noun_form_cues.contains(ctx.lw(f.cue_tokens.0));
+                (!matches!(cue.class, CueClass::Belief | CueClass::Intention) || !free_headed(ctx, m)) && !(noun_cue && lone_opener)
             });
             if let Some((content, f)) = got {
                 let end_tok = f.cue_tokens.1;
