@@ -86,6 +86,12 @@ fn dash(input: &str) -> IResult<&str, TokKind> {
     value(TokKind::Dash, alt((tag("--"), tag("—"), tag("–"), tag("―")))).parse(input)
 }
 
+/// Two straight apostrophes (or two backticks) written for a double quotation mark, as some
+/// wire feeds do: ''Yes,'' she said. Read as one straight double mark.
+fn doubled_single(input: &str) -> IResult<&str, char> {
+    value('"', alt((tag("''"), tag("``")))).parse(input)
+}
+
 fn mark_char(input: &str) -> IResult<&str, char> {
     alt((
         char('"'),
@@ -197,10 +203,11 @@ pub fn lex_paragraph(doc: &str, base: usize, para: &str, out: &mut Vec<Token>) {
             rest = r;
             continue;
         }
-        if let Ok((r, c)) = mark_char(rest) {
+        if let Ok((r, c)) = alt((doubled_single, mark_char)).parse(rest) {
             let before = doc[..offset].chars().next_back();
             let after = r.chars().next();
-            out.push(Token { start: offset, end: offset + c.len_utf8(), kind: classify(c, before, after) });
+            let len = rest.len() - r.len();
+            out.push(Token { start: offset, end: offset + len, kind: classify(c, before, after) });
             rest = r;
             continue;
         }
@@ -243,6 +250,13 @@ mod tests {
         let t = lex("\"Go,\" he said.");
         assert_eq!(t[0].1, TokKind::Mark(Mark::DoubleOpen));
         assert_eq!(t[3].1, TokKind::Mark(Mark::DoubleClose));
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_a_double_mark() {
+        let t = lex("''Yes,'' she said.");
+        assert_eq!(t[0], ("''".to_string(), TokKind::Mark(Mark::DoubleOpen)));
+        assert_eq!(t[3], ("''".to_string(), TokKind::Mark(Mark::DoubleClose)));
     }
 
     #[test]

@@ -198,7 +198,7 @@ fn match_quotes(text: &str, s: &mut Scan) {
                 TokKind::Mark(m) => m,
                 _ => continue,
             };
-            let straight = matches!(&text[tok.start..tok.end], "\"" | "'");
+            let straight = matches!(&text[tok.start..tok.end], "\"" | "'" | "''" | "``");
             let span = Span::new(tok.start, tok.end);
             let is_double = matches!(mark, Mark::DoubleOpen | Mark::DoubleClose | Mark::DoubleEither);
             // Which opening mark would this close?
