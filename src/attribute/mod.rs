@@ -800,6 +800,18 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
         if matches!(kind, TokKind::Punct(';') | TokKind::Dash | TokKind::Punct('(')) {
             return k;
         }
+        // "..., Clinton said ...": another speaker and cue start a report of their own
+        if kind == TokKind::Punct(',') && k + 2 < to {
+            if let Some(m) = ctx.mention_after(k + 1, to) {
+                let mut c = m.end;
+                while c < to && ctx.is_skippable(c) {
+                    c += 1;
+                }
+                if m.first == k + 1 && ctx.cue_at(c).is_some() {
+                    return k;
+                }
+            }
+        }
         if kind == TokKind::Word {
             let w = ctx.lw(k);
             let next = (k + 1 < to).then(|| ctx.lw(k + 1));
