@@ -262,6 +262,31 @@ impl Ctx<'_> {
         self.build(start, k)
     }
 
+    /// A source phrase that no mention rule covers ("early results of exit polls conducted
+    /// for the networks"), taken whole as a group source. Used after "according to", where
+    /// whatever stands between the cue and the comma is the source.
+    pub(crate) fn phrase_mention(&self, a: usize, b: usize) -> Option<Mention> {
+        if a >= b || (a..b).any(|i| self.in_quote(i)) || !(a..b).any(|i| self.scan.tokens[i].kind == TokKind::Word) {
+            return None;
+        }
+        let last = (a..b).rev().find(|&i| self.scan.tokens[i].kind == TokKind::Word)?;
+        let span = Span::new(self.scan.tokens[a].start, self.scan.tokens[b - 1].end);
+        Some(Mention {
+            first: a,
+            end: b,
+            span,
+            kind: MentionKind::Group,
+            name: None,
+            title: Some(span),
+            gender: Gender::Unknown,
+            honorific: None,
+            head: Some((last, self.lw(last).to_string())),
+            plural: false,
+            org: None,
+            role_title: false,
+        })
+    }
+
     fn pronoun_mention(&self, i: usize) -> Mention {
         let p = &self.lex.pronouns[self.lw(i)];
         Mention {

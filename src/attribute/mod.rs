@@ -717,21 +717,21 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) {
                 i += n;
                 continue;
             }
-            let got = if cue.class == CueClass::AccordingTo {
+            let got: Option<Found2> = if cue.class == CueClass::AccordingTo {
                 according_to(ctx, si, i, n)
             } else {
-                clause_then_speaker(ctx, si, i, n).or_else(|| speaker_then_clause(ctx, si, i, n))
+                clause_then_speaker(ctx, si, i, n).or_else(|| speaker_then_clause(ctx, si, i, n)).map(|(c, f)| (c, vec![c], f))
             };
             // belief and intention cues are often nouns ("the harbor plan"): they need a
             // speaker that is a name, a pronoun, a role or a group, not any noun phrase; and
             // "Cost estimates, ..." is a noun after a lone sentence-opening capital
-            let got = got.filter(|(_, f)| {
+            let got = got.filter(|(_, _, f)| {
                 let m = &f.mention;
                 let lone_opener = m.end == m.first + 1 && m.first == ctx.sentence_start_token(m.first) && m.kind != MentionKind::Pronoun;
                 let noun_cue = ctx.lex.noun_form_cues.contains(ctx.lw(f.cue_tokens.0));
                 (!matches!(cue.class, CueClass::Belief | CueClass::Intention) || !free_headed(ctx, m)) && !(noun_cue && lone_opener)
             });
-            if let Some((content, f)) = got {
+            if let Some((content, segments, f)) = got {
                 let end_tok = f.cue_tokens.1;
                 // quotations inside the reported clause make it a mixed quotation; the
                 // quotations met are found through the clause's own tokens (linear)
@@ -755,10 +755,11 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) {
                     }
                     // extend over a quotation that runs past the clause end
                     let content = inside.iter().fold(content, |c, &qi| c.cover(scan.quotes[qi].outer()));
+                    let segments = if segments.len() > 1 && kind == QuoteKind::Indirect { segments } else { vec![content] };
                     new.push(Draft {
                         kind,
                         content,
-                        segments: vec![content],
+                        segments,
                         found: Some(f),
                         scan_quote: None,
                         sentence: si,
@@ -960,27 +961,39 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
 }
 
 /// According to X, CLAUSE. / CLAUSE, according to X.
-fn according_to(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span, Found)> {
+fn according_to(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<Found2> {
     let s = &ctx.scan.sentences[si];
-    let m = ctx.mention_after(c + n, s.end_token)?;
-    let first_own = first_own_token(ctx, s.first_token, c);
-    if first_own.is_none() || first_own == Some(c) {
-        // opens the sentence: the clause follows the comma after the mention
-        let mut k = m.end;
-        // an appositive may follow the mention: "According to Ames, a ministry adviser, ..."
-        if !ctx.is_punct(k, ',') {
-            return None;
+    let start = c + n;
+    // the source runs to the next comma (or the sentence end): "according to early results
+    // of exit polls conducted for the networks, ..."
+    let comma = (start..s.end_token.min(start + 30)).find(|&k| ctx.is_punct(k, ',') || ctx.in_quote(k));
+    let src_end = comma.filter(|&k| ctx.is_punct(k, ',')).unwrap_or_else(|| {
+        let mut e = s.end_token;
+        while e > start && matches!(ctx.scan.tokens[e - 1].kind, TokKind::Punct(_)) {
+            e -= 1;
         }
-        k += 1;
-        let content = clause_span(ctx, k, clause_end(ctx, k, s.end_token))?;
-        return Some((content, found(ctx, c, n, m, Via::AccordingTo)));
+        e
+    });
+    let m = ctx.mention_after(start, src_end).or_else(|| ctx.phrase_mention(start, src_end))?;
+    let first_own = first_own_token(ctx, s.first_token, c);
+    let after = src_end + 1;
+    let has_after = ctx.is_punct(src_end, ',') && after < s.end_token;
+    let before = (c > s.first_token && ctx.is_punct(c - 1, ',')).then(|| clause_span(ctx, first_own.unwrap_or(s.first_token), c - 1)).flatten();
+    let following = if has_after { clause_span(ctx, after, clause_end(ctx, after, s.end_token)) } else { None };
+    let f = found(ctx, c, n, m, Via::AccordingTo);
+    match (before, following) {
+        // According to X, CLAUSE.
+        (None, Some(a)) if first_own.is_none() || first_own == Some(c) => Some((a, vec![a], f)),
+        // CLAUSE, according to X.
+        (Some(b), None) => Some((b, vec![b], f)),
+        // CLAUSE, according to X, CLAUSE.
+        (Some(b), Some(a)) => Some((b.cover(a), vec![b, a], f)),
+        _ => None,
     }
-    if c > s.first_token && ctx.is_punct(c - 1, ',') {
-        let content = clause_span(ctx, s.first_token, c - 1)?;
-        return Some((content, found(ctx, c, n, m, Via::AccordingTo)));
-    }
-    None
 }
+
+/// A reported clause (maybe in two pieces around its cue) and who reported it.
+type Found2 = (Span, Vec<Span>, Found);
 
 /// Quotation marks inside the writer's own sentence with no cue: a title or a nickname is a
 /// scare quote; otherwise the words are the sentence subject's ("Ames called the plan “a
