@@ -314,7 +314,8 @@ impl Ctx<'_> {
         }
         let lw = self.lw(i);
         lw.len() > 2
-            && lw.chars().all(|c| c.is_alphabetic() || c == '-')
+            && lw.chars().all(|c| c.is_alphanumeric() || c == '-')
+            && lw.chars().any(char::is_alphabetic)
             && !self.lex.sentence_starters.contains(lw)
             && !self.lex.adverbs.contains(lw)
             && !self.lex.not_names.contains(lw)

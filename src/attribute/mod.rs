@@ -384,6 +384,9 @@ fn direct_patterns(ctx: &Ctx) -> Vec<Draft> {
         if found.is_none() {
             found = before_pattern(ctx, open_t);
         }
+        if found.is_none() {
+            found = colon_intro(ctx, open_t);
+        }
         drafts.push(Draft {
             kind,
             content: content_span,
@@ -577,6 +580,10 @@ fn subject_of(ctx: &Ctx, from: usize, limit: usize) -> Option<Mention> {
             start = d + 1;
         }
     }
+    // "And then Trump went on the attack": opening conjunctions and adverbs are not the subject
+    while start + 1 < limit && matches!(ctx.lw(start), "and" | "but" | "so" | "then" | "yet" | "still" | "also" | "now" | "later" | "instead" | "meanwhile") {
+        start += 1;
+    }
     let direct = ctx.mention_after(start, limit).filter(|m| m.first == start);
     if direct.is_some() {
         return direct;
@@ -680,6 +687,24 @@ fn before_pattern(ctx: &Ctx, open_t: usize) -> Option<Found> {
         }
     }
     None
+}
+
+/// “Clinton has since apologized: “...”” — a quotation introduced by a colon, with no cue,
+/// belongs to the subject of the sentence that introduces it (also when the colon ends the
+/// previous paragraph).
+fn colon_intro(ctx: &Ctx, open_t: usize) -> Option<Found> {
+    if open_t == 0 || !ctx.is_punct(open_t - 1, ':') {
+        return None;
+    }
+    let colon = open_t - 1;
+    let s = &ctx.scan.sentences[ctx.sent_of[colon] as usize];
+    let m = subject_of(ctx, s.first_token, colon)?;
+    if m.kind == MentionKind::Group && m.name.is_none() && !m.plural {
+        return None;
+    }
+    // the verb after the subject stands as the cue ("apologized", "echoed")
+    let v = verb_after(ctx, m.end, colon).unwrap_or(colon);
+    Some(found(ctx, v, 1, m, Via::Nearest))
 }
 
 /// Pass 1b: indirect speech from the cues that no quotation used.
