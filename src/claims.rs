@@ -162,11 +162,13 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
         }
         // a multiword frame phrase ("plans to", "expected to") or a modal is not a predicate
         let frame_phrase = phrase.is_some_and(|(n, v)| n > 1 || v.iter().any(|f| matches!(f, FrameWord::Modality(_))));
-        if !frame_phrase {
+        // a capitalised word inside the sentence is part of a name ("the Ministry of Trade")
+        let in_name = k > a && text[toks[k].start..].chars().next().is_some_and(char::is_uppercase);
+        if !frame_phrase && !in_name {
             if let Some((_, p)) = lex.predicates.longest(&words) {
                 let mut p = *p;
-                // "a rise in", "the cut": a verb form after a determiner is a noun
-                if p.verb && prev_word.is_some_and(|d| lex.determiners.contains(d)) {
+                // "a rise in", "the cut", "last fall": a verb form after a determiner is a noun
+                if p.verb && prev_word.is_some_and(|d| lex.determiners.contains(d) || lex.noun_markers.contains(d)) {
                     p.verb = false;
                 }
                 // "cut 400 jobs": an idiom gives the verb another class

@@ -177,6 +177,8 @@ pub struct FormsEntry {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PredicatesFile {
+    #[serde(default)]
+    pub noun_markers: Vec<String>,
     pub class: Vec<ClassEntry>,
     #[serde(default)]
     pub idiom: Vec<IdiomEntry>,
@@ -317,6 +319,8 @@ pub struct Lexicon {
     pub setting_words: Vec<String>,
     pub setting_pairs: Vec<(usize, usize)>,
     pub predicates: PhraseTable<Predicate>,
+    /// Words after which a verb-form predicate is a noun ("last fall").
+    pub noun_markers: HashSet<String>,
     pub classes: Vec<ClassEntry>,
 }
 
@@ -379,6 +383,7 @@ impl Lexicon {
             setting_pairs: Vec::new(),
             predicates: PhraseTable::default(),
             classes: preds.class.clone(),
+            noun_markers: preds.noun_markers.iter().cloned().collect(),
         };
         for a in &speakers.adjuncts {
             lex.adjuncts.insert(a, ());

@@ -557,6 +557,12 @@ fn narrative_names(ctx: &Ctx) -> Vec<Mention> {
             continue;
         }
         let mut i = s.first_token;
+        // a dateline ("TARN CITY —") names a place, not a person
+        if let Some(d) = scan.datelines[s.paragraph] {
+            if d >= i && d < s.end_token {
+                i = d + 1;
+            }
+        }
         while i < s.end_token {
             let lw = ctx.lw(i);
             let starter = ctx.is_cap(i) || ctx.lex.determiners.contains(lw) || ctx.lex.roles.contains_key(lw) || ctx.lex.groups.contains(lw) || ctx.lex.modifiers.contains(lw) || (ctx.is_free_modifier(i) && i + 1 < s.end_token && ctx.is_cap(i + 1));

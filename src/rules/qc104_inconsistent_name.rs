@@ -55,7 +55,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
             let (a, b) = (&doc.entities[i], &doc.entities[j]);
             let (Some((na, sa)), Some((nb, sb))) = (a.spellings.first(), b.spellings.first()) else { continue };
             let (sur_a, sur_b) = (surname(na), surname(nb));
-            if first(na) != first(nb) || sur_a == sur_b || sur_a.chars().count() < 4 {
+            if !first(na).eq_ignore_ascii_case(first(nb)) || sur_a.eq_ignore_ascii_case(sur_b) || sur_a.chars().count() < 4 {
                 continue;
             }
             // one edit for a short surname, two for a long one: "Reilly"/"Reiley" is a typo,
@@ -81,7 +81,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
         // one person, two spellings of the surname (the resolver joined them)
         if let Some((first_spelling, s0)) = e.spellings.first() {
             for (other, s1) in &e.spellings[1..] {
-                if surname(other) != surname(first_spelling) {
+                if !surname(other).eq_ignore_ascii_case(surname(first_spelling)) {
                     out.push(Finding {
                         code: "QC104",
                         rule: "inconsistent-name",
