@@ -362,6 +362,22 @@ fn direct_patterns(ctx: &Ctx) -> Vec<Draft> {
             }
         }
 
+        // Robert “Bobby” Lane: a nickname inside a name reports no speech
+        if ctx.nickname_at(open_t).is_some() {
+            drafts.push(Draft {
+                kind: QuoteKind::Scare,
+                content,
+                segments,
+                found: None,
+                scan_quote: Some(qi),
+                sentence: sent_open,
+                paragraph,
+                first_tok: open_t,
+                speaker: None,
+                dropped: false,
+            });
+            continue;
+        }
         let mut found = None;
         let mut kind = if multi_para { QuoteKind::Block } else { QuoteKind::Direct };
         let mut content_span = content;
@@ -609,7 +625,7 @@ const LOOKBACK: usize = 64;
 
 fn lookback_floor(ctx: &Ctx, sentence_start: usize, at: usize) -> usize {
     let lo = sentence_start.max(at.saturating_sub(LOOKBACK));
-    (lo..at).rev().find(|&i| ctx.in_quote(i)).map(|i| i + 1).unwrap_or(lo)
+    (lo..at).rev().find(|&i| ctx.in_quote(i) && ctx.nickname_at(i).is_none()).map(|i| i + 1).unwrap_or(lo)
 }
 
 /// The end of the stretch `from..end` that holds no quotation.
@@ -823,6 +839,13 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
             continue;
         }
         let kind = toks[k].kind;
+        // "people -- unnamed -- are threatened": a short aside between dashes goes on
+        if kind == TokKind::Dash {
+            if let Some(j) = (k + 1..(k + 6).min(to)).find(|&j| toks[j].kind == TokKind::Dash) {
+                k = j + 1;
+                continue;
+            }
+        }
         if matches!(kind, TokKind::Punct(';') | TokKind::Dash | TokKind::Punct('(')) {
             return k;
         }
