@@ -384,7 +384,14 @@ fn direct_patterns(ctx: &Ctx) -> Vec<Draft> {
         if let Some(ct) = close_t {
             if let Some((f, end_tok)) = after_pattern(ctx, ct) {
                 // words of the writer's own before the opening mark make it a mixed quotation
+                // ... from the last colon, semicolon or dash before it; a colon right before the
+                // mark introduces a plain direct quotation
                 let s0 = scan.sentences[sent_open].first_token;
+                let s0 = (s0..open_t)
+                    .rev()
+                    .find(|&i| !ctx.in_quote(i) && matches!(scan.tokens[i].kind, TokKind::Punct(':' | ';') | TokKind::Dash))
+                    .map(|i| i + 1)
+                    .unwrap_or(s0);
                 let lead = first_own_token(ctx, s0, open_t);
                 if let Some(l) = lead {
                     if !multi_para {
@@ -849,8 +856,10 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
         if matches!(kind, TokKind::Punct(';') | TokKind::Dash | TokKind::Punct('(')) {
             return k;
         }
-        // "..., Clinton said ...": another speaker and cue start a report of their own
-        if kind == TokKind::Punct(',') && k + 2 < to {
+        // "..., Clinton said ..." / "... and Trump says ...": another speaker and cue start a
+        // report of their own
+        let joins = kind == TokKind::Punct(',') || (kind == TokKind::Word && matches!(ctx.lw(k), "and" | "but"));
+        if joins && k + 2 < to {
             if let Some(m) = ctx.mention_after(k + 1, to) {
                 let mut c = m.end;
                 while c < to && ctx.is_skippable(c) {
