@@ -1003,9 +1003,8 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     while k < s.end_token && ctx.is_punct(k, ',') {
         k += 1;
     }
-    if k < s.end_token && ctx.lw(k) == "that" {
-        k += 1;
-    }
+    // the complementizer belongs to the reported clause ("said that the talks ..."), as
+    // PolNeAR marks content
     if k >= s.end_token {
         return None;
     }
