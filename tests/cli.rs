@@ -61,7 +61,7 @@ fn human_output_labels_both_spans_of_a_tension() {
     let o = run(&["check", &fixture("reference_tension.txt")]);
     let out = stdout(&o);
     assert!(out.contains("QC201 state-reversal"), "{out}");
-    assert!(out.contains("ministry: “direct talks with Kestova stay suspended"), "{out}");
+    assert!(out.contains("ministry: “that direct talks with Kestova stay suspended"), "{out}");
     assert!(out.contains("Jonas Kettering: “Of course the two foreign ministers"), "{out}");
 }
 

@@ -156,6 +156,8 @@ struct Draft {
     /// The scanner quotation (top-level) this draft came from.
     scan_quote: Option<usize>,
     sentence: usize,
+    /// The sentence the draft ends in (after joining continuations).
+    last_sentence: usize,
     paragraph: usize,
     /// Token index where the quotation opens (or the clause starts).
     first_tok: usize,
@@ -190,6 +192,8 @@ pub fn attribute(ctx: &Ctx) -> Attribution {
     let mut res = entities::Resolver::new();
     let ambiguous_by_draft = res.resolve_all(ctx, &mut drafts);
     no_cue_quotes(ctx, &mut drafts);
+    let joined = join_continuations(&mut drafts);
+    let ambiguous_by_draft: Vec<(usize, Vec<usize>)> = ambiguous_by_draft.into_iter().map(|(d, c)| (joined[d], c)).collect();
     // reported speech whose speaker could not be resolved reports nothing usable
     let keep: Vec<bool> = drafts.iter().map(|d| d.scan_quote.is_some() || d.speaker.is_some()).collect();
     let mut remap = vec![usize::MAX; drafts.len()];
@@ -371,6 +375,7 @@ fn direct_patterns(ctx: &Ctx) -> Vec<Draft> {
                 found: None,
                 scan_quote: Some(qi),
                 sentence: sent_open,
+                last_sentence: sent_open,
                 paragraph,
                 first_tok: open_t,
                 speaker: None,
@@ -417,6 +422,7 @@ fn direct_patterns(ctx: &Ctx) -> Vec<Draft> {
             found,
             scan_quote: Some(qi),
             sentence: sent_open,
+            last_sentence: sent_open,
             paragraph,
             first_tok: open_t,
             speaker: None,
@@ -811,6 +817,7 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) {
                         found: Some(f),
                         scan_quote: None,
                         sentence: si,
+                        last_sentence: si,
                         paragraph: s.paragraph,
                         first_tok: ctx.tok_at(content.start),
                         speaker: None,
@@ -1113,6 +1120,39 @@ fn verb_after(ctx: &Ctx, from: usize, limit: usize) -> Option<usize> {
     }
     let boundary = (v..limit).any(|k| ctx.is_punct(k, ';') || (ctx.is_punct(k, ',') && k + 1 < limit && matches!(ctx.lw(k + 1), "but" | "and" | "while" | "although" | "though")));
     (!boundary).then_some(v)
+}
+
+/// “A,” Ames said. “B.” — the quotation after the attribution, in the same paragraph and with
+/// no cue of its own, goes on with the same quotation: one quote in two segments, as the
+/// reader takes it (and as PolNeAR annotates it).
+/// Returns, for every draft, its index after the join.
+fn join_continuations(drafts: &mut Vec<Draft>) -> Vec<usize> {
+    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
+    let mut new_index = Vec::with_capacity(drafts.len());
+    for d in drafts.drain(..) {
+        let joins = d.kind == QuoteKind::Direct
+            && d.speaker.as_ref().is_some_and(|s| s.via == Via::Continuation)
+            && out.last().is_some_and(|p: &Draft| {
+                p.paragraph == d.paragraph
+                    && d.sentence <= p.last_sentence + 1
+                    && p.scan_quote.is_some()
+                    && p.kind == QuoteKind::Direct
+                    && p.speaker.as_ref().map(|s| s.entity) == d.speaker.as_ref().map(|s| s.entity)
+            });
+        if joins {
+            if let Some(p) = out.last_mut() {
+                p.segments.extend(d.segments.iter().copied());
+                p.content = p.content.cover(d.content);
+                p.last_sentence = d.sentence;
+                new_index.push(out.len() - 1);
+                continue;
+            }
+        }
+        new_index.push(out.len());
+        out.push(d);
+    }
+    *drafts = out;
+    new_index
 }
 
 /// Pass 3: quotations that have no cue of their own.

@@ -439,6 +439,19 @@ fn split_sentences(text: &str, lex: &Lexicon, s: &mut Scan) {
                 i = j;
                 continue;
             }
+            // “Really?” Smith asked. — after a question or exclamation that closes a quotation,
+            // a cue within the next few words keeps the attribution in the same sentence
+            let closes_quote = j > i + 1 && matches!(s.tokens[j - 1].kind, TokKind::Mark(Mark::DoubleClose) | TokKind::Mark(Mark::DoubleEither) | TokKind::Mark(Mark::SingleClose));
+            if closes_quote && matches!(tok.kind, TokKind::Punct('?') | TokKind::Punct('!')) {
+                let cue_follows = (j..(j + 5).min(b))
+                    .take_while(|&k| s.tokens[k].kind == TokKind::Word)
+                    .any(|k| lex.cues.contains_word(&lower[s.tokens[k].start..s.tokens[k].end]));
+                if cue_follows {
+                    s.inner_boundaries.push(i);
+                    i = j;
+                    continue;
+                }
+            }
             push_sentence(s, pi, start, j);
             start = j;
             i = j;
