@@ -593,7 +593,10 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
     let participle = word.ends_with("ing") && prev.is_some_and(|p| ctx.is_punct(p, ',') || ctx.lw(p) == "by");
     let coordinated = prev.is_some_and(|p| matches!(ctx.lw(p), "and" | "but"));
     if participle || coordinated {
-        return subject_of(ctx, floor, e);
+        // the subject may stand before a quotation earlier in the sentence ("He called it
+        // “a courtesy” and said ...")
+        let s0 = if ctx.level == 0 { ctx.sentence_start_token(c) } else { floor };
+        return subject_of(ctx, s0.min(floor), e);
     }
     None
 }
