@@ -576,7 +576,10 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
                 // with a subject of its own ("..., even as he defended it, saying")
                 let first = j + 1;
                 let pronoun = (first..e - 1).any(|k| matches!(ctx.lw(k), "he" | "she" | "they" | "we" | "i"));
-                if !pronoun {
+                // "..., Clinton's aide rallied supporters, saying": a subject and its verb
+                let clause = !matches!(ctx.lw(first), "who" | "whose" | "which")
+                    && ctx.mention_after(first, e - 1).is_some_and(|m| m.end < e - 1 && ctx.is_free_modifier(m.end));
+                if !pronoun && !clause {
                     if let Some(m) = ctx.mention_before(j, floor) {
                         if matches!(m.kind, MentionKind::Person | MentionKind::Organization | MentionKind::Anonymous | MentionKind::Group) {
                             return Some(m);
@@ -695,9 +698,10 @@ fn before_pattern(ctx: &Ctx, open_t: usize) -> Option<Found> {
     }
     // a label: “Frank Ames: “...”” at the start of a paragraph or after a dash
     if ctx.is_punct(end, ':') || (end < open_t && ctx.is_punct(end, ':')) {
-        if let Some(m) = ctx.mention_after(floor, end) {
+        if let Some(m) = ctx.mention_before(end, floor) {
             let named = matches!(m.kind, MentionKind::Person | MentionKind::Organization) && m.name.is_some();
-            if m.first == floor && m.end == end && named && end - floor <= 8 {
+            let opens = m.first == floor || (m.first > floor && ctx.scan.tokens[m.first - 1].kind == TokKind::Dash);
+            if opens && named && end - m.first <= 8 {
                 let cue = ctx.tok_span(end);
                 return Some(Found { cue, cue_tokens: (end, end + 1), mention: m, via: Via::Explicit });
             }
@@ -713,6 +717,12 @@ fn before_pattern(ctx: &Ctx, open_t: usize) -> Option<Found> {
             let between_ok = (c + n..end).all(|i| ctx.scan.tokens[i].kind == TokKind::Word && !ctx.in_quote(i));
             if !between_ok {
                 return None;
+            }
+            // "Said Comey, “...”": the cue opens the sentence and the speaker follows it
+            if c == floor || c == ctx.sentence_start_token(c) {
+                if let Some(m) = ctx.mention_after(c + n, end).filter(|m| m.end == end) {
+                    return Some(found(ctx, c, n, m, Via::Explicit));
+                }
             }
             let m = speaker_before(ctx, c, floor)?;
             return Some(found(ctx, c, n, m, Via::Explicit));
