@@ -62,6 +62,8 @@ pub struct SpeakersFile {
     pub determiners: Vec<String>,
     pub modifiers: Vec<String>,
     pub not_heads: Vec<String>,
+    #[serde(default)]
+    pub not_surnames: Vec<String>,
     pub adverbs: Vec<String>,
     #[serde(default)]
     pub adjuncts: Vec<String>,
@@ -295,6 +297,7 @@ pub struct Lexicon {
     pub determiners: HashSet<String>,
     pub modifiers: HashSet<String>,
     pub not_heads: HashSet<String>,
+    pub not_surnames: HashSet<String>,
     pub adverbs: HashSet<String>,
     /// Phrases between a cue and its clause ("in a statement").
     pub adjuncts: PhraseTable<()>,
@@ -364,6 +367,7 @@ impl Lexicon {
             determiners: set(&speakers.determiners),
             modifiers: set(&speakers.modifiers),
             not_heads: set(&speakers.not_heads),
+            not_surnames: set(&speakers.not_surnames),
             adverbs: set(&speakers.adverbs),
             adjuncts: PhraseTable::default(),
             not_names: set(&speakers.not_names),

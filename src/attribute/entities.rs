@@ -261,7 +261,8 @@ impl Resolver {
                 let x = &self.ents[i];
                 let same_first = first.is_none() || x.first == first;
                 let long = if first.is_some() { 4 } else { 5 };
-                if x.e.kind == EntityKind::Person && same_first && x.surname.as_deref().is_some_and(|s| s.chars().count() >= long && crate::span::edit_distance(s, &surname) == 1) {
+                let plural = |s: &str| s.strip_suffix('s') == Some(surname.as_str()) || surname.strip_suffix('s') == Some(s) || ctx.lex.not_surnames.contains(s) || ctx.lex.not_surnames.contains(surname.as_str());
+                if x.e.kind == EntityKind::Person && same_first && x.surname.as_deref().is_some_and(|s| s.chars().count() >= long && crate::span::edit_distance(s, &surname) == 1 && !plural(s)) {
                     best = Some(i);
                 }
             }
@@ -298,8 +299,16 @@ impl Resolver {
             ent.e.name = name_text.clone();
         }
         let name_span = Span::new(ctx.scan.tokens[a].start, ctx.scan.tokens[b - 1].end);
-        let misspelled = ent.surname.as_deref() != Some(surname.as_str());
-        if (words.len() >= 2 || misspelled) && !ent.e.spellings.iter().any(|(s, _)| *s == name_text) {
+        // a surname a letter or two off the entity's is a misspelling worth recording (a
+        // first name alone, "Donald" for Donald Trump, is not)
+        let misspelled = !ctx.lex.not_surnames.contains(surname.as_str()) && ent.surname.as_deref().is_some_and(|s| {
+            let d = crate::span::edit_distance(&s.replace('’', "'"), &surname.replace('’', "'"));
+            // "Clintons", "Americans": a plural is not a misspelling
+            let plural = s.strip_suffix('s') == Some(surname.as_str()) || surname.strip_suffix('s') == Some(s);
+            (1..=2).contains(&d) && !plural
+        });
+        let same_surname = ent.surname.as_deref() == Some(surname.as_str());
+        if ((words.len() >= 2 && same_surname) || misspelled) && !ent.e.spellings.iter().any(|(s, _)| *s == name_text) {
             ent.e.spellings.push((name_text, name_span));
         }
         if let Some(t) = Self::title_text(ctx, m) {
@@ -565,7 +574,7 @@ fn narrative_names(ctx: &Ctx) -> Vec<Mention> {
         }
         while i < s.end_token {
             let lw = ctx.lw(i);
-            let starter = ctx.is_cap(i) || ctx.lex.determiners.contains(lw) || ctx.lex.roles.contains_key(lw) || ctx.lex.groups.contains(lw) || ctx.lex.modifiers.contains(lw) || (ctx.is_free_modifier(i) && i + 1 < s.end_token && ctx.is_cap(i + 1));
+            let starter = ctx.is_cap(i) || ctx.lex.determiners.contains(lw) || ctx.lex.roles.contains_key(lw) || ctx.lex.groups.contains(lw) || ctx.lex.modifiers.contains(lw);
             if ctx.in_quote(i) || !starter {
                 i += 1;
                 continue;

@@ -138,6 +138,35 @@ pub fn run(doc: &Doc) -> Vec<Finding> {
     out
 }
 
+/// Two claims share a topic beyond their predicate class: a participant, or a content word
+/// (four letters or more, other than the predicates themselves and function or cue words) — "will not raise *fees*"
+/// and "will raise *fees*". Used by the rules that compare bare polarity, where a shared
+/// class alone ("supports" / "opposes") says too little about what is talked about.
+pub(crate) fn share_topic(doc: &Doc, a: &Claim, b: &Claim) -> bool {
+    if a.participants.iter().any(|p| b.participants.contains(p)) {
+        return true;
+    }
+    let words = |c: &Claim| -> Vec<String> {
+        c.span
+            .slice(doc.text)
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(|w| w.to_lowercase())
+            .filter(|w| {
+                *w != a.predicate
+                    && *w != b.predicate
+                    && !doc.lex.sentence_starters.contains(w.as_str())
+                    && !doc.lex.not_heads.contains(w.as_str())
+                    && !doc.lex.determiners.contains(w.as_str())
+                    && !doc.lex.cues.contains_word(w)
+                    && !doc.lex.adverbs.contains(w.as_str())
+            })
+            .collect()
+    };
+    let wa = words(a);
+    words(b).iter().any(|w| wa.contains(w))
+}
+
 /// Shared wording for describing a claim's state in messages.
 pub(crate) fn quoted(doc: &Doc, c: &Claim) -> String {
     let s = c.span.slice(doc.text);

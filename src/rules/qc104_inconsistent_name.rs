@@ -61,7 +61,10 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
             // one edit for a short surname, two for a long one: "Reilly"/"Reiley" is a typo,
             // "Kirby"/"Kerry" are two people
             let allowed = if sur_a.chars().count() >= 8 { 2 } else { 1 };
-            if distance(&sur_a.to_lowercase(), &sur_b.to_lowercase()) <= allowed {
+            let (la, lb) = (sur_a.to_lowercase(), sur_b.to_lowercase());
+            let plural = la.strip_suffix('s') == Some(lb.as_str()) || lb.strip_suffix('s') == Some(la.as_str());
+            let not_names = doc.lex.not_surnames.contains(la.as_str()) || doc.lex.not_surnames.contains(lb.as_str());
+            if distance(&la, &lb) <= allowed && !plural && !not_names {
                 out.push(Finding {
                     code: "QC104",
                     rule: "inconsistent-name",
@@ -81,7 +84,9 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
         // one person, two spellings of the surname (the resolver joined them)
         if let Some((first_spelling, s0)) = e.spellings.first() {
             for (other, s1) in &e.spellings[1..] {
-                if !surname(other).eq_ignore_ascii_case(surname(first_spelling)) {
+                let norm = |x: &str| x.to_lowercase().replace('’', "'");
+                let not_names = doc.lex.not_surnames.contains(norm(surname(other)).as_str()) || doc.lex.not_surnames.contains(norm(surname(first_spelling)).as_str());
+                if norm(surname(other)) != norm(surname(first_spelling)) && !not_names {
                     out.push(Finding {
                         code: "QC104",
                         rule: "inconsistent-name",
@@ -118,7 +123,16 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
             for t2 in &e.titles[k + 1..] {
                 let (l1, l2) = (t1.to_lowercase(), t2.to_lowercase());
                 let head1 = l1.split_whitespace().last();
-                if head1 != l2.split_whitespace().last() || l1.contains(&l2) || l2.contains(&l1) {
+                // one title's words all in the other: a shorter or longer form of it
+                let w1: Vec<&str> = l1.split_whitespace().collect();
+                let w2: Vec<&str> = l2.split_whitespace().collect();
+                let nested = w1.iter().all(|w| w2.contains(w)) || w2.iter().all(|w| w1.contains(w));
+                if head1 != l2.split_whitespace().last() || nested {
+                    continue;
+                }
+                // only a job title conflicts ("county engineer" / "town engineer"), not the
+                // words that happened to precede a name
+                if !head1.is_some_and(|h| doc.lex.roles.contains_key(h)) {
                     continue;
                 }
                 let span_of = |t: &str| e.mentions.iter().find(|m| m.slice(doc.text).contains(t)).copied();

@@ -26,7 +26,7 @@ fn committed(c: &Claim) -> bool {
 
 pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
     let (ca, cb) = (a.class?, b.class?);
-    if ca == cb || !doc.lex.classes_oppose(ca, cb) || !committed(a) || !committed(b) {
+    if ca == cb || !doc.lex.classes_oppose(ca, cb) || !committed(a) || !committed(b) || !super::share_topic(doc, a, b) {
         return None;
     }
     Some(Clash {
