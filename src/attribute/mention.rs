@@ -75,8 +75,9 @@ impl Ctx<'_> {
         }
         match t.kind {
             TokKind::Word => {}
-            // "61 percent said", "two aides said"
+            // "61 percent said", "two aides said", "26% say"
             TokKind::Number => return Np::Modifier,
+            TokKind::Punct('%') => return Np::Group,
             TokKind::Punct('.') => {
                 // attached to a single capital letter or an abbreviation: "J." "Mr." "Sen."
                 if i > 0 && self.scan.tokens[i - 1].end == t.start && self.scan.tokens[i - 1].kind == TokKind::Word {

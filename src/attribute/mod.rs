@@ -953,6 +953,16 @@ fn clause_then_speaker(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
             let comma = m.first - 1;
             (m, comma)
         }
+        // "CLAUSE, a wide array of economists say": a few words of the speaker phrase that
+        // the mention rules leave out stand between the comma and the mention
+        Some(m) if (m.first.saturating_sub(7).max(s.first_token)..m.first).rev().any(|k| ctx.is_punct(k, ',')) && {
+            let comma = (m.first.saturating_sub(7).max(s.first_token)..m.first).rev().find(|&k| ctx.is_punct(k, ',')).unwrap_or(m.first);
+            (comma + 1..m.first).all(|k| ctx.scan.tokens[k].kind == TokKind::Word && !ctx.in_quote(k) && ctx.cue_at(k).is_none() && !ctx.lex.pronouns.contains_key(ctx.lw(k)))
+        } => {
+            let comma = (m.first.saturating_sub(7).max(s.first_token)..m.first).rev().find(|&k| ctx.is_punct(k, ',')).unwrap_or(m.first);
+            let full = ctx.phrase_mention(comma + 1, m.end).unwrap_or(m);
+            (full, comma)
+        }
         _ => {
             // CLAUSE, CUE SPEAKER.
             if c > s.first_token && ctx.is_punct(c - 1, ',') {
