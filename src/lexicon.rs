@@ -73,6 +73,22 @@ pub struct SpeakersFile {
     pub role: Vec<WordsEntry>,
     pub group: Vec<WordsEntry>,
     pub organization: Vec<OrgEntry>,
+    pub words: Vec<WordListEntry>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordListEntry {
+    pub name: String,
+    pub words: Vec<String>,
+    pub examples: Vec<SpeakerExample>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpeakerExample {
+    pub text: String,
+    pub speaker: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -298,6 +314,8 @@ pub struct Lexicon {
     pub modifiers: HashSet<String>,
     pub not_heads: HashSet<String>,
     pub not_surnames: HashSet<String>,
+    /// Closed word classes by name (grammar/speakers.toml, `[[words]]`).
+    pub word_lists: HashMap<String, HashSet<String>>,
     pub adverbs: HashSet<String>,
     /// Phrases between a cue and its clause ("in a statement").
     pub adjuncts: PhraseTable<()>,
@@ -368,6 +386,7 @@ impl Lexicon {
             modifiers: set(&speakers.modifiers),
             not_heads: set(&speakers.not_heads),
             not_surnames: set(&speakers.not_surnames),
+            word_lists: speakers.words.iter().map(|w| (w.name.clone(), w.words.iter().cloned().collect())).collect(),
             adverbs: set(&speakers.adverbs),
             adjuncts: PhraseTable::default(),
             not_names: set(&speakers.not_names),
@@ -528,6 +547,15 @@ impl Lexicon {
             }
         }
         lex
+    }
+
+    /// Whether `word` (lowercase) is in the closed word class `list` of grammar/speakers.toml.
+    pub fn is(&self, list: &str, word: &str) -> bool {
+        match self.word_lists.get(list) {
+            Some(set) => set.contains(word),
+            // a list the code names must exist; the lexicon test checks them all
+            None => panic!("grammar/speakers.toml has no word list `{list}`"),
+        }
     }
 
     /// A past-tense form of a cue ("said", "yelled").

@@ -237,3 +237,31 @@ fn predicate_examples_get_their_class() {
     }
     report(failures);
 }
+
+#[test]
+fn word_list_examples_attribute_their_speaker() {
+    let (_, speakers, ..) = files();
+    let mut failures = Vec::new();
+    for list in &speakers.words {
+        assert!(!list.examples.is_empty(), "word list {} has no examples", list.name);
+        for ex in &list.examples {
+            let a = run(&ex.text);
+            let got: Vec<String> = a.quotes.iter().filter_map(|q| q.speaker.as_ref()).map(|s| s.mention.slice(&a.text).to_string()).collect();
+            if !got.iter().any(|g| g == &ex.speaker) {
+                failures.push(format!("{}: {:?} -> {got:?}, expected {:?}", list.name, ex.text, ex.speaker));
+            }
+        }
+    }
+    report(failures);
+}
+
+#[test]
+fn the_word_lists_the_code_names_exist() {
+    let lex = Lexicon::builtin();
+    for name in [
+        "name_particles", "name_suffixes", "role_prepositions", "passive_auxiliaries", "relative_pronouns",
+        "subject_pronouns", "object_pronouns", "clause_openers", "coordinators", "plural_nouns",
+    ] {
+        assert!(lex.word_lists.contains_key(name), "grammar/speakers.toml lacks [[words]] {name}");
+    }
+}

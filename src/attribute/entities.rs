@@ -70,7 +70,6 @@ enum Event {
 
 /// Longest name a person mention may have; a longer capitalised run is a headline or a title.
 const MAX_NAME_WORDS: usize = 4;
-const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
 fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
@@ -232,7 +231,7 @@ impl Resolver {
             return None;
         }
         let mut sur_i = words.len() - 1;
-        if sur_i > 0 && SUFFIXES.contains(&words[sur_i].to_lowercase().as_str()) {
+        if sur_i > 0 && ctx.lex.is("name_suffixes", words[sur_i].to_lowercase().trim_end_matches('.')) {
             sur_i -= 1;
         }
         let surname = words[sur_i].to_lowercase();

@@ -56,16 +56,11 @@ enum Np {
     Stop,
 }
 
-const PARTICLES: &[&str] = &["de", "van", "von", "al", "bin", "da", "del", "la", "le", "di", "du", "der", "ibn", "el"];
-
 /// The longest speaker mention looked for, in tokens. Real mentions are far shorter
 /// ("Republican vice-presidential nominee Gov. Mike Pence (R-IN)" is 9); the bound keeps every
 /// search constant-time per token, so a page of "Mr. Mr. Mr." stays linear.
 const MAX_NP: usize = 16;
 
-/// Prepositions that attach an organisation to a role: "an official at the ministry",
-/// "a spokesman for the campaign".
-const ROLE_PREPOSITIONS: &[&str] = &["at", "of", "for", "from", "with", "in", "by"];
 
 impl Ctx<'_> {
     fn np(&self, i: usize) -> Np {
@@ -108,7 +103,7 @@ impl Ctx<'_> {
         if lw == "of" || lw == "for" {
             return Np::Of;
         }
-        if PARTICLES.contains(&lw) {
+        if self.lex.is("name_particles", lw) {
             return Np::Of;
         }
         if self.is_cap(i) {
@@ -186,7 +181,7 @@ impl Ctx<'_> {
                     k = i;
                     // "a senior official at the ministry": the organisation was a
                     // complement; the mention goes on with the role before it
-                    if i >= floor + 2 && ROLE_PREPOSITIONS.contains(&self.lw(i - 1)) && matches!(self.np(i - 2), Np::Role | Np::Group) && !self.in_quote(i - 1) {
+                    if i >= floor + 2 && self.lex.is("role_prepositions", self.lw(i - 1)) && matches!(self.np(i - 2), Np::Role | Np::Group) && !self.in_quote(i - 1) {
                         k = i - 1;
                         continue;
                     }
@@ -234,7 +229,8 @@ impl Ctx<'_> {
         while k < limit {
             match self.np(k) {
                 Np::Cap | Np::Role | Np::Group | Np::Modifier | Np::Period => k += 1,
-                Np::Of if k + 1 < limit && matches!(self.np(k + 1), Np::Cap) && k > start => k += 1,
+                // "Secretary of State", "Clara van der Berg": connectors before a capital
+                Np::Of if k > start && (k + 1..limit.min(k + 3)).find(|&j| self.np(j) != Np::Of).is_some_and(|j| self.np(j) == Np::Cap) => k += 1,
                 Np::Stop if k > start && self.nickname_at(k).is_some_and(|(o, c)| o == k && c + 1 < limit) => {
                     k = self.nickname_at(k).map(|(_, c)| c + 1).unwrap_or(k + 1);
                 }
@@ -253,7 +249,7 @@ impl Ctx<'_> {
             return self.build(start, start + 2);
         }
         // "a senior official at the ministry", "a spokesman for the campaign"
-        if k > start && k + 1 < limit && matches!(self.np(k - 1), Np::Role | Np::Group) && ROLE_PREPOSITIONS.contains(&self.lw(k)) && !self.in_quote(k) && self.np(k + 1) == Np::Det {
+        if k > start && k + 1 < limit && matches!(self.np(k - 1), Np::Role | Np::Group) && self.lex.is("role_prepositions", self.lw(k)) && !self.in_quote(k) && self.np(k + 1) == Np::Det {
             if let Some(org) = self.mention_after(k + 1, limit) {
                 if matches!(org.kind, MentionKind::Organization | MentionKind::Group) {
                     k = org.end;
@@ -333,7 +329,7 @@ impl Ctx<'_> {
         // "an official at the ministry": classify by the part before the preposition, but
         // keep the whole phrase as the mention and its title
         let b = (a + 1..b_full)
-            .find(|&i| ROLE_PREPOSITIONS.contains(&self.lw(i)) && matches!(self.np(i - 1), Np::Role | Np::Group) && i + 1 < b_full && self.np(i + 1) == Np::Det)
+            .find(|&i| self.lex.is("role_prepositions", self.lw(i)) && matches!(self.np(i - 1), Np::Role | Np::Group) && i + 1 < b_full && self.np(i + 1) == Np::Det)
             .unwrap_or(b_full);
         let classes: Vec<Np> = (a..b).map(|i| self.np(i)).collect();
         if classes.is_empty() {
@@ -365,7 +361,7 @@ impl Ctx<'_> {
             let part = match c {
                 Np::Cap => !self.lex.org_heads.contains(lw) && !self.is_honorific_word(i) && !after_of,
                 Np::Period => i > a && self.raw(i - 1).chars().count() == 1,
-                Np::Of => PARTICLES.contains(&lw) && n0 < b,
+                Np::Of => self.lex.is("name_particles", lw) && n0 < b,
                 _ => false,
             };
             if !part {
@@ -434,7 +430,7 @@ impl Ctx<'_> {
         }
         match classes[last - a] {
             Np::Role | Np::Group | Np::Stop if classes[last - a] != Np::Stop || det_free => {
-                m.plural = head.ends_with('s') && !head.ends_with("ss") || matches!(head.as_str(), "people" | "men" | "women" | "police" | "spokespeople" | "data");
+                m.plural = head.ends_with('s') && !head.ends_with("ss") || self.lex.is("plural_nouns", head.as_str());
                 m.kind = if m.plural || classes[last - a] == Np::Group { MentionKind::Group } else { MentionKind::Anonymous };
                 if n0 > first_content || b < b_full {
                     let t = Span::new(self.scan.tokens[first_content].start, self.scan.tokens[b_full - 1].end);

@@ -534,7 +534,7 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
         e -= 1;
     }
     // "they had been told": a passive cue's subject is the listener, not the speaker
-    if e > floor && matches!(ctx.lw(e - 1), "been" | "was" | "were" | "is" | "are" | "be" | "being") {
+    if e > floor && ctx.lex.is("passive_auxiliaries", ctx.lw(e - 1)) {
         return None;
     }
     while e > floor && ctx.is_skippable(e - 1) {
@@ -554,7 +554,7 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
         e -= 1;
     }
     // "Trump, who said that ...": the relative pronoun stands for the phrase before its comma
-    if e > floor + 1 && ctx.lw(e - 1) == "who" && ctx.is_punct(e - 2, ',') {
+    if e > floor + 1 && ctx.lex.is("relative_pronouns", ctx.lw(e - 1)) && ctx.is_punct(e - 2, ',') {
         if let Some(m) = ctx.mention_before(e - 2, floor) {
             if matches!(m.kind, MentionKind::Person | MentionKind::Organization | MentionKind::Anonymous | MentionKind::Group) {
                 return Some(m);
@@ -575,9 +575,9 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
                 // senator, said"; "Ames, whose group backs the bill, said"), but not a clause
                 // with a subject of its own ("..., even as he defended it, saying")
                 let first = j + 1;
-                let pronoun = (first..e - 1).any(|k| matches!(ctx.lw(k), "he" | "she" | "they" | "we" | "i"));
+                let pronoun = (first..e - 1).any(|k| ctx.lex.is("subject_pronouns", ctx.lw(k)));
                 // "..., Clinton's aide rallied supporters, saying": a subject and its verb
-                let clause = !matches!(ctx.lw(first), "who" | "whose" | "which")
+                let clause = !ctx.lex.is("relative_pronouns", ctx.lw(first))
                     && ctx.mention_after(first, e - 1).is_some_and(|m| m.end < e - 1 && ctx.is_free_modifier(m.end));
                 if !pronoun && !clause {
                     if let Some(m) = ctx.mention_before(j, floor) {
@@ -594,7 +594,7 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
     let word = ctx.lw(c);
     let prev = if e > floor { Some(e - 1) } else { None };
     let participle = word.ends_with("ing") && prev.is_some_and(|p| ctx.is_punct(p, ',') || ctx.lw(p) == "by");
-    let coordinated = prev.is_some_and(|p| matches!(ctx.lw(p), "and" | "but"));
+    let coordinated = prev.is_some_and(|p| ctx.lex.is("coordinators", ctx.lw(p)));
     if participle || coordinated {
         // the subject may stand before a quotation earlier in the sentence ("He called it
         // “a courtesy” and said ...")
@@ -616,7 +616,7 @@ fn subject_of(ctx: &Ctx, from: usize, limit: usize) -> Option<Mention> {
         }
     }
     // "And then Trump went on the attack": opening conjunctions and adverbs are not the subject
-    while start + 1 < limit && matches!(ctx.lw(start), "and" | "but" | "so" | "then" | "yet" | "still" | "also" | "now" | "later" | "instead" | "meanwhile") {
+    while start + 1 < limit && ctx.lex.is("clause_openers", ctx.lw(start)) {
         start += 1;
     }
     let direct = ctx.mention_after(start, limit).filter(|m| m.first == start);
@@ -878,7 +878,7 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
         }
         // "..., Clinton said ..." / "... and Trump says ...": another speaker and cue start a
         // report of their own
-        let joins = kind == TokKind::Punct(',') || (kind == TokKind::Word && matches!(ctx.lw(k), "and" | "but"));
+        let joins = kind == TokKind::Punct(',') || (kind == TokKind::Word && lex.is("coordinators", ctx.lw(k)));
         if joins && k + 2 < to {
             if let Some(m) = ctx.mention_after(k + 1, to) {
                 let mut c = m.end;
@@ -895,7 +895,7 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
             let next = (k + 1 < to).then(|| ctx.lw(k + 1));
             let after_comma = ctx.is_punct(k - 1, ',');
             // "that X, and that Y": a second complement of the same cue goes on
-            let continues = matches!(w, "and" | "but") && next == Some("that");
+            let continues = lex.is("coordinators", w) && next == Some("that");
             if after_comma && !continues && (lex.clause_breaks_after_comma.contains(w) || (w.ends_with("ing") && w.len() > 5)) {
                 return k - 1;
             }
@@ -909,7 +909,7 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
             if lex.participle_breaks.contains(w) && next.is_some_and(|n| n.ends_with("ing") && n.len() > 5) {
                 return k;
             }
-            if matches!(w, "and" | "but") && next.is_some_and(|n| (n.ends_with("ed") && n.len() > 4) || lex.cues.contains_word(n)) {
+            if lex.is("coordinators", w) && next.is_some_and(|n| (n.ends_with("ed") && n.len() > 4) || lex.cues.contains_word(n)) {
                 return k;
             }
         }
@@ -1010,10 +1010,10 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     // an object of told/asked/assured ("told reporters", "told the council")
     if takes_object && k < s.end_token && !ctx.in_quote(k) && ctx.lw(k) != "that" {
         if let Some(obj) = ctx.mention_after(k, s.end_token) {
-            if obj.kind != MentionKind::Pronoun || matches!(ctx.lw(k), "him" | "her" | "them" | "us" | "me") {
+            if obj.kind != MentionKind::Pronoun || ctx.lex.is("object_pronouns", ctx.lw(k)) {
                 k = obj.end;
             }
-        } else if matches!(ctx.lw(k), "him" | "her" | "them" | "us" | "me") {
+        } else if ctx.lex.is("object_pronouns", ctx.lw(k)) {
             k += 1;
         }
     }
@@ -1141,7 +1141,7 @@ fn verb_after(ctx: &Ctx, from: usize, limit: usize) -> Option<usize> {
     if v >= limit || !ctx.is_free_modifier(v) {
         return None;
     }
-    let boundary = (v..limit).any(|k| ctx.is_punct(k, ';') || (ctx.is_punct(k, ',') && k + 1 < limit && matches!(ctx.lw(k + 1), "but" | "and" | "while" | "although" | "though")));
+    let boundary = (v..limit).any(|k| ctx.is_punct(k, ';') || (ctx.is_punct(k, ',') && k + 1 < limit && ctx.lex.clause_breaks_after_comma.contains(ctx.lw(k + 1))));
     (!boundary).then_some(v)
 }
 
