@@ -534,7 +534,8 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
         e -= 1;
     }
     // "they had been told": a passive cue's subject is the listener, not the speaker
-    if e > floor && ctx.lex.is("passive_auxiliaries", ctx.lw(e - 1)) {
+    // (only before a past participle: "is pledging" is not passive)
+    if e > floor && ctx.lex.is("passive_auxiliaries", ctx.lw(e - 1)) && ctx.lex.is_past_cue(ctx.lw(c)) {
         return None;
     }
     while e > floor && ctx.is_skippable(e - 1) {
@@ -593,7 +594,7 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
     // participles and coordinated cues take the subject of the sentence
     let word = ctx.lw(c);
     let prev = if e > floor { Some(e - 1) } else { None };
-    let participle = word.ends_with("ing") && prev.is_some_and(|p| ctx.is_punct(p, ',') || ctx.lw(p) == "by");
+    let participle = word.ends_with("ing") && prev.is_some_and(|p| ctx.is_punct(p, ',') || ctx.lex.participle_breaks.contains(ctx.lw(p)));
     let coordinated = prev.is_some_and(|p| ctx.lex.is("coordinators", ctx.lw(p)));
     if participle || coordinated {
         // the subject may stand before a quotation earlier in the sentence ("He called it

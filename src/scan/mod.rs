@@ -442,7 +442,12 @@ fn split_sentences(text: &str, lex: &Lexicon, s: &mut Scan) {
             // “Really?” Smith asked. — after a question or exclamation that closes a quotation,
             // a cue within the next few words keeps the attribution in the same sentence
             let closes_quote = j > i + 1 && matches!(s.tokens[j - 1].kind, TokKind::Mark(Mark::DoubleClose) | TokKind::Mark(Mark::DoubleEither) | TokKind::Mark(Mark::SingleClose));
-            if closes_quote && matches!(tok.kind, TokKind::Punct('?') | TokKind::Punct('!')) {
+            // a period too, when all that follows is a short attribution ("“...” Trump said.")
+            let short_attribution = tok.kind == TokKind::Punct('.')
+                && (j..(j + 7).min(b)).find(|&k| matches!(s.tokens[k].kind, TokKind::Punct('.'))).is_some_and(|end| {
+                    (j..end).all(|k| s.tokens[k].kind == TokKind::Word) && end + 1 >= b
+                });
+            if closes_quote && (matches!(tok.kind, TokKind::Punct('?') | TokKind::Punct('!')) || short_attribution) {
                 let cue_follows = (j..(j + 5).min(b))
                     .take_while(|&k| s.tokens[k].kind == TokKind::Word)
                     .any(|k| lex.cues.contains_word(&lower[s.tokens[k].start..s.tokens[k].end]));
