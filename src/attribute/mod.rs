@@ -32,6 +32,9 @@ pub struct Ctx<'a> {
     pub level: u8,
     /// With `level` 1: the token range of the enclosing quotation; nothing outside counts.
     pub bound: Option<(usize, usize)>,
+    /// Capitalised words seen in mid-sentence somewhere in the document (lowercased): the
+    /// evidence that a sentence-opening capital is a name ("Hours later, Trump ..." is not).
+    pub proper: std::rc::Rc<std::collections::HashSet<String>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -42,7 +45,16 @@ impl<'a> Ctx<'a> {
                 *x = si as u32;
             }
         }
-        Ctx { text, lower, scan, lex, sent_of: sent_of.into(), level: 0, bound: None }
+        let mut proper = std::collections::HashSet::new();
+        for s in &scan.sentences {
+            for k in s.first_token + 1..s.end_token {
+                let t = scan.tokens[k];
+                if t.kind == TokKind::Word && text[t.start..t.end].chars().next().is_some_and(char::is_uppercase) {
+                    proper.insert(lower[t.start..t.end].to_string());
+                }
+            }
+        }
+        Ctx { text, lower, scan, lex, sent_of: sent_of.into(), level: 0, bound: None, proper: std::rc::Rc::new(proper) }
     }
 
     /// A view for attributing quotations nested one level inside `outer` (a top-level one).
@@ -50,7 +62,16 @@ impl<'a> Ctx<'a> {
         let c = outer.content();
         let a = self.tok_at(c.start);
         let b = self.tok_at(c.end);
-        Ctx { text: self.text, lower: self.lower, scan: self.scan, lex: self.lex, sent_of: self.sent_of.clone(), level: 1, bound: Some((a, b)) }
+        Ctx {
+            text: self.text,
+            lower: self.lower,
+            scan: self.scan,
+            lex: self.lex,
+            sent_of: self.sent_of.clone(),
+            level: 1,
+            bound: Some((a, b)),
+            proper: self.proper.clone(),
+        }
     }
 
     pub fn raw(&self, i: usize) -> &'a str {
@@ -620,7 +641,12 @@ fn subject_of(ctx: &Ctx, from: usize, limit: usize) -> Option<Mention> {
     while start + 1 < limit && ctx.lex.is("clause_openers", ctx.lw(start)) {
         start += 1;
     }
-    let direct = ctx.mention_after(start, limit).filter(|m| m.first == start);
+    // a lone capitalised word opening the sentence is a name only if the document also
+    // writes it capitalised in mid-sentence ("Appearing before supporters, Suu Kyi said")
+    let lone_common = |m: &Mention| {
+        m.kind == MentionKind::Person && m.end == m.first + 1 && m.first == ctx.sentence_start_token(m.first) && !ctx.proper.contains(ctx.lw(m.first))
+    };
+    let direct = ctx.mention_after(start, limit).filter(|m| m.first == start && !lone_common(m));
     if direct.is_some() {
         return direct;
     }
