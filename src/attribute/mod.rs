@@ -206,6 +206,7 @@ pub struct Attribution {
 pub fn attribute(ctx: &Ctx) -> Attribution {
     let mut drafts = direct_patterns(ctx);
     indirect_patterns(ctx, &mut drafts);
+    transcript_labels(ctx, &mut drafts);
     drafts.retain(|d| !d.dropped);
     embedded_quotes(ctx, &mut drafts);
     drafts.sort_by_key(|d| (d.content.start, d.content.end));
@@ -776,6 +777,56 @@ fn colon_intro(ctx: &Ctx, open_t: usize) -> Option<Found> {
     Some(found(ctx, v, 1, m, Via::Nearest))
 }
 
+/// Transcripts and digests: a paragraph opening with a speaker label and a colon ("Q: ...",
+/// "WALLACE: ...", "Frank Ames: ...") reports that speaker's words to the end of the
+/// paragraph, with or without quotation marks. Labels are a name, a capitalised word written
+/// in capitals, or Q and A.
+fn transcript_labels(ctx: &Ctx, drafts: &mut Vec<Draft>) {
+    let scan = ctx.scan;
+    let mut new = Vec::new();
+    for (pi, &(a, b)) in scan.paragraph_tokens.iter().enumerate() {
+        if b <= a + 3 || ctx.in_quote(a) || scan.headline == Some(pi) {
+            continue;
+        }
+        let Some(colon) = (a + 1..(a + 6).min(b)).find(|&k| ctx.is_punct(k, ':')) else { continue };
+        if (a..colon).any(|k| scan.tokens[k].kind != TokKind::Word) || colon + 3 >= b || ctx.in_quote(colon + 1) {
+            continue;
+        }
+        let caps = (a..colon).all(|k| ctx.raw(k).chars().all(|c| !c.is_lowercase()));
+        let m = match ctx.mention_after(a, colon).filter(|m| m.end == colon && m.name.is_some()) {
+            Some(m) => m,
+            None if caps => match ctx.phrase_mention(a, colon) {
+                Some(m) => m,
+                None => continue,
+            },
+            None => continue,
+        };
+        let content = Span::new(scan.tokens[colon + 1].start, scan.tokens[b - 1].end).trim(ctx.text);
+        // quotations inside the transcript line belong to it
+        for d in drafts.iter_mut() {
+            if d.found.is_none() && content.contains(d.content) {
+                d.dropped = true;
+            }
+        }
+        let si = ctx.sent_of[a] as usize;
+        new.push(Draft {
+            kind: QuoteKind::Direct,
+            content,
+            segments: vec![content],
+            found: Some(Found { cue: ctx.tok_span(colon), cue_tokens: (colon, colon + 1), mention: m, via: Via::Explicit }),
+            scan_quote: None,
+            sentence: si,
+            last_sentence: si,
+            paragraph: pi,
+            first_tok: colon + 1,
+            speaker: None,
+            dropped: false,
+        });
+    }
+    drafts.retain(|d| !d.dropped);
+    drafts.extend(new);
+}
+
 /// Pass 1b: indirect speech from the cues that no quotation used.
 fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) {
     let scan = ctx.scan;
@@ -929,6 +980,13 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
             if continues {
                 k += 1;
                 continue;
+            }
+            // "..., a move that angered drivers": the writer's comment on the whole report
+            if after_comma && lex.is("indefinite_articles", w) {
+                let rel = (k + 1..(k + 4).min(to)).find(|&j| ctx.lw(j) == "that" || lex.is("relative_pronouns", ctx.lw(j)));
+                if rel.is_some() {
+                    return k - 1;
+                }
             }
             if lex.clause_breaks.contains(w) {
                 return k;

@@ -1,0 +1,122 @@
+//! One original example per attribution pattern: each names the speaker mention (and, where
+//! it matters, the content) quotecheck must find. These pin the general rules the PolNeAR
+//! error analysis led to, on prose written for the tests.
+
+use quotecheck::model::{QuoteKind, Via};
+use quotecheck::{analyze, Analysis, Config};
+
+fn run(text: &str) -> Analysis {
+    analyze("pattern.txt", text, &Config::default())
+}
+
+/// The speaker mention of the quote whose content contains `words`.
+fn speaker_of(a: &Analysis, words: &str) -> Option<String> {
+    let q = a.quotes.iter().find(|q| {
+        let segs: Vec<&str> = if q.segments.is_empty() { vec![q.content.slice(&a.text)] } else { q.segments.iter().map(|s| s.slice(&a.text)).collect() };
+        segs.iter().any(|s| s.contains(words))
+    })?;
+    q.speaker.as_ref().map(|s| s.mention.slice(&a.text).to_string())
+}
+
+fn check(text: &str, words: &str, speaker: &str) {
+    let a = run(text);
+    let got = speaker_of(&a, words);
+    assert_eq!(got.as_deref(), Some(speaker), "in {text:?}, the speaker of {words:?}");
+}
+
+#[test]
+fn appositive_between_speaker_and_cue() {
+    check("“The levee will hold,” Eric Ames, a state senator, said.", "levee will hold", "Eric Ames");
+    check("Mayor Ana Holm, whose office runs the ferry, said the fares would stay low.", "fares would stay low", "Mayor Ana Holm");
+}
+
+#[test]
+fn a_clause_with_its_own_subject_is_not_an_appositive() {
+    let a = run("Long before the vote, the mayor's aide rallied volunteers, saying, “We have to knock on every door.”");
+    assert_eq!(speaker_of(&a, "knock on every door").as_deref(), Some("the mayor's aide"));
+}
+
+#[test]
+fn participle_and_coordinated_cues_take_the_subject() {
+    check("Councilwoman Rita Vance left the meeting early, saying, “This vote is rigged.”", "vote is rigged", "Councilwoman Rita Vance");
+    check("Judge Ruth Ambler called the delay “regrettable” and said the trial would go on.", "trial would go on", "Judge Ruth Ambler");
+    check("Thursday, after a long silence, Dr. Ines Wu spoke to reporters, adding, “The clinic stays open.”", "clinic stays open", "Dr. Ines Wu");
+}
+
+#[test]
+fn relative_pronoun_speakers() {
+    check("The plan was backed by Senator Oren Ward, who said that the bridge was overdue.", "the bridge was overdue", "Senator Oren Ward");
+}
+
+#[test]
+fn colon_introductions_and_labels() {
+    check("The mayor apologized on Friday: “We should have warned you sooner.”", "warned you sooner", "The mayor");
+    check("Port chief Lena Marsh: “The cranes are back.”", "cranes are back", "Port chief Lena Marsh");
+    let a = run("Transcript follows.\n\nQ: Will the ferry run in winter?\n\nHOLM: Every day, unless the harbor freezes.\n");
+    assert_eq!(speaker_of(&a, "Every day, unless").as_deref(), Some("HOLM"));
+    assert_eq!(speaker_of(&a, "ferry run in winter").as_deref(), Some("Q"));
+}
+
+#[test]
+fn two_apostrophes_are_a_quotation_mark() {
+    let a = run("''We will rebuild the pier,'' Mayor Ana Holm said.");
+    assert_eq!(speaker_of(&a, "rebuild the pier").as_deref(), Some("Mayor Ana Holm"));
+    assert_eq!(a.quotes[0].kind, QuoteKind::Direct);
+}
+
+#[test]
+fn according_to_takes_the_whole_source_phrase() {
+    let a = run("According to early results of a survey by the Harbor Board, turnout rose by a third.");
+    let q = &a.quotes[0];
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.content.slice(&a.text), "turnout rose by a third");
+    assert_eq!(q.speaker.as_ref().map(|s| s.via), Some(Via::AccordingTo));
+}
+
+#[test]
+fn a_question_or_a_closing_period_keeps_its_attribution() {
+    check("“Is the pier safe?” Captain Ilse Brandt asked.", "pier safe", "Captain Ilse Brandt");
+    check("The debate ran late.\n\n“We are done for tonight.” Moderator Ray Ortiz said.", "done for tonight", "Moderator Ray Ortiz");
+}
+
+#[test]
+fn a_quotation_going_on_after_its_attribution_is_one_quote() {
+    let a = run("“The ferry is late,” Captain Ilse Brandt said. “It will be late again tomorrow.”");
+    let top: Vec<_> = a.quotes.iter().filter(|q| q.parent.is_none()).collect();
+    assert_eq!(top.len(), 1);
+    assert_eq!(top[0].segments.len(), 2);
+}
+
+#[test]
+fn reported_clauses_keep_that_and_stop_where_the_writer_resumes() {
+    let a = run("Planner Ruth Ambler said that the depot would close in May, a move that angered drivers.");
+    assert_eq!(a.quotes[0].content.slice(&a.text), "that the depot would close in May");
+}
+
+#[test]
+fn passive_cues_have_no_speaker_but_progressive_ones_do() {
+    let a = run("The drivers were told that the depot would close.");
+    assert!(a.quotes.iter().all(|q| q.speaker.is_none()), "{:?}", a.quotes);
+    check("Senator Oren Ward is insisting that the depot stays open.", "depot stays open", "Senator Oren Ward");
+}
+
+#[test]
+fn quantities_speak() {
+    check("Turnout will be low, 61 percent of voters said.", "Turnout will be low", "61 percent of voters");
+}
+
+#[test]
+fn noun_forms_of_cues_after_a_lone_capital() {
+    let a = run("Cost estimates, he added, were “based on the old design.”");
+    assert_ne!(speaker_of(&a, "based on the old design").as_deref(), Some("Cost"));
+}
+
+#[test]
+fn a_sentence_opening_common_word_is_not_a_subject() {
+    check("Hours later, Mayor Ana Holm spoke again, telling reporters, “We are ready.”", "We are ready", "Mayor Ana Holm");
+}
+
+#[test]
+fn speech_act_verbs_are_cues() {
+    check("Mayor Ted Olsen derided the study as “a guess dressed up as data.”", "guess dressed up", "Mayor Ted Olsen");
+}
