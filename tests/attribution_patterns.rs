@@ -120,3 +120,12 @@ fn a_sentence_opening_common_word_is_not_a_subject() {
 fn speech_act_verbs_are_cues() {
     check("Mayor Ted Olsen derided the study as “a guess dressed up as data.”", "guess dressed up", "Mayor Ted Olsen");
 }
+
+#[test]
+fn a_participle_hangs_on_the_nearest_pronoun_subject() {
+    check(
+        "Governor Tess Lindqvist, a longtime ally of the mayor, conceded the point even as she defended the budget, saying, “Every line of it was debated.”",
+        "Every line of it",
+        "she",
+    );
+}

@@ -619,6 +619,15 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
     let participle = word.ends_with("ing") && prev.is_some_and(|p| ctx.is_punct(p, ',') || ctx.lex.participle_breaks.contains(ctx.lw(p)));
     let coordinated = prev.is_some_and(|p| ctx.lex.is("coordinators", ctx.lw(p)));
     if participle || coordinated {
+        // the subject of the clause the cue hangs on, when it is a pronoun with no comma
+        // between it and the cue ("... even as he defended the campaign, saying ...")
+        let stop = if participle { e - 1 } else { e };
+        let lo = floor.max(stop.saturating_sub(20));
+        if let Some(p) = (lo..stop).rev().find(|&k| ctx.is_punct(k, ',') || ctx.in_quote(k) || ctx.lex.is("subject_pronouns", ctx.lw(k))) {
+            if ctx.lex.pronouns.contains_key(ctx.lw(p)) && p > ctx.sentence_start_token(p) {
+                return Some(ctx.mention_after(p, p + 1)).flatten();
+            }
+        }
         // the subject may stand before a quotation earlier in the sentence ("He called it
         // “a courtesy” and said ...")
         let s0 = if ctx.level == 0 { ctx.sentence_start_token(c) } else { floor };
