@@ -149,6 +149,10 @@ impl Ctx<'_> {
         // "the crowd yelled", "The Democratic frontrunner wrote": a plain noun heads the
         // mention only when a determiner opens it
         let free_head = self.np(h) == Np::Stop && self.is_free_modifier(h);
+        // "most said", "several said": a quantifier standing for a group already named
+        if self.np(h) == Np::Det && self.lex.is("quantifiers", self.lw(h)) {
+            return self.phrase_mention(h, end);
+        }
         match self.np(h) {
             Np::Pronoun => return Some(self.pronoun_mention(h)),
             Np::Cap | Np::Role | Np::Group | Np::Period => {}
