@@ -129,3 +129,12 @@ fn a_participle_hangs_on_the_nearest_pronoun_subject() {
         "she",
     );
 }
+
+#[test]
+fn places_do_not_take_pronouns_from_people() {
+    let a = run("Senator Ada Moss flew to Kansas City on Friday. “We are ready,” she said.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("We are ready")).expect("the quote");
+    let e = q.speaker.as_ref().map(|s| a.entities[s.entity].name.clone());
+    assert_eq!(e.as_deref(), Some("Ada Moss"));
+    assert!(a.findings.iter().all(|f| f.code != "QC103"), "{:?}", a.findings);
+}

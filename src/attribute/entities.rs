@@ -25,6 +25,10 @@ struct Ent {
     key: String,
     last_pos: usize,
     last_para: usize,
+    /// Evidence that a "person" is one: a title or honorific, a gender, or having spoken.
+    /// "Kansas City" or "Labor Day" have none, so they neither take pronouns first nor make
+    /// a pronoun ambiguous.
+    evidence: bool,
 }
 
 #[derive(Debug, Default)]
@@ -59,6 +63,7 @@ impl Ent {
             key,
             last_pos: 0,
             last_para: 0,
+            evidence: false,
         }
     }
 }
@@ -145,6 +150,7 @@ impl Resolver {
                         let via = if f.mention.kind == MentionKind::Pronoun { crate::model::Via::Pronoun } else { f.via };
                         drafts[di].speaker = Some(SpeakerRef { entity: e, mention: f.mention.span, via });
                         self.touch(e, f.mention.span, para);
+                        self.ents[e].evidence = true;
                         self.speakers.push((e, para, sent));
                         self.seen.push((e, sent));
                         if cands.len() >= 2 {
@@ -318,6 +324,9 @@ impl Resolver {
         if let Some(h) = m.honorific {
             ent.e.honorifics.push((h.slice(ctx.text).to_string(), h));
         }
+        if m.honorific.is_some() || m.role_title || m.gender != Gender::Unknown {
+            ent.evidence = true;
+        }
         if m.gender != Gender::Unknown && ent.e.gender == Gender::Unknown {
             ent.e.gender = m.gender;
         }
@@ -418,7 +427,8 @@ impl Resolver {
             if s + 1 < sent {
                 break;
             }
-            if ok(self, e) && !cands.contains(&e) {
+            let person = matches!(class, PronounClass::Person(_));
+            if ok(self, e) && (!person || self.ents[e].evidence) && !cands.contains(&e) {
                 cands.push(e);
             }
         }
@@ -427,12 +437,14 @@ impl Resolver {
             return Some((e, Vec::new()));
         }
         // 2. the most recent compatible mention within the last three paragraphs
+        let near = |r: &Resolver, e: usize| ok(r, e) && r.ents[e].last_para + 3 >= para && !r.ents[e].e.mentions.is_empty();
         let nearest = self
             .recent
             .iter()
             .copied()
-            .filter(|&e| ok(self, e) && self.ents[e].last_para + 3 >= para && !self.ents[e].e.mentions.is_empty())
-            .max_by_key(|&e| self.ents[e].last_pos);
+            .filter(|&e| near(self, e) && (self.ents[e].evidence || !matches!(class, PronounClass::Person(_))))
+            .max_by_key(|&e| self.ents[e].last_pos)
+            .or_else(|| self.recent.iter().copied().filter(|&e| near(self, e)).max_by_key(|&e| self.ents[e].last_pos));
         // "they": a group named in the narrative since ("Local farmers gathered ...") is more
         // recent than any entity, and becomes one now
         if class == PronounClass::Plural {
