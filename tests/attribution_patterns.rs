@@ -138,3 +138,11 @@ fn places_do_not_take_pronouns_from_people() {
     assert_eq!(e.as_deref(), Some("Ada Moss"));
     assert!(a.findings.iter().all(|f| f.code != "QC103"), "{:?}", a.findings);
 }
+
+#[test]
+fn a_quotation_set_apart_by_a_comma_is_direct() {
+    let a = run("Mayor Ana Holm weighed in as well, telling the council on Monday, “The pier is ours,” before she left.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("The pier is ours")).expect("the quote");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.content.slice(&a.text), "The pier is ours,");
+}

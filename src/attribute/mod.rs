@@ -419,7 +419,9 @@ fn direct_patterns(ctx: &Ctx) -> Vec<Draft> {
                     .find(|&i| !ctx.in_quote(i) && matches!(scan.tokens[i].kind, TokKind::Punct(':' | ';') | TokKind::Dash))
                     .map(|i| i + 1)
                     .unwrap_or(s0);
-                let lead = first_own_token(ctx, s0, open_t);
+                // a comma or colon right before the mark sets the quotation apart: no lead
+                let set_apart = open_t > 0 && (ctx.is_punct(open_t - 1, ',') || ctx.is_punct(open_t - 1, ':'));
+                let lead = if set_apart { None } else { first_own_token(ctx, s0, open_t) };
                 if let Some(l) = lead {
                     if !multi_para {
                         kind = QuoteKind::Mixed;
