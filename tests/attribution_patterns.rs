@@ -146,3 +146,11 @@ fn a_quotation_set_apart_by_a_comma_is_direct() {
     assert_eq!(q.kind, QuoteKind::Direct);
     assert_eq!(q.content.slice(&a.text), "The pier is ours,");
 }
+
+#[test]
+fn a_cue_particle_and_an_aside_stay_out_of_the_reported_clause() {
+    let a = run("Senator Oren Ward called for a new audit of the ferry contract.");
+    assert_eq!(a.quotes[0].content.slice(&a.text), "a new audit of the ferry contract");
+    let a = run("Mayor Ana Holm said, apparently for the first time, that the pier would close.");
+    assert_eq!(a.quotes[0].content.slice(&a.text), "that the pier would close");
+}

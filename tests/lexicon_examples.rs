@@ -260,7 +260,7 @@ fn the_word_lists_the_code_names_exist() {
     let lex = Lexicon::builtin();
     for name in [
         "name_particles", "name_suffixes", "role_prepositions", "passive_auxiliaries", "relative_pronouns",
-        "subject_pronouns", "object_pronouns", "clause_openers", "coordinators", "plural_nouns", "indefinite_articles", "quantifiers",
+        "subject_pronouns", "object_pronouns", "clause_openers", "coordinators", "plural_nouns", "indefinite_articles", "quantifiers", "cue_particles",
     ] {
         assert!(lex.word_lists.contains_key(name), "grammar/speakers.toml lacks [[words]] {name}");
     }

@@ -1129,6 +1129,17 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     while k < s.end_token && ctx.is_punct(k, ',') {
         k += 1;
     }
+    // "called for a special prosecutor", "railed against the forces of hate": the particle
+    // belongs to the cue, not to what was said
+    if k + 1 < s.end_token && !ctx.in_quote(k) && ctx.lex.is("cue_particles", ctx.lw(k)) {
+        k += 1;
+    }
+    // "said, apparently for the first time, that ...": an aside before the complementizer
+    if let Some(t) = (k..(k + 8).min(s.end_token)).find(|&j| ctx.lw(j) == "that" && j > k && ctx.is_punct(j - 1, ',')) {
+        if (k..t).all(|j| !ctx.in_quote(j) && matches!(ctx.scan.tokens[j].kind, TokKind::Word | TokKind::Punct(','))) {
+            k = t;
+        }
+    }
     // the complementizer belongs to the reported clause ("said that the talks ..."), as
     // PolNeAR marks content
     if k >= s.end_token {
