@@ -389,26 +389,17 @@ fn direct_patterns(ctx: &Ctx) -> Vec<Draft> {
         }
 
         // Robert “Bobby” Lane: a nickname inside a name reports no speech
-        if ctx.nickname_at(open_t).is_some() {
-            drafts.push(Draft {
-                kind: QuoteKind::Scare,
-                content,
-                segments,
-                found: None,
-                scan_quote: Some(qi),
-                sentence: sent_open,
-                last_sentence: sent_open,
-                paragraph,
-                first_tok: open_t,
-                speaker: None,
-                dropped: false,
-            });
-            continue;
-        }
+        let nickname = ctx.nickname_at(open_t).is_some();
         let mut found = None;
-        let mut kind = if multi_para { QuoteKind::Block } else { QuoteKind::Direct };
+        let mut kind = if nickname {
+            QuoteKind::Scare
+        } else if multi_para {
+            QuoteKind::Block
+        } else {
+            QuoteKind::Direct
+        };
         let mut content_span = content;
-        if let Some(ct) = close_t {
+        if let Some(ct) = close_t.filter(|_| !nickname) {
             if let Some((f, end_tok)) = after_pattern(ctx, ct) {
                 // words of the writer's own before the opening mark make it a mixed quotation
                 // ... from the last colon, semicolon or dash before it; a colon right before the
@@ -433,11 +424,8 @@ fn direct_patterns(ctx: &Ctx) -> Vec<Draft> {
                 split_from = Some((end_tok, drafts.len()));
             }
         }
-        if found.is_none() {
-            found = before_pattern(ctx, open_t);
-        }
-        if found.is_none() {
-            found = colon_intro(ctx, open_t);
+        if found.is_none() && !nickname {
+            found = before_pattern(ctx, open_t).or_else(|| colon_intro(ctx, open_t));
         }
         drafts.push(Draft {
             kind,
