@@ -386,15 +386,7 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
     let index = mention_index(entities);
     let mut claims = Vec::new();
     // the sentence-final punctuation tokens, top-level and inside quotations
-    let mut ends = vec![false; toks.len()];
-    for s in &scan.sentences {
-        if let Some(k) = (s.first_token..s.end_token).rev().find(|&k| matches!(toks[k].kind, TokKind::Punct('.' | '?' | '!'))) {
-            ends[k] = true;
-        }
-    }
-    for &k in &scan.inner_boundaries {
-        ends[k] = true;
-    }
+    let ends = sentence_ends(scan);
     // covered[i]: token i belongs to some quotation or reported clause
     let mut covered = vec![false; toks.len()];
     for (qi, q) in quotes.iter().enumerate() {
@@ -494,18 +486,29 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
     claims
 }
 
+/// For every token, whether it is the final punctuation of a sentence the scanner found,
+/// top-level or inside a quotation (so an abbreviation's period is not one).
+fn sentence_ends(scan: &Scan) -> Vec<bool> {
+    let toks = &scan.tokens;
+    let mut ends = vec![false; toks.len()];
+    for s in &scan.sentences {
+        if let Some(k) = (s.first_token..s.end_token).rev().find(|&k| matches!(toks[k].kind, TokKind::Punct('.' | '?' | '!'))) {
+            ends[k] = true;
+        }
+    }
+    for &k in &scan.inner_boundaries {
+        ends[k] = true;
+    }
+    ends
+}
+
 /// The frame of every clause of `text`, as the writer's own claims (for tests and for
 /// exploring the lexicons).
 pub fn clause_frames(text: &str) -> Vec<Claim> {
     let lex = Lexicon::builtin();
     let scan = crate::scan::scan(text, lex);
     let lower = text.to_ascii_lowercase();
-    let mut ends = vec![false; scan.tokens.len()];
-    for s in &scan.sentences {
-        if let Some(k) = (s.first_token..s.end_token).rev().find(|&k| matches!(scan.tokens[k].kind, TokKind::Punct('.' | '?' | '!'))) {
-            ends[k] = true;
-        }
-    }
+    let ends = sentence_ends(&scan);
     let mut out = Vec::new();
     for s in &scan.sentences {
         let mut prev: Option<Claim> = None;

@@ -17,6 +17,7 @@
 
 use super::Doc;
 use crate::model::{EntityKind, Finding, Related, Severity};
+use crate::span::Span;
 
 use crate::span::edit_distance as distance;
 
@@ -26,6 +27,35 @@ fn surname(name: &str) -> &str {
 
 fn first(name: &str) -> &str {
     name.split_whitespace().next().unwrap_or(name)
+}
+
+/// A QC104 warning: `primary` is the later form, `before` the earlier one.
+fn warning(message: String, primary: Span, primary_label: String, before: Span, before_label: String, help: &str) -> Finding {
+    Finding {
+        code: "QC104",
+        rule: "inconsistent-name",
+        severity: Severity::Warning,
+        message,
+        primary,
+        primary_label,
+        related: vec![Related {
+            span: before,
+            label: before_label,
+        }],
+        claims: Vec::new(),
+        help: help.to_string(),
+    }
+}
+
+fn misspelling(earlier: &str, at_earlier: Span, later: &str, at_later: Span) -> Finding {
+    warning(
+        format!("“{later}” looks like a different spelling of “{earlier}”"),
+        at_later,
+        "spelled this way here".to_string(),
+        at_earlier,
+        "and this way before".to_string(),
+        "Use one spelling of the name throughout, or make clear these are two people.",
+    )
 }
 
 fn honorific_gender(h: &str) -> Option<bool> {
@@ -51,33 +81,25 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
         // a first name shared by hundreds of people is no evidence of a typo; cap the pairs
         let persons = &persons[..persons.len().min(64)];
         for (k, &i) in persons.iter().enumerate() {
-        for &j in &persons[k + 1..] {
-            let (a, b) = (&doc.entities[i], &doc.entities[j]);
-            let (Some((na, sa)), Some((nb, sb))) = (a.spellings.first(), b.spellings.first()) else { continue };
-            let (sur_a, sur_b) = (surname(na), surname(nb));
-            if !first(na).eq_ignore_ascii_case(first(nb)) || sur_a.eq_ignore_ascii_case(sur_b) || sur_a.chars().count() < 4 {
-                continue;
+            for &j in &persons[k + 1..] {
+                let (a, b) = (&doc.entities[i], &doc.entities[j]);
+                let (Some((na, sa)), Some((nb, sb))) = (a.spellings.first(), b.spellings.first()) else {
+                    continue;
+                };
+                let (sur_a, sur_b) = (surname(na), surname(nb));
+                if !first(na).eq_ignore_ascii_case(first(nb)) || sur_a.eq_ignore_ascii_case(sur_b) || sur_a.chars().count() < 4 {
+                    continue;
+                }
+                // one edit for a short surname, two for a long one: "Reilly"/"Reiley" is a typo,
+                // "Kirby"/"Kerry" are two people
+                let allowed = if sur_a.chars().count() >= 8 { 2 } else { 1 };
+                let (la, lb) = (sur_a.to_lowercase(), sur_b.to_lowercase());
+                let plural = la.strip_suffix('s') == Some(lb.as_str()) || lb.strip_suffix('s') == Some(la.as_str());
+                let not_names = doc.lex.not_surnames.contains(la.as_str()) || doc.lex.not_surnames.contains(lb.as_str());
+                if distance(&la, &lb) <= allowed && !plural && !not_names {
+                    out.push(misspelling(na, *sa, nb, *sb));
+                }
             }
-            // one edit for a short surname, two for a long one: "Reilly"/"Reiley" is a typo,
-            // "Kirby"/"Kerry" are two people
-            let allowed = if sur_a.chars().count() >= 8 { 2 } else { 1 };
-            let (la, lb) = (sur_a.to_lowercase(), sur_b.to_lowercase());
-            let plural = la.strip_suffix('s') == Some(lb.as_str()) || lb.strip_suffix('s') == Some(la.as_str());
-            let not_names = doc.lex.not_surnames.contains(la.as_str()) || doc.lex.not_surnames.contains(lb.as_str());
-            if distance(&la, &lb) <= allowed && !plural && !not_names {
-                out.push(Finding {
-                    code: "QC104",
-                    rule: "inconsistent-name",
-                    severity: Severity::Warning,
-                    message: format!("“{nb}” looks like a different spelling of “{na}”"),
-                    primary: *sb,
-                    primary_label: "spelled this way here".to_string(),
-                    related: vec![Related { span: *sa, label: "and this way before".to_string() }],
-                    claims: Vec::new(),
-                    help: "Use one spelling of the name throughout, or make clear these are two people.".to_string(),
-                });
-            }
-        }
         }
     }
     for e in doc.entities.iter().filter(|e| e.kind == EntityKind::Person) {
@@ -85,19 +107,10 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
         if let Some((first_spelling, s0)) = e.spellings.first() {
             for (other, s1) in &e.spellings[1..] {
                 let norm = |x: &str| x.to_lowercase().replace('’', "'");
-                let not_names = doc.lex.not_surnames.contains(norm(surname(other)).as_str()) || doc.lex.not_surnames.contains(norm(surname(first_spelling)).as_str());
+                let not_names = doc.lex.not_surnames.contains(norm(surname(other)).as_str())
+                    || doc.lex.not_surnames.contains(norm(surname(first_spelling)).as_str());
                 if norm(surname(other)) != norm(surname(first_spelling)) && !not_names {
-                    out.push(Finding {
-                        code: "QC104",
-                        rule: "inconsistent-name",
-                        severity: Severity::Warning,
-                        message: format!("“{other}” looks like a different spelling of “{first_spelling}”"),
-                        primary: *s1,
-                        primary_label: "spelled this way here".to_string(),
-                        related: vec![Related { span: *s0, label: "and this way before".to_string() }],
-                        claims: Vec::new(),
-                        help: "Use one spelling of the name throughout, or make clear these are two people.".to_string(),
-                    });
+                    out.push(misspelling(first_spelling, *s0, other, *s1));
                 }
             }
         }
@@ -105,17 +118,14 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
         let mut gendered = e.honorifics.iter().filter_map(|(h, s)| honorific_gender(h).map(|g| (g, h, *s)));
         if let Some((g0, h0, s0)) = gendered.next() {
             if let Some((_, h1, s1)) = gendered.find(|(g, _, _)| *g != g0) {
-                out.push(Finding {
-                    code: "QC104",
-                    rule: "inconsistent-name",
-                    severity: Severity::Warning,
-                    message: format!("{} is called “{h0}” and later “{h1}”", e.name),
-                    primary: s1,
-                    primary_label: format!("“{h1}” here"),
-                    related: vec![Related { span: s0, label: format!("“{h0}” before") }],
-                    claims: Vec::new(),
-                    help: "Use one honorific for the person throughout.".to_string(),
-                });
+                out.push(warning(
+                    format!("{} is called “{h0}” and later “{h1}”", e.name),
+                    s1,
+                    format!("“{h1}” here"),
+                    s0,
+                    format!("“{h0}” before"),
+                    "Use one honorific for the person throughout.",
+                ));
             }
         }
         // two titles with the same head word and different, non-nested modifiers
@@ -136,20 +146,18 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
                     continue;
                 }
                 let span_of = |t: &str| e.mentions.iter().find(|m| m.slice(doc.text).contains(t)).copied();
-                let (Some(s1), Some(s2)) = (span_of(t1), span_of(t2)) else { continue };
-                out.push(Finding {
-                    code: "QC104",
-                    rule: "inconsistent-name",
-                    severity: Severity::Warning,
-                    message: format!("{} is called “{t1}” and later “{t2}”", e.name),
-                    primary: s2,
-                    primary_label: format!("“{t2}”"),
-                    related: vec![Related { span: s1, label: format!("“{t1}” before") }],
-                    claims: Vec::new(),
-                    help: "Check which title is right and use it throughout.".to_string(),
-                });
+                let (Some(s1), Some(s2)) = (span_of(t1), span_of(t2)) else {
+                    continue;
+                };
+                out.push(warning(
+                    format!("{} is called “{t1}” and later “{t2}”", e.name),
+                    s2,
+                    format!("“{t2}”"),
+                    s1,
+                    format!("“{t1}” before"),
+                    "Check which title is right and use it throughout.",
+                ));
             }
         }
     }
 }
-
