@@ -225,10 +225,8 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
     }
     // the predicate: the first verb, or a noun that a result-state word or a light verb
     // makes an event, whichever comes first
-    let licensed = |p: usize| {
-        aspects.iter().any(|&(x, _)| x.abs_diff(p) <= 3)
-            || lights.iter().chain(&stance_at).any(|&l| (l < p && p - l <= 4) || (l > p && l - p <= 2))
-    };
+    let licensed =
+        |p: usize| aspects.iter().any(|&(x, _)| x.abs_diff(p) <= 3) || lights.iter().chain(&stance_at).any(|&l| (l < p && p - l <= 4) || (l > p && l - p <= 2));
     let pred = preds.iter().find(|(p, x)| x.verb || licensed(*p)).copied();
     let aspect = if aspects.iter().any(|a| a.1 == Aspect::Resumption) {
         Aspect::Resumption
@@ -244,9 +242,7 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
     if let Some((p, _)) = pred {
         targets.push(p);
     }
-    let bears = |n: usize, reach: usize| {
-        targets.iter().any(|&t| n < t && (t - n <= reach || embeds.iter().any(|&e| n < e && e < t && e - n <= 3)))
-    };
+    let bears = |n: usize, reach: usize| targets.iter().any(|&t| n < t && (t - n <= reach || embeds.iter().any(|&e| n < e && e < t && e - n <= 3)));
     let negations = if targets.is_empty() { negs.len() } else { negs.iter().filter(|&&n| bears(n, NEG_REACH)).count() };
     let mut modality = Modality::Asserted;
     for &(m, v) in &modals {
@@ -275,11 +271,14 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
         // a regular past form with nothing present-tense before it ("suspended the talks",
         // but not "has suspended", "are suspended", "stay suspended")
         let word_at = |wp: usize| nth_word(lower, scan, a, b, wp);
-        let past_form = targets.iter().any(|&t| {
-            word_at(t).is_some_and(|w| w.ends_with("ed"))
-                && !(t > 0 && word_at(t - 1).is_some_and(|w| lex.present_auxiliaries.contains(w)))
-        });
-        if past_form { Time::Past } else { Time::Present }
+        let past_form = targets
+            .iter()
+            .any(|&t| word_at(t).is_some_and(|w| w.ends_with("ed")) && !(t > 0 && word_at(t - 1).is_some_and(|w| lex.present_auxiliaries.contains(w))));
+        if past_form {
+            Time::Past
+        } else {
+            Time::Present
+        }
     };
     let span = trim_clause_marks(text, Span::new(toks[a].start, toks[b - 1].end));
     let (predicate, class) = match pred {

@@ -251,9 +251,7 @@ impl<T: Clone> PhraseTable<T> {
     pub fn longest<'a, S: AsRef<str>>(&'a self, words: &[S]) -> Option<(usize, &'a T)> {
         let first = words.first()?.as_ref();
         let list = self.by_first.get(first)?;
-        list.iter()
-            .find(|(ws, _)| ws.len() <= words.len() && ws.iter().zip(words).all(|(a, b)| a == b.as_ref()))
-            .map(|(ws, v)| (ws.len(), v))
+        list.iter().find(|(ws, _)| ws.len() <= words.len() && ws.iter().zip(words).all(|(a, b)| a == b.as_ref())).map(|(ws, v)| (ws.len(), v))
     }
 
     pub fn contains_word(&self, w: &str) -> bool {

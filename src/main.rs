@@ -138,11 +138,7 @@ fn analyses(paths: &[PathBuf], config: &Config, mut each: impl FnMut(Analysis) -
             Ok(t) => match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze(&name, &t, config))) {
                 Ok(a) => each(a)?,
                 Err(payload) => {
-                    let what = payload
-                        .downcast_ref::<&str>()
-                        .map(|s| s.to_string())
-                        .or_else(|| payload.downcast_ref::<String>().cloned())
-                        .unwrap_or_default();
+                    let what = payload.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| payload.downcast_ref::<String>().cloned()).unwrap_or_default();
                     eprintln!("quotecheck: internal error while checking {name}: {what}\n  please report it with the file that caused it");
                     failed += 1;
                 }
@@ -163,9 +159,7 @@ fn run_check(out: &mut impl Write, paths: &[PathBuf], format: CheckFormat, fail_
             return Ok(ExitCode::from(2));
         }
     }
-    let config = Config {
-        disabled_rules: config.disabled_rules.iter().filter_map(|d| quotecheck::rules::find(d)).map(|r| r.code.to_string()).collect(),
-    };
+    let config = Config { disabled_rules: config.disabled_rules.iter().filter_map(|d| quotecheck::rules::find(d)).map(|r| r.code.to_string()).collect() };
     let style = HumanStyle { color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(), width: 100 };
     let mut worst: Option<Severity> = None;
     let mut docs = Vec::new();

@@ -88,9 +88,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<SourceError>) {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => walk(p, &mut files, &mut errors),
             Ok(_) => files.push(p.clone()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                errors.push(SourceError::Missing { path: p.display().to_string() })
-            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => errors.push(SourceError::Missing { path: p.display().to_string() }),
             Err(e) => errors.push(SourceError::Io { path: p.display().to_string(), source: e }),
         }
     }

@@ -40,7 +40,10 @@ enum Shape {
     /// One quotation in two segments: the second segment opens with these words.
     Split(&'static str),
     /// One quotation over paragraphs `p..=last`, ending with these words.
-    Block { last: usize, ends: &'static str },
+    Block {
+        last: usize,
+        ends: &'static str,
+    },
     /// Nested inside the top-level quotation of the same paragraph opening with these words.
     Nested(&'static str),
 }
@@ -152,12 +155,7 @@ impl Fx {
     fn describe(&self, i: usize) -> String {
         let q = &self.a.quotes[i];
         let speaker = match &q.speaker {
-            Some(s) => format!(
-                "speaker {:?} (mention “{}”, via {:?})",
-                self.a.entities[s.entity].name,
-                s.mention.slice(self.text()),
-                s.via
-            ),
+            Some(s) => format!("speaker {:?} (mention “{}”, via {:?})", self.a.entities[s.entity].name, s.mention.slice(self.text()), s.via),
             None => "no speaker".to_string(),
         };
         let mut w = self.words(q);
@@ -260,10 +258,7 @@ impl Fx {
             Shape::Split(second) => {
                 let segs: Vec<String> = q.segments.iter().map(|s| norm(s.slice(&text))).collect();
                 if segs.len() != 2 || !segs[0].starts_with(&norm(r.opens)) || !segs[1].starts_with(&norm(second)) {
-                    self.fail(format!(
-                        "{label}: expected one quotation of two segments, “{} …” / “{second} …”; got segments {segs:?} in {got}",
-                        r.opens
-                    ));
+                    self.fail(format!("{label}: expected one quotation of two segments, “{} …” / “{second} …”; got segments {segs:?} in {got}", r.opens));
                 }
                 let second_at = self.locate(r.p, second);
                 if !q.content.contains(second_at) {
@@ -294,7 +289,11 @@ impl Fx {
                 for p in r.p + 1..=last {
                     let ps = self.para(p);
                     let own: Vec<usize> = (0..self.a.quotes.len())
-                        .filter(|&j| j != i && self.a.quotes[j].parent.is_none() && ps.contains(Span::new(self.a.quotes[j].content.start, self.a.quotes[j].content.start)))
+                        .filter(|&j| {
+                            j != i
+                                && self.a.quotes[j].parent.is_none()
+                                && ps.contains(Span::new(self.a.quotes[j].content.start, self.a.quotes[j].content.start))
+                        })
                         .collect();
                     for j in own {
                         let d = self.describe(j);
@@ -325,11 +324,7 @@ impl Fx {
                     Nobody => unreachable!(),
                 };
                 if !ok {
-                    let extra = format!(
-                        " (entity kind {:?}, affiliation {:?})",
-                        e.kind,
-                        e.affiliation.map(|o| self.a.entities[o].name.clone())
-                    );
+                    let extra = format!(" (entity kind {:?}, affiliation {:?})", e.kind, e.affiliation.map(|o| self.a.entities[o].name.clone()));
                     self.fail(format!("{label}: expected {}, got {got}{extra}", self.who_text(who)));
                 }
             }
@@ -442,10 +437,7 @@ impl Fx {
         match hit {
             None => {
                 let all = self.all_findings(Self::is_consistency);
-                self.fail(format!(
-                    "{}: expected {code} between “{}” (¶{}) and “{}” (¶{}); consistency findings: {all}",
-                    self.name, a.1, a.0, b.1, b.0
-                ));
+                self.fail(format!("{}: expected {code} between “{}” (¶{}) and “{}” (¶{}); consistency findings: {all}", self.name, a.1, a.0, b.1, b.0));
                 None
             }
             Some(i) => {
@@ -715,13 +707,12 @@ fn scare_quotes() {
         }
     }
     // #1 and #6 are reports of others' words, #5 and #7 direct quotations
-    let speech: Vec<usize> =
-        (0..fx.a.quotes.len())
-            .filter(|&i| {
-                let q = &fx.a.quotes[i];
-                q.parent.is_none() && (q.marks.is_some() || q.kind == QuoteKind::Mixed) && q.kind != QuoteKind::Scare
-            })
-            .collect();
+    let speech: Vec<usize> = (0..fx.a.quotes.len())
+        .filter(|&i| {
+            let q = &fx.a.quotes[i];
+            q.parent.is_none() && (q.marks.is_some() || q.kind == QuoteKind::Mixed) && q.kind != QuoteKind::Scare
+        })
+        .collect();
     if speech.len() != 4 {
         let list: Vec<String> = speech.iter().map(|&i| fx.describe(i)).collect();
         fx.fail(format!("scare_quotes.txt: expected 4 speech quotations, got {}: {}", speech.len(), list.join("; ")));
@@ -835,19 +826,11 @@ fn exception() {
 fn polarity_clash() {
     let mut fx = fixture(
         "polarity_clash.txt",
-        &[
-            direct(5, "We will raise fees this", Is("Walter Pimm"), EXPLICIT),
-            direct(7, "The statement was written before", Is("Walter Pimm"), EXPLICIT),
-        ],
+        &[direct(5, "We will raise fees this", Is("Walter Pimm"), EXPLICIT), direct(7, "The statement was written before", Is("Walter Pimm"), EXPLICIT)],
     );
     fx.affiliated("Walter Pimm", 2, "Tarn County Motor Licensing Agency");
     // exactly one tension, of the highest severity
-    fx.tension(
-        "QC202",
-        (2, "will not raise driver’s license or registration fees this year"),
-        (5, "We will raise fees this year"),
-        Severity::Error,
-    );
+    fx.tension("QC202", (2, "will not raise driver’s license or registration fees this year"), (5, "We will raise fees this year"), Severity::Error);
     let n = fx.a.findings.iter().filter(|f| Fx::is_consistency(f)).count();
     if n != 1 {
         let all = fx.all_findings(Fx::is_consistency);

@@ -35,7 +35,19 @@ fn every_entry_has_examples() {
             missing.push(format!("abbreviation group {}", e.group));
         }
     }
-    let groups = [&claims.negation, &claims.modality, &claims.certainty, &claims.aspect, &claims.scope, &claims.anaphoric, &claims.stance, &claims.light_verb, &claims.embedding, &claims.past, &claims.present];
+    let groups = [
+        &claims.negation,
+        &claims.modality,
+        &claims.certainty,
+        &claims.aspect,
+        &claims.scope,
+        &claims.anaphoric,
+        &claims.stance,
+        &claims.light_verb,
+        &claims.embedding,
+        &claims.past,
+        &claims.present,
+    ];
     for g in groups {
         for e in g {
             if e.examples.is_empty() {
@@ -58,10 +70,7 @@ fn cue_examples_find_their_cue() {
     for c in &cues.cue {
         for ex in &c.examples {
             let a = run(ex);
-            let hit = a.quotes.iter().any(|q| {
-                q.speaker.is_some()
-                    && q.cue.is_some_and(|s| c.forms.iter().any(|f| s.slice(&a.text).to_lowercase() == *f))
-            });
+            let hit = a.quotes.iter().any(|q| q.speaker.is_some() && q.cue.is_some_and(|s| c.forms.iter().any(|f| s.slice(&a.text).to_lowercase() == *f)));
             if !hit {
                 let got: Vec<String> = a.quotes.iter().map(|q| format!("{:?} cue={:?}", q.kind, q.cue.map(|s| s.slice(&a.text).to_string()))).collect();
                 failures.push(format!("cue `{}`: {ex:?} -> {got:?}", c.lemma));
@@ -142,7 +151,12 @@ fn frames(ex: &str) -> (Vec<quotecheck::claims::Claim>, String) {
     let f = clause_frames(ex);
     let d = f
         .iter()
-        .map(|c| format!("[{:?} {:?} {:?} {:?} {:?} class={:?} exc={} stance={:?}]", c.polarity, c.modality, c.aspect, c.time, c.predicate, c.class, c.exception, c.stance))
+        .map(|c| {
+            format!(
+                "[{:?} {:?} {:?} {:?} {:?} class={:?} exc={} stance={:?}]",
+                c.polarity, c.modality, c.aspect, c.time, c.predicate, c.class, c.exception, c.stance
+            )
+        })
         .collect::<Vec<_>>()
         .join(" ");
     (f, d)
@@ -259,8 +273,19 @@ fn word_list_examples_attribute_their_speaker() {
 fn the_word_lists_the_code_names_exist() {
     let lex = Lexicon::builtin();
     for name in [
-        "name_particles", "name_suffixes", "role_prepositions", "passive_auxiliaries", "relative_pronouns",
-        "subject_pronouns", "object_pronouns", "clause_openers", "coordinators", "plural_nouns", "indefinite_articles", "quantifiers", "cue_particles",
+        "name_particles",
+        "name_suffixes",
+        "role_prepositions",
+        "passive_auxiliaries",
+        "relative_pronouns",
+        "subject_pronouns",
+        "object_pronouns",
+        "clause_openers",
+        "coordinators",
+        "plural_nouns",
+        "indefinite_articles",
+        "quantifiers",
+        "cue_particles",
     ] {
         assert!(lex.word_lists.contains_key(name), "grammar/speakers.toml lacks [[words]] {name}");
     }

@@ -19,11 +19,7 @@ fn seed() -> Option<(String, Analysis)> {
 #[test]
 fn all_full_quotations_go_to_the_spokesman() {
     let Some((text, a)) = seed() else { return };
-    let full: Vec<_> = a
-        .quotes
-        .iter()
-        .filter(|q| q.parent.is_none() && matches!(q.kind, QuoteKind::Direct | QuoteKind::Block))
-        .collect();
+    let full: Vec<_> = a.quotes.iter().filter(|q| q.parent.is_none() && matches!(q.kind, QuoteKind::Direct | QuoteKind::Block)).collect();
     // six passages in quotation marks; a passage with no cue of its own right after an
     // attributed one in the same paragraph is the same quotation going on (one quote, two
     // segments), so they make four quotes

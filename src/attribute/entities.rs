@@ -141,11 +141,8 @@ impl Resolver {
                     let Some(f) = drafts[di].found.clone() else { continue };
                     let sent = drafts[di].sentence;
                     let para = drafts[di].paragraph;
-                    let got = if f.mention.kind == MentionKind::Pronoun {
-                        self.pronoun(ctx, &f.mention, sent, para)
-                    } else {
-                        self.resolve(ctx, &f.mention, true)
-                    };
+                    let got =
+                        if f.mention.kind == MentionKind::Pronoun { self.pronoun(ctx, &f.mention, sent, para) } else { self.resolve(ctx, &f.mention, true) };
                     if let Some((e, cands)) = got {
                         let via = if f.mention.kind == MentionKind::Pronoun { crate::model::Via::Pronoun } else { f.via };
                         drafts[di].speaker = Some(SpeakerRef { entity: e, mention: f.mention.span, via });
@@ -229,10 +226,7 @@ impl Resolver {
 
     fn person(&mut self, ctx: &Ctx, m: &Mention, create: bool) -> Option<usize> {
         let (a, b) = m.name?;
-        let words: Vec<&str> = (a..b)
-            .filter(|&k| ctx.scan.tokens[k].kind == TokKind::Word)
-            .map(|k| strip_possessive(ctx.raw(k)))
-            .collect();
+        let words: Vec<&str> = (a..b).filter(|&k| ctx.scan.tokens[k].kind == TokKind::Word).map(|k| strip_possessive(ctx.raw(k))).collect();
         if words.is_empty() || words.len() > MAX_NAME_WORDS {
             return None;
         }
@@ -266,8 +260,16 @@ impl Resolver {
                 let x = &self.ents[i];
                 let same_first = first.is_none() || x.first == first;
                 let long = if first.is_some() { 4 } else { 5 };
-                let plural = |s: &str| s.strip_suffix('s') == Some(surname.as_str()) || surname.strip_suffix('s') == Some(s) || ctx.lex.not_surnames.contains(s) || ctx.lex.not_surnames.contains(surname.as_str());
-                if x.e.kind == EntityKind::Person && same_first && x.surname.as_deref().is_some_and(|s| s.chars().count() >= long && crate::span::edit_distance(s, &surname) == 1 && !plural(s)) {
+                let plural = |s: &str| {
+                    s.strip_suffix('s') == Some(surname.as_str())
+                        || surname.strip_suffix('s') == Some(s)
+                        || ctx.lex.not_surnames.contains(s)
+                        || ctx.lex.not_surnames.contains(surname.as_str())
+                };
+                if x.e.kind == EntityKind::Person
+                    && same_first
+                    && x.surname.as_deref().is_some_and(|s| s.chars().count() >= long && crate::span::edit_distance(s, &surname) == 1 && !plural(s))
+                {
                     best = Some(i);
                 }
             }
@@ -306,12 +308,13 @@ impl Resolver {
         let name_span = Span::new(ctx.scan.tokens[a].start, ctx.scan.tokens[b - 1].end);
         // a surname a letter or two off the entity's is a misspelling worth recording (a
         // first name alone, "Donald" for Donald Trump, is not)
-        let misspelled = !ctx.lex.not_surnames.contains(surname.as_str()) && ent.surname.as_deref().is_some_and(|s| {
-            let d = crate::span::edit_distance(&s.replace('’', "'"), &surname.replace('’', "'"));
-            // "Clintons", "Americans": a plural is not a misspelling
-            let plural = s.strip_suffix('s') == Some(surname.as_str()) || surname.strip_suffix('s') == Some(s);
-            (1..=2).contains(&d) && !plural
-        });
+        let misspelled = !ctx.lex.not_surnames.contains(surname.as_str())
+            && ent.surname.as_deref().is_some_and(|s| {
+                let d = crate::span::edit_distance(&s.replace('’', "'"), &surname.replace('’', "'"));
+                // "Clintons", "Americans": a plural is not a misspelling
+                let plural = s.strip_suffix('s') == Some(surname.as_str()) || surname.strip_suffix('s') == Some(s);
+                (1..=2).contains(&d) && !plural
+            });
         let same_surname = ent.surname.as_deref() == Some(surname.as_str());
         if ((words.len() >= 2 && same_surname) || misspelled) && !ent.e.spellings.iter().any(|(s, _)| *s == name_text) {
             ent.e.spellings.push((name_text, name_span));
@@ -340,11 +343,7 @@ impl Resolver {
         let text = full.strip_prefix("the ").or_else(|| full.strip_prefix("The ")).unwrap_or(full);
         let key = text.to_lowercase();
         // a generic name keeps its article: "the ministry", not "ministry"
-        let display = if text.chars().next().is_some_and(char::is_lowercase) {
-            format!("the {text}")
-        } else {
-            text.to_string()
-        };
+        let display = if text.chars().next().is_some_and(char::is_lowercase) { format!("the {text}") } else { text.to_string() };
         // the same name, or "the ministry" for a recently named "Foreign Ministry"
         let mut best: Option<usize> = self.org_key.get(&key).copied();
         let generic = !key.contains(' ');
@@ -449,7 +448,15 @@ impl Resolver {
         // recent than any entity, and becomes one now
         if class == PronounClass::Plural {
             let after = nearest.map(|e| self.ents[e].last_pos).unwrap_or(0);
-            if let Some(g) = self.pending.iter().rev().take(WINDOW).take_while(|(_, p)| *p + 1 >= para).find(|(g, _)| g.span.start >= after && g.span.start < m.span.start).map(|(g, _)| g.clone()) {
+            if let Some(g) = self
+                .pending
+                .iter()
+                .rev()
+                .take(WINDOW)
+                .take_while(|(_, p)| *p + 1 >= para)
+                .find(|(g, _)| g.span.start >= after && g.span.start < m.span.start)
+                .map(|(g, _)| g.clone())
+            {
                 let e = self.group(ctx, &g)?;
                 self.touch(e, g.span, para);
                 return Some((e, Vec::new()));
@@ -505,7 +512,9 @@ impl Resolver {
                 // "Delmar Taxpayers League director" names another organisation than the
                 // "Delmar County Water Board", whatever words they share
                 let names_other = raw_titles.iter().any(|w| {
-                    w.chars().next().is_some_and(char::is_uppercase) && ctx.lex.org_heads.contains(w.to_lowercase().as_str()) && !kw.contains(&w.to_lowercase().as_str())
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && ctx.lex.org_heads.contains(w.to_lowercase().as_str())
+                        && !kw.contains(&w.to_lowercase().as_str())
                 });
                 if names_other {
                     0
@@ -533,13 +542,14 @@ impl Resolver {
                     // "company spokeswoman": a lowercase generic word, and no organisation
                     // named in capitals that the article never mentioned otherwise
                     let raw_words: Vec<&str> = self.ents[i].e.titles.iter().flat_map(|t| t.split_whitespace()).collect();
-                    let generic = raw_words.iter().any(|w| {
-                        w.chars().next().is_some_and(char::is_lowercase) && ctx.lex.org_generic.contains_key(*w)
-                    });
-                    let named_elsewhere = raw_words.iter().any(|w| {
-                        w.chars().next().is_some_and(char::is_uppercase) && ctx.lex.org_heads.contains(w.to_lowercase().as_str())
-                    });
-                    if generic && !named_elsewhere { main_org } else { None }
+                    let generic = raw_words.iter().any(|w| w.chars().next().is_some_and(char::is_lowercase) && ctx.lex.org_generic.contains_key(*w));
+                    let named_elsewhere =
+                        raw_words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase) && ctx.lex.org_heads.contains(w.to_lowercase().as_str()));
+                    if generic && !named_elsewhere {
+                        main_org
+                    } else {
+                        None
+                    }
                 }
             };
         }
@@ -585,7 +595,11 @@ fn narrative_names(ctx: &Ctx) -> Vec<Mention> {
         }
         while i < s.end_token {
             let lw = ctx.lw(i);
-            let starter = ctx.is_cap(i) || ctx.lex.determiners.contains(lw) || ctx.lex.roles.contains_key(lw) || ctx.lex.groups.contains(lw) || ctx.lex.modifiers.contains(lw);
+            let starter = ctx.is_cap(i)
+                || ctx.lex.determiners.contains(lw)
+                || ctx.lex.roles.contains_key(lw)
+                || ctx.lex.groups.contains(lw)
+                || ctx.lex.modifiers.contains(lw);
             if ctx.in_quote(i) || !starter {
                 i += 1;
                 continue;
@@ -606,4 +620,3 @@ fn narrative_names(ctx: &Ctx) -> Vec<Mention> {
     }
     out
 }
-

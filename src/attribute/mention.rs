@@ -61,7 +61,6 @@ enum Np {
 /// search constant-time per token, so a page of "Mr. Mr. Mr." stays linear.
 const MAX_NP: usize = 16;
 
-
 impl Ctx<'_> {
     fn np(&self, i: usize) -> Np {
         let t = self.scan.tokens[i];
@@ -185,7 +184,11 @@ impl Ctx<'_> {
                     k = i;
                     // "a senior official at the ministry": the organisation was a
                     // complement; the mention goes on with the role before it
-                    if i >= floor + 2 && self.lex.is("role_prepositions", self.lw(i - 1)) && matches!(self.np(i - 2), Np::Role | Np::Group) && !self.in_quote(i - 1) {
+                    if i >= floor + 2
+                        && self.lex.is("role_prepositions", self.lw(i - 1))
+                        && matches!(self.np(i - 2), Np::Role | Np::Group)
+                        && !self.in_quote(i - 1)
+                    {
                         k = i - 1;
                         continue;
                     }
@@ -198,7 +201,10 @@ impl Ctx<'_> {
         if free_head || free > 0 {
             // "Town engineer Paul Grady said": plain nouns before a name or role are its
             // title when nothing but a clause boundary comes before them
-            let bounded = k == floor || k == self.sentence_start_token(k) || self.in_quote(k - 1) || matches!(self.scan.tokens[k - 1].kind, TokKind::Punct(',' | ';' | ':') | TokKind::Dash);
+            let bounded = k == floor
+                || k == self.sentence_start_token(k)
+                || self.in_quote(k - 1)
+                || matches!(self.scan.tokens[k - 1].kind, TokKind::Punct(',' | ';' | ':') | TokKind::Dash);
             let titled = !free_head && bounded;
             // a plain-noun head ("the crowd") must be the subject of its clause, not the
             // object of a preposition ("near the door")
@@ -253,7 +259,13 @@ impl Ctx<'_> {
             return self.build(start, start + 2);
         }
         // "a senior official at the ministry", "a spokesman for the campaign"
-        if k > start && k + 1 < limit && matches!(self.np(k - 1), Np::Role | Np::Group) && self.lex.is("role_prepositions", self.lw(k)) && !self.in_quote(k) && self.np(k + 1) == Np::Det {
+        if k > start
+            && k + 1 < limit
+            && matches!(self.np(k - 1), Np::Role | Np::Group)
+            && self.lex.is("role_prepositions", self.lw(k))
+            && !self.in_quote(k)
+            && self.np(k + 1) == Np::Det
+        {
             if let Some(org) = self.mention_after(k + 1, limit) {
                 if matches!(org.kind, MentionKind::Organization | MentionKind::Group) {
                     k = org.end;
@@ -333,7 +345,9 @@ impl Ctx<'_> {
         // "an official at the ministry": classify by the part before the preposition, but
         // keep the whole phrase as the mention and its title
         let b = (a + 1..b_full)
-            .find(|&i| self.lex.is("role_prepositions", self.lw(i)) && matches!(self.np(i - 1), Np::Role | Np::Group) && i + 1 < b_full && self.np(i + 1) == Np::Det)
+            .find(|&i| {
+                self.lex.is("role_prepositions", self.lw(i)) && matches!(self.np(i - 1), Np::Role | Np::Group) && i + 1 < b_full && self.np(i + 1) == Np::Det
+            })
             .unwrap_or(b_full);
         let classes: Vec<Np> = (a..b).map(|i| self.np(i)).collect();
         if classes.is_empty() {
@@ -416,8 +430,7 @@ impl Ctx<'_> {
                 m.title = Some(t);
             }
             // "Harlow Corp" / "the Transit Authority": a capitalised run with an org word
-            let cap_run_has_org = (first_content..b).all(|i| matches!(classes[i - a], Np::Cap | Np::Of | Np::Period))
-                && org_word;
+            let cap_run_has_org = (first_content..b).all(|i| matches!(classes[i - a], Np::Cap | Np::Of | Np::Period)) && org_word;
             if cap_run_has_org {
                 m.kind = MentionKind::Organization;
                 m.name = Some((first_content, b));

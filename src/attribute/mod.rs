@@ -1039,10 +1039,14 @@ fn clause_then_speaker(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
         }
         // "CLAUSE, a wide array of economists say": a few words of the speaker phrase that
         // the mention rules leave out stand between the comma and the mention
-        Some(m) if (m.first.saturating_sub(7).max(s.first_token)..m.first).rev().any(|k| ctx.is_punct(k, ',')) && {
-            let comma = (m.first.saturating_sub(7).max(s.first_token)..m.first).rev().find(|&k| ctx.is_punct(k, ',')).unwrap_or(m.first);
-            (comma + 1..m.first).all(|k| ctx.scan.tokens[k].kind == TokKind::Word && !ctx.in_quote(k) && ctx.cue_at(k).is_none() && !ctx.lex.pronouns.contains_key(ctx.lw(k)))
-        } => {
+        Some(m)
+            if (m.first.saturating_sub(7).max(s.first_token)..m.first).rev().any(|k| ctx.is_punct(k, ',')) && {
+                let comma = (m.first.saturating_sub(7).max(s.first_token)..m.first).rev().find(|&k| ctx.is_punct(k, ',')).unwrap_or(m.first);
+                (comma + 1..m.first).all(|k| {
+                    ctx.scan.tokens[k].kind == TokKind::Word && !ctx.in_quote(k) && ctx.cue_at(k).is_none() && !ctx.lex.pronouns.contains_key(ctx.lw(k))
+                })
+            } =>
+        {
             let comma = (m.first.saturating_sub(7).max(s.first_token)..m.first).rev().find(|&k| ctx.is_punct(k, ',')).unwrap_or(m.first);
             let full = ctx.phrase_mention(comma + 1, m.end).unwrap_or(m);
             (full, comma)
@@ -1199,8 +1203,7 @@ fn embedded_quotes(ctx: &Ctx, drafts: &mut [Draft]) {
         let close_t = q.close.map(|c| ctx.tok_at(c.start)).unwrap_or(open_t);
         // Robert “Bobby” Lane; a title in capitals ("Fox News Sunday")
         let nickname = open_t > 0 && ctx.is_cap(open_t - 1) && close_t + 1 < scan.tokens.len() && ctx.is_cap(close_t + 1) && words.len() <= 2;
-        let title = !words.is_empty()
-            && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()) || w.len() <= 3);
+        let title = !words.is_empty() && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()) || w.len() <= 3);
         if nickname || title {
             d.kind = QuoteKind::Scare;
             continue;
@@ -1236,7 +1239,8 @@ fn verb_after(ctx: &Ctx, from: usize, limit: usize) -> Option<usize> {
     if v >= limit || !ctx.is_free_modifier(v) {
         return None;
     }
-    let boundary = (v..limit).any(|k| ctx.is_punct(k, ';') || (ctx.is_punct(k, ',') && k + 1 < limit && ctx.lex.clause_breaks_after_comma.contains(ctx.lw(k + 1))));
+    let boundary =
+        (v..limit).any(|k| ctx.is_punct(k, ';') || (ctx.is_punct(k, ',') && k + 1 < limit && ctx.lex.clause_breaks_after_comma.contains(ctx.lw(k + 1))));
     (!boundary).then_some(v)
 }
 

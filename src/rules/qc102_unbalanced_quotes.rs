@@ -53,10 +53,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
             code: "QC102",
             rule: "unbalanced-quotes",
             severity: Severity::Warning,
-            message: format!(
-                "Quotation marks nest more than {} levels deep here; the deeper marks are not read as quotations",
-                crate::scan::MAX_DEPTH
-            ),
+            message: format!("Quotation marks nest more than {} levels deep here; the deeper marks are not read as quotations", crate::scan::MAX_DEPTH),
             primary: m,
             primary_label: "too deep".to_string(),
             related: Vec::new(),

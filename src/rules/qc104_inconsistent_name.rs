@@ -38,10 +38,7 @@ fn warning(message: String, primary: Span, primary_label: String, before: Span, 
         message,
         primary,
         primary_label,
-        related: vec![Related {
-            span: before,
-            label: before_label,
-        }],
+        related: vec![Related { span: before, label: before_label }],
         claims: Vec::new(),
         help: help.to_string(),
     }
@@ -107,8 +104,8 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
         if let Some((first_spelling, s0)) = e.spellings.first() {
             for (other, s1) in &e.spellings[1..] {
                 let norm = |x: &str| x.to_lowercase().replace('’', "'");
-                let not_names = doc.lex.not_surnames.contains(norm(surname(other)).as_str())
-                    || doc.lex.not_surnames.contains(norm(surname(first_spelling)).as_str());
+                let not_names =
+                    doc.lex.not_surnames.contains(norm(surname(other)).as_str()) || doc.lex.not_surnames.contains(norm(surname(first_spelling)).as_str());
                 if norm(surname(other)) != norm(surname(first_spelling)) && !not_names {
                     out.push(misspelling(first_spelling, *s0, other, *s1));
                 }

@@ -26,8 +26,7 @@ use crate::consistency::Clash;
 use crate::model::Severity;
 
 fn stopped(c: &Claim) -> bool {
-    (c.aspect == Aspect::Cessation && c.polarity == Polarity::Positive)
-        || (c.aspect == Aspect::Resumption && c.polarity == Polarity::Negative)
+    (c.aspect == Aspect::Cessation && c.polarity == Polarity::Positive) || (c.aspect == Aspect::Resumption && c.polarity == Polarity::Negative)
 }
 
 fn going(c: &Claim) -> bool {

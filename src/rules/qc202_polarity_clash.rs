@@ -23,8 +23,7 @@ use crate::consistency::Clash;
 use crate::model::Severity;
 
 fn committed(c: &Claim) -> bool {
-    matches!(c.modality, Modality::Asserted | Modality::Expected | Modality::Intended)
-        && matches!(c.aspect, Aspect::None | Aspect::Continues)
+    matches!(c.modality, Modality::Asserted | Modality::Expected | Modality::Intended) && matches!(c.aspect, Aspect::None | Aspect::Continues)
 }
 
 pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {

@@ -19,9 +19,7 @@ use crate::consistency::Clash;
 use crate::model::Severity;
 
 fn committed(c: &Claim) -> bool {
-    c.polarity == Polarity::Positive
-        && matches!(c.modality, Modality::Asserted | Modality::Expected | Modality::Intended)
-        && c.aspect == Aspect::None
+    c.polarity == Polarity::Positive && matches!(c.modality, Modality::Asserted | Modality::Expected | Modality::Intended) && c.aspect == Aspect::None
 }
 
 pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {

@@ -62,11 +62,7 @@ fn is_inner_joiner(c: char) -> bool {
 /// (don't, O’Brien, one-on-one, U.S, 3.5). A joiner is only taken when a letter or digit
 /// follows it, so a trailing period or possessive apostrophe stays a token of its own.
 fn word(input: &str) -> IResult<&str, &str> {
-    recognize(pair(
-        take_while1(is_word_char),
-        many0(pair(joiner, take_while1(is_word_char))),
-    ))
-    .parse(input)
+    recognize(pair(take_while1(is_word_char), many0(pair(joiner, take_while1(is_word_char))))).parse(input)
 }
 
 fn joiner(input: &str) -> IResult<&str, char> {
@@ -93,40 +89,20 @@ fn doubled_single(input: &str) -> IResult<&str, char> {
 }
 
 fn mark_char(input: &str) -> IResult<&str, char> {
-    alt((
-        char('"'),
-        char('“'),
-        char('”'),
-        char('„'),
-        char('«'),
-        char('»'),
-        char('‹'),
-        char('›'),
-        char('\''),
-        char('‘'),
-        char('’'),
-        char('‚'),
-    ))
-    .parse(input)
+    alt((char('"'), char('“'), char('”'), char('„'), char('«'), char('»'), char('‹'), char('›'), char('\''), char('‘'), char('’'), char('‚'))).parse(input)
 }
 
 fn is_opening_context(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => {
-            c.is_whitespace()
-                || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | ':' | '/' | '“' | '‘' | '„' | '«' | '"' | '\'')
-        }
+        Some(c) => c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | ':' | '/' | '“' | '‘' | '„' | '«' | '"' | '\''),
     }
 }
 
 fn is_closing_context(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => {
-            c.is_whitespace()
-                || matches!(c, ')' | ']' | '}' | '—' | '–' | '-' | ',' | '.' | ';' | ':' | '?' | '!' | '…' | '”' | '’' | '"' | '\'' | '»')
-        }
+        Some(c) => c.is_whitespace() || matches!(c, ')' | ']' | '}' | '—' | '–' | '-' | ',' | '.' | ';' | ':' | '?' | '!' | '…' | '”' | '’' | '"' | '\'' | '»'),
     }
 }
 
@@ -189,11 +165,7 @@ pub fn lex_paragraph(doc: &str, base: usize, para: &str, out: &mut Vec<Token>) {
             continue;
         }
         if let Ok((r, w)) = word(rest) {
-            let kind = if w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
-                TokKind::Number
-            } else {
-                TokKind::Word
-            };
+            let kind = if w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') { TokKind::Number } else { TokKind::Word };
             out.push(Token { start: offset, end: offset + w.len(), kind });
             rest = r;
             continue;

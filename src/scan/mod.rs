@@ -234,14 +234,7 @@ fn match_quotes(text: &str, s: &mut Scan) {
                 }
                 let depth = stack.len();
                 let parent = stack.last().map(|o| o.quote);
-                quotes.push(Quotation {
-                    segments: vec![Span::new(tok.end, tok.end)],
-                    open: span,
-                    close: None,
-                    depth,
-                    single: !is_double,
-                    parent,
-                });
+                quotes.push(Quotation { segments: vec![Span::new(tok.end, tok.end)], open: span, close: None, depth, single: !is_double, parent });
                 alive.push(true);
                 stack.push(Open { single: !is_double, straight, quote: quotes.len() - 1 });
                 continue;
@@ -278,9 +271,10 @@ fn match_quotes(text: &str, s: &mut Scan) {
             }
         }
         // End of paragraph: what is still open?
-        let next_starts_with_open = s.paragraph_tokens.get(pi + 1).is_some_and(|&(na, nb)| {
-            na < nb && matches!(s.tokens[na].kind, TokKind::Mark(Mark::DoubleOpen) | TokKind::Mark(Mark::DoubleEither))
-        });
+        let next_starts_with_open = s
+            .paragraph_tokens
+            .get(pi + 1)
+            .is_some_and(|&(na, nb)| na < nb && matches!(s.tokens[na].kind, TokKind::Mark(Mark::DoubleOpen) | TokKind::Mark(Mark::DoubleEither)));
         let mut carried = None;
         for (k, o) in stack.into_iter().enumerate() {
             if k == 0 && !o.single && next_starts_with_open {
@@ -367,11 +361,7 @@ fn assign_tokens_to_quotes(s: &mut Scan) {
 fn is_closer(kind: TokKind) -> bool {
     matches!(
         kind,
-        TokKind::Mark(Mark::DoubleClose)
-            | TokKind::Mark(Mark::SingleClose)
-            | TokKind::Mark(Mark::DoubleEither)
-            | TokKind::Punct(')')
-            | TokKind::Punct(']')
+        TokKind::Mark(Mark::DoubleClose) | TokKind::Mark(Mark::SingleClose) | TokKind::Mark(Mark::DoubleEither) | TokKind::Punct(')') | TokKind::Punct(']')
     )
 }
 
@@ -431,9 +421,7 @@ fn split_sentences(text: &str, lex: &Lexicon, s: &mut Scan) {
             }
             // inside a quotation after the closers? then it is an inner boundary
             let last = j - 1;
-            let inside = s.token_quote[last].is_some()
-                && s.token_quote[j] == s.token_quote[last]
-                && s.token_quote[j].is_some();
+            let inside = s.token_quote[last].is_some() && s.token_quote[j] == s.token_quote[last] && s.token_quote[j].is_some();
             if inside {
                 s.inner_boundaries.push(i);
                 i = j;
@@ -441,12 +429,13 @@ fn split_sentences(text: &str, lex: &Lexicon, s: &mut Scan) {
             }
             // “Really?” Smith asked. — after a question or exclamation that closes a quotation,
             // a cue within the next few words keeps the attribution in the same sentence
-            let closes_quote = j > i + 1 && matches!(s.tokens[j - 1].kind, TokKind::Mark(Mark::DoubleClose) | TokKind::Mark(Mark::DoubleEither) | TokKind::Mark(Mark::SingleClose));
+            let closes_quote = j > i + 1
+                && matches!(s.tokens[j - 1].kind, TokKind::Mark(Mark::DoubleClose) | TokKind::Mark(Mark::DoubleEither) | TokKind::Mark(Mark::SingleClose));
             // a period too, when all that follows is a short attribution ("“...” Trump said.")
             let short_attribution = tok.kind == TokKind::Punct('.')
-                && (j..(j + 7).min(b)).find(|&k| matches!(s.tokens[k].kind, TokKind::Punct('.'))).is_some_and(|end| {
-                    (j..end).all(|k| s.tokens[k].kind == TokKind::Word) && end + 1 >= b
-                });
+                && (j..(j + 7).min(b))
+                    .find(|&k| matches!(s.tokens[k].kind, TokKind::Punct('.')))
+                    .is_some_and(|end| (j..end).all(|k| s.tokens[k].kind == TokKind::Word) && end + 1 >= b);
             if closes_quote && (matches!(tok.kind, TokKind::Punct('?') | TokKind::Punct('!')) || short_attribution) {
                 let cue_follows = (j..(j + 5).min(b))
                     .take_while(|&k| s.tokens[k].kind == TokKind::Word)
@@ -533,10 +522,7 @@ mod tests {
         let t = "Sen. Ames met Mr. J. Doe at 5 p.m. Monday. “It went well. We agreed,” he said. Later they left.";
         let s = run(t);
         let got: Vec<&str> = s.sentences.iter().map(|x| x.span.slice(t)).collect();
-        assert_eq!(
-            got,
-            vec!["Sen. Ames met Mr. J. Doe at 5 p.m. Monday.", "“It went well. We agreed,” he said.", "Later they left."]
-        );
+        assert_eq!(got, vec!["Sen. Ames met Mr. J. Doe at 5 p.m. Monday.", "“It went well. We agreed,” he said.", "Later they left."]);
         assert_eq!(s.inner_boundaries.len(), 1);
     }
 
