@@ -154,3 +154,33 @@ fn a_cue_particle_and_an_aside_stay_out_of_the_reported_clause() {
     let a = run("Mayor Ana Holm said, apparently for the first time, that the pier would close.");
     assert_eq!(a.quotes[0].content.slice(&a.text), "that the pier would close");
 }
+
+#[test]
+fn a_chain_of_appositives_leads_back_to_the_subject() {
+    check("Dana Moss, a farmer from Ames, Iowa, visiting the county show, said she could not back the levy.", "could not back the levy", "Dana Moss");
+    check("Ray Kim, 61, a retired doctor, said he was relieved but still worried about the clinic.", "he was relieved", "Ray Kim");
+    check(
+        "Sen. Jo Walsh (R-Ga.), one of the few authors still in office, said she remembers the night the bill passed.",
+        "remembers the night",
+        "Sen. Jo Walsh",
+    );
+    // a clause with its own subject in the chain is not an appositive
+    let a = run("The ferry plan failed, he conceded, said the harbor master, who ran it.");
+    assert_ne!(speaker_of(&a, "ferry plan failed").as_deref(), Some("The ferry plan"));
+}
+
+#[test]
+fn a_tail_with_its_own_subject_is_the_reported_clause() {
+    let a = run("Later in the day, the bureau said it would cooperate with the inquiry.");
+    let q = a.quotes.iter().find(|q| q.speaker.is_some()).expect("an indirect report");
+    assert_eq!(q.content.slice(&a.text), "it would cooperate with the inquiry");
+    let a = run("Mayor Ann Lee is not rattled by the losses; in fact, she said it “humanizes” her.");
+    assert!(a.quotes.iter().any(|q| q.content.slice(&a.text).starts_with("it “humanizes”") && q.speaker.is_some()));
+}
+
+#[test]
+fn quotations_in_a_report_with_no_resolvable_speaker_are_kept() {
+    // "she" has no antecedent: the report is dropped, but its quotation is still reported
+    let a = run("The losses did not rattle anyone; in fact, she said it “humanizes” the office.");
+    assert!(a.quotes.iter().any(|q| q.content.slice(&a.text) == "humanizes" && q.kind == QuoteKind::Scare), "{:?}", a.quotes);
+}

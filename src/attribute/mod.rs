@@ -205,7 +205,7 @@ pub struct Attribution {
 
 pub fn attribute(ctx: &Ctx) -> Attribution {
     let mut drafts = direct_patterns(ctx);
-    indirect_patterns(ctx, &mut drafts);
+    let absorbed = indirect_patterns(ctx, &mut drafts);
     transcript_labels(ctx, &mut drafts);
     drafts.retain(|d| !d.dropped);
     embedded_quotes(ctx, &mut drafts);
@@ -233,6 +233,20 @@ pub fn attribute(ctx: &Ctx) -> Attribution {
     });
     let ambiguous_by_draft: Vec<(usize, Vec<usize>)> =
         ambiguous_by_draft.into_iter().filter(|(d, _)| remap[*d] != usize::MAX).map(|(d, c)| (remap[d], c)).collect();
+    // a mixed quotation whose speaker was not resolved is gone: the quotations it took in
+    // come back as they were (a scare quote stays a scare quote), so no quotation mark of
+    // the article goes unreported
+    if !absorbed.is_empty() {
+        let live: std::collections::HashSet<Span> = drafts.iter().filter(|d| d.scan_quote.is_none()).map(|d| d.content).collect();
+        for (_, mut d) in absorbed.into_iter().filter(|(by, _)| !live.contains(by)) {
+            // inside a sentence with no speaker to give them to, as in `embedded_quotes`
+            if d.kind == QuoteKind::Direct && first_own_token(ctx, ctx.sentence_start_token(d.first_tok), d.first_tok).is_some() {
+                let words = d.content.slice(ctx.text).split_whitespace().count();
+                d.kind = if words <= 3 { QuoteKind::Scare } else { QuoteKind::Partial };
+            }
+            drafts.push(d);
+        }
+    }
     let nested_speakers = nested_pass(ctx, &mut res);
     let entities = res.finish(ctx);
 
@@ -578,6 +592,11 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
         return Some(m);
     }
     if e > floor + 1 && ctx.is_punct(e - 1, ',') {
+        if let Some(m) = appositive_chain_head(ctx, floor, e - 1) {
+            return Some(m);
+        }
+    }
+    if e > floor + 1 && ctx.is_punct(e - 1, ',') {
         let lo = floor.max(e.saturating_sub(30));
         for j in (lo..e - 1).rev() {
             if ctx.in_quote(j) {
@@ -624,6 +643,40 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
         return subject_of(ctx, s0.min(floor), e);
     }
     None
+}
+
+/// "Dana Moss, 60, a farmer from Ames, Iowa, who runs the co-op, said": when a comma
+/// stands right before the cue, the speaker is the subject that opens the sentence and the
+/// comma-separated pieces after it are appositives. Taking the mention before the last
+/// comma instead finds "Iowa" or nothing at all ("60"). The pieces must not hold a clause
+/// of their own: no subject pronoun, no quotation, and a past-tense cue only inside a
+/// relative clause ("who has endorsed her"), so "The plan failed, he conceded, ..." is left
+/// alone. (Present-tense cue words are not checked: "the state fair" is no report.)
+fn appositive_chain_head(ctx: &Ctx, floor: usize, comma: usize) -> Option<Mention> {
+    const MAX_CHAIN: usize = 40;
+    let m = subject_of(ctx, floor, comma)?;
+    if !matches!(m.kind, MentionKind::Person | MentionKind::Organization | MentionKind::Anonymous | MentionKind::Group) {
+        return None;
+    }
+    // the subject ends at a comma or a parenthetical ("Sen. Ames (R-Ga.), one of ...")
+    let mut k = m.end;
+    if ctx.is_punct(k, '(') {
+        k = (k..(k + 8).min(comma)).find(|&j| ctx.is_punct(j, ')'))? + 1;
+    }
+    if !ctx.is_punct(k, ',') || k >= comma || comma - k > MAX_CHAIN {
+        return None;
+    }
+    let mut relative = false;
+    for j in k..comma {
+        if ctx.is_punct(j, ',') {
+            relative = j + 1 < comma && ctx.lex.is("relative_pronouns", ctx.lw(j + 1));
+            continue;
+        }
+        if ctx.in_quote(j) || ctx.lex.is("subject_pronouns", ctx.lw(j)) || (!relative && ctx.cue_at(j).is_some() && ctx.lex.is_past_cue(ctx.lw(j))) {
+            return None;
+        }
+    }
+    Some(m)
 }
 
 /// The subject of the sentence starting at `from`: the mention at its start, after a
@@ -787,7 +840,9 @@ fn transcript_labels(ctx: &Ctx, drafts: &mut Vec<Draft>) {
         if b <= a + 3 || ctx.in_quote(a) || scan.headline == Some(pi) {
             continue;
         }
-        let Some(colon) = (a + 1..(a + 6).min(b)).find(|&k| ctx.is_punct(k, ':')) else { continue };
+        let Some(colon) = (a + 1..(a + 6).min(b)).find(|&k| ctx.is_punct(k, ':')) else {
+            continue;
+        };
         if (a..colon).any(|k| scan.tokens[k].kind != TokKind::Word) || colon + 3 >= b || ctx.in_quote(colon + 1) {
             continue;
         }
@@ -827,8 +882,11 @@ fn transcript_labels(ctx: &Ctx, drafts: &mut Vec<Draft>) {
 }
 
 /// Pass 1b: indirect speech from the cues that no quotation used.
-fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) {
+/// Returns the quotation drafts that a mixed quotation took in, with the mixed
+/// quotation's content, so they come back if its speaker cannot be resolved.
+fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
     let scan = ctx.scan;
+    let mut absorbed = Vec::new();
     let mut used = vec![false; scan.tokens.len()];
     for d in drafts.iter() {
         if let Some(f) = &d.found {
@@ -892,13 +950,14 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) {
                 let taken_speaker = inside.iter().any(|&qi| draft_of_scan[qi] != usize::MAX && drafts[draft_of_scan[qi]].found.is_some());
                 let kind = if inside.is_empty() { QuoteKind::Indirect } else { QuoteKind::Mixed };
                 if !taken_speaker {
+                    // extend over a quotation that runs past the clause end
+                    let content = inside.iter().fold(content, |c, &qi| c.cover(scan.quotes[qi].outer()));
                     for &qi in &inside {
                         if draft_of_scan[qi] != usize::MAX {
+                            absorbed.push((content, drafts[draft_of_scan[qi]].clone()));
                             drafts[draft_of_scan[qi]].dropped = true;
                         }
                     }
-                    // extend over a quotation that runs past the clause end
-                    let content = inside.iter().fold(content, |c, &qi| c.cover(scan.quotes[qi].outer()));
                     let segments = if segments.len() > 1 && kind == QuoteKind::Indirect { segments } else { vec![content] };
                     new.push(Draft {
                         kind,
@@ -928,6 +987,7 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) {
         }
     }
     drafts.extend(new);
+    absorbed
 }
 
 /// Where the reported clause that starts at `from` ends, at most at `to` (grammar/cues.toml,
@@ -1066,6 +1126,15 @@ fn clause_then_speaker(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
         }
     };
     let tail_words = tail.iter().filter(|&&k| ctx.scan.tokens[k].kind == TokKind::Word).count();
+    // "Later in the day, the bureau said it would cooperate": a tail that opens with a
+    // subject or holds a quotation is the reported clause, not an adverbial
+    let tail_clause = tail.first().is_some_and(|&k| {
+        let w = ctx.lw(k);
+        ctx.lex.is("subject_pronouns", w) || w == "it" || ctx.lex.determiners.contains(w)
+    }) || tail.iter().any(|&k| ctx.in_quote(k));
+    if tail_clause {
+        return None;
+    }
     // a tail longer than a few words holds a clause of its own
     let tail_ok = !long_tail
         && (tail_words == 0
@@ -1212,10 +1281,14 @@ fn embedded_quotes(ctx: &Ctx, drafts: &mut [Draft]) {
         match subject {
             Some(m) if m.end < open_t && verb_after(ctx, m.end, open_t).is_some() => {
                 // the verb after the subject opens the reported clause
-                let Some(v) = verb_after(ctx, m.end, open_t) else { continue };
+                let Some(v) = verb_after(ctx, m.end, open_t) else {
+                    continue;
+                };
                 let from = (v + 1).min(open_t);
                 let end_tok = s.end_token;
-                let Some(content) = clause_span(ctx, from, clause_end(ctx, from.max(open_t), end_tok)) else { continue };
+                let Some(content) = clause_span(ctx, from, clause_end(ctx, from.max(open_t), end_tok)) else {
+                    continue;
+                };
                 let content = content.cover(q.outer()).trim(ctx.text);
                 d.kind = QuoteKind::Mixed;
                 d.content = content;
@@ -1288,7 +1361,9 @@ fn no_cue_quotes(ctx: &Ctx, drafts: &mut [Draft]) {
             last = drafts[i].speaker.clone().map(|s| (s, drafts[i].paragraph));
             continue;
         }
-        let Some(sq) = drafts[i].scan_quote else { continue };
+        let Some(sq) = drafts[i].scan_quote else {
+            continue;
+        };
         let q = &scan.quotes[sq];
         let open_t = drafts[i].first_tok;
         let s = &scan.sentences[drafts[i].sentence];
