@@ -184,3 +184,10 @@ fn quotations_in_a_report_with_no_resolvable_speaker_are_kept() {
     let a = run("The losses did not rattle anyone; in fact, she said it “humanizes” the office.");
     assert!(a.quotes.iter().any(|q| q.content.slice(&a.text) == "humanizes" && q.kind == QuoteKind::Scare), "{:?}", a.quotes);
 }
+
+#[test]
+fn a_place_after_a_name_does_not_hide_the_speaker() {
+    check("“We should scrap the fee,” said Sen. Jo Marsh of Oregon, the only senator to back the plan.", "scrap the fee", "Sen. Jo Marsh");
+    // a title keeps its "of": the name after it is the speaker
+    check("“The port is open,” said Minister of Transport Ilse Brandt.", "port is open", "Minister of Transport Ilse Brandt");
+}

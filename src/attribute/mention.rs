@@ -240,7 +240,15 @@ impl Ctx<'_> {
             match self.np(k) {
                 Np::Cap | Np::Role | Np::Group | Np::Modifier | Np::Period => k += 1,
                 // "Secretary of State", "Clara van der Berg": connectors before a capital
-                Np::Of if k > start && (k + 1..limit.min(k + 3)).find(|&j| self.np(j) != Np::Of).is_some_and(|j| self.np(j) == Np::Cap) => k += 1,
+                // but not after a personal name: "Sen. Jo Marsh of Oregon" is Jo Marsh, from
+                // Oregon (a name cannot be built across the place)
+                Np::Of
+                    if k > start
+                        && !(self.np(k - 1) == Np::Cap && !self.lex.org_heads.contains(self.lw(k - 1)) && !self.lex.is("name_particles", self.lw(k)))
+                        && (k + 1..limit.min(k + 3)).find(|&j| self.np(j) != Np::Of).is_some_and(|j| self.np(j) == Np::Cap) =>
+                {
+                    k += 1
+                }
                 Np::Stop if k > start && self.nickname_at(k).is_some_and(|(o, c)| o == k && c + 1 < limit) => {
                     k = self.nickname_at(k).map(|(_, c)| c + 1).unwrap_or(k + 1);
                 }
