@@ -191,3 +191,10 @@ fn a_place_after_a_name_does_not_hide_the_speaker() {
     // a title keeps its "of": the name after it is the speaker
     check("“The port is open,” said Minister of Transport Ilse Brandt.", "port is open", "Minister of Transport Ilse Brandt");
 }
+
+#[test]
+fn a_participle_after_a_quoted_comma_ends_the_reported_clause() {
+    let a = run("Governor Lena Ames said that she had “widened the party’s base,” claiming credit for the turnout in the north.");
+    let q = a.quotes.iter().find(|q| q.speaker.is_some()).expect("a mixed report");
+    assert_eq!(q.content.slice(&a.text), "that she had “widened the party’s base,”");
+}

@@ -1030,7 +1030,9 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
         if kind == TokKind::Word {
             let w = ctx.lw(k);
             let next = (k + 1 < to).then(|| ctx.lw(k + 1));
-            let after_comma = ctx.is_punct(k - 1, ',');
+            // a comma inside a closing quotation mark ends the clause as well: "said that
+            // he had “expanded the party,” claiming ..."
+            let after_comma = ctx.is_punct(k - 1, ',') || (k >= 2 && matches!(toks[k - 1].kind, TokKind::Mark(_)) && ctx.is_punct(k - 2, ','));
             // "that X, and that Y": a second complement of the same cue goes on
             let continues = lex.is("coordinators", w) && next == Some("that");
             if after_comma && !continues && (lex.clause_breaks_after_comma.contains(w) || (w.ends_with("ing") && w.len() > 5)) {
