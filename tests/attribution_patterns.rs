@@ -198,3 +198,14 @@ fn a_participle_after_a_quoted_comma_ends_the_reported_clause() {
     let q = a.quotes.iter().find(|q| q.speaker.is_some()).expect("a mixed report");
     assert_eq!(q.content.slice(&a.text), "that she had “widened the party’s base,”");
 }
+
+#[test]
+fn a_relative_pronoun_before_the_cue_is_a_mention_of_the_speaker() {
+    let text = "The levy was debated for hours. Ferry captain Ilse Brandt, who said the crossing would reopen in May, left early.";
+    let a = run(text);
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("crossing would reopen")).expect("the report");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    let ent = &a.entities[sp.entity];
+    let who = text.find("who").unwrap();
+    assert!(ent.mentions.iter().any(|m| m.start == who && m.slice(text) == "who"), "{:?}", ent.mentions);
+}

@@ -147,6 +147,9 @@ impl Resolver {
                         let via = if f.mention.kind == MentionKind::Pronoun { crate::model::Via::Pronoun } else { f.via };
                         drafts[di].speaker = Some(SpeakerRef { entity: e, mention: f.mention.span, via });
                         self.touch(e, f.mention.span, para);
+                        if let Some(rel) = f.mention.relative {
+                            self.touch(e, rel, para);
+                        }
                         self.ents[e].evidence = true;
                         self.speakers.push((e, para, sent));
                         self.seen.push((e, sent));

@@ -38,6 +38,9 @@ pub struct Mention {
     pub role_title: bool,
     /// The organisation in a complement ("an official at *the ministry*"), as a token range.
     pub org: Option<(usize, usize)>,
+    /// "Ames, who said ...": the relative pronoun that stands for this mention before the
+    /// cue, itself a mention of the same entity.
+    pub relative: Option<Span>,
 }
 
 /// How a token can take part in a speaker mention.
@@ -305,6 +308,7 @@ impl Ctx<'_> {
             plural: false,
             org: None,
             role_title: false,
+            relative: None,
         })
     }
 
@@ -323,6 +327,7 @@ impl Ctx<'_> {
             plural: p.number == crate::lexicon::Number::Plural,
             org: None,
             role_title: false,
+            relative: None,
         }
     }
 
@@ -415,6 +420,7 @@ impl Ctx<'_> {
             plural: false,
             org: (b < b_full).then_some((b + 1, b_full)),
             role_title: (first_content..n0.min(b)).any(|i| classes[i - a] == Np::Role || self.honorific_at(i).is_some()),
+            relative: None,
         };
         // gender and honorific from the words before the name
         for i in first_content..n0.min(b) {

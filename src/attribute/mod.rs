@@ -582,8 +582,9 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
     }
     // "Trump, who said that ...": the relative pronoun stands for the phrase before its comma
     if e > floor + 1 && ctx.lex.is("relative_pronouns", ctx.lw(e - 1)) && ctx.is_punct(e - 2, ',') {
-        if let Some(m) = ctx.mention_before(e - 2, floor) {
+        if let Some(mut m) = ctx.mention_before(e - 2, floor) {
             if matches!(m.kind, MentionKind::Person | MentionKind::Organization | MentionKind::Anonymous | MentionKind::Group) {
+                m.relative = Some(ctx.tok_span(e - 1));
                 return Some(m);
             }
         }
