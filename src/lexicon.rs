@@ -31,6 +31,8 @@ pub struct CuesFile {
     pub participle_breaks: Vec<String>,
     #[serde(default)]
     pub noun_forms: Vec<String>,
+    #[serde(default)]
+    pub any_subject: Vec<String>,
     pub cue: Vec<CueEntry>,
 }
 
@@ -299,6 +301,9 @@ pub struct Lexicon {
     pub object_cues: HashSet<u16>,
     /// Cue lemmas used only inverted right after a quotation.
     pub after_quote_only: HashSet<u16>,
+    /// Cue lemmas whose forms are hardly ever nouns: any plain noun phrase before them is
+    /// their subject ("Protest groups say ...").
+    pub any_subject_cues: HashSet<u16>,
     pub cue_irregular_past: HashSet<String>,
     /// Auxiliaries between a speaker and a cue ("has said").
     pub auxiliaries: HashSet<String>,
@@ -372,6 +377,7 @@ impl Lexicon {
             cue_lemmas: Vec::new(),
             object_cues: HashSet::new(),
             after_quote_only: HashSet::new(),
+            any_subject_cues: HashSet::new(),
             cue_irregular_past: cues.irregular_past.iter().cloned().collect(),
             auxiliaries: cues.auxiliaries.iter().cloned().collect(),
             clause_breaks_after_comma: cues.clause_breaks_after_comma.iter().cloned().collect(),
@@ -415,6 +421,9 @@ impl Lexicon {
             }
             if c.after_quote_only {
                 lex.after_quote_only.insert(i as u16);
+            }
+            if cues.any_subject.contains(&c.lemma) {
+                lex.any_subject_cues.insert(i as u16);
             }
             lex.cue_lemmas.push(c.lemma.clone());
             for f in &c.forms {

@@ -209,3 +209,17 @@ fn a_relative_pronoun_before_the_cue_is_a_mention_of_the_speaker() {
     let who = text.find("who").unwrap();
     assert!(ent.mentions.iter().any(|m| m.start == who && m.slice(text) == "who"), "{:?}", ent.mentions);
 }
+
+#[test]
+fn bare_noun_phrase_subjects_of_say() {
+    check("Protest groups say the rules are less about safety than about being seen.", "less about safety", "Protest groups");
+    check("More than 4 in 10 said the governor would handle the economy best.", "handle the economy best", "More than 4 in 10");
+    check("People with knowledge of the fund's work said many new donors had come aboard.", "new donors had come aboard", "People with knowledge of the fund's work");
+    check("In Laramie, a number of volunteers said they had stopped knocking on doors.", "stopped knocking", "a number of volunteers");
+    // only cues that are hardly ever nouns: "estimates" here is the subject's noun
+    let a = run("Cost estimates show the bridge will need new cables by spring.");
+    assert!(a.quotes.iter().all(|q| q.speaker.as_ref().is_none_or(|s| s.mention.slice(&a.text) != "Cost estimates")));
+    // a clause before the cue is no noun phrase
+    let a = run("The board thinks the mayor said nothing about the levy at all.");
+    assert!(a.quotes.iter().all(|q| q.speaker.as_ref().is_none_or(|s| s.mention.slice(&a.text) != "The board thinks the mayor")));
+}

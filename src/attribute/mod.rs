@@ -646,6 +646,58 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
     None
 }
 
+/// "Protest groups say ...", "More than 4 in 10 said ...", "People with knowledge of the
+/// talks said ...": before a cue whose forms are hardly ever nouns (grammar/cues.toml,
+/// `any_subject`), the plain noun phrase that opens the clause is the speaker, though no
+/// mention rule knows its head. The phrase runs from the clause start (after an
+/// introductory phrase and its comma) to the cue and must look like a noun phrase: at most
+/// 12 words, no punctuation, quotation, pronoun subject, conjunction or other cue in it.
+/// "18% who say": a relative pronoun right before the cue is left out.
+fn bare_subject(ctx: &Ctx, floor: usize, c: usize) -> Option<Mention> {
+    const MAX_WORDS: usize = 12;
+    let cue = ctx.cue_at(c)?.1;
+    if !ctx.lex.any_subject_cues.contains(&cue.lemma) {
+        return None;
+    }
+    let toks = &ctx.scan.tokens;
+    let mut start = (floor..c).rev().find(|&k| !matches!(toks[k].kind, TokKind::Word | TokKind::Number)).map(|k| k + 1).unwrap_or(floor);
+    // only an introductory phrase ending in a comma may stand before the subject
+    if start > floor && !ctx.is_punct(start - 1, ',') && !(start == ctx.sentence_start_token(start)) {
+        return None;
+    }
+    if let Some(d) = ctx.scan.datelines[ctx.scan.sentences[ctx.sent_of[c] as usize].paragraph] {
+        if d >= start && d < c {
+            start = d + 1;
+        }
+    }
+    while start < c && ctx.lex.is("clause_openers", ctx.lw(start)) {
+        start += 1;
+    }
+    let mut end = c;
+    if end > start + 1 && ctx.lex.is("relative_pronouns", ctx.lw(end - 1)) {
+        end -= 1;
+    }
+    if start >= end || end - start > MAX_WORDS {
+        return None;
+    }
+    let lex = ctx.lex;
+    let clause_word = |k: usize| {
+        let w = ctx.lw(k);
+        ctx.in_quote(k)
+            || lex.pronouns.contains_key(w)
+            || w == "that"
+            || lex.is("coordinators", w) && k + 1 < end && lex.is("subject_pronouns", ctx.lw(k + 1))
+            || lex.clause_breaks_after_comma.contains(w) && w != "and"
+            || lex.participle_breaks.contains(w)
+            || lex.auxiliaries.contains(w)
+            || ctx.cue_at(k).is_some()
+    };
+    if (start..end).any(clause_word) {
+        return None;
+    }
+    ctx.phrase_mention(start, end)
+}
+
 /// "Dana Moss, 60, a farmer from Ames, Iowa, who runs the co-op, said": when a comma
 /// stands right before the cue, the speaker is the subject that opens the sentence and the
 /// comma-separated pieces after it are appositives. Taking the mention before the last
@@ -1160,10 +1212,15 @@ fn clause_then_speaker(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
 fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span, Found)> {
     let s = &ctx.scan.sentences[si];
     let floor = lookback_floor(ctx, s.first_token, c);
-    let m = speaker_before(ctx, c, floor)?;
-    if free_headed(ctx, &m) && !ctx.lex.is_past_cue(&ctx.lower[ctx.scan.tokens[c].start..ctx.scan.tokens[c + n - 1].end]) {
-        return None;
-    }
+    let m = match speaker_before(ctx, c, floor) {
+        Some(m) => {
+            if free_headed(ctx, &m) && !ctx.lex.is_past_cue(&ctx.lower[ctx.scan.tokens[c].start..ctx.scan.tokens[c + n - 1].end]) {
+                return None;
+            }
+            m
+        }
+        None => bare_subject(ctx, floor, c)?,
+    };
     let mut k = c + n;
     let cue = ctx.cue_at(c).map(|(_, q)| q);
     let takes_object = cue.is_some_and(|q| ctx.lex.object_cues.contains(&q.lemma));
