@@ -223,3 +223,15 @@ fn bare_noun_phrase_subjects_of_say() {
     let a = run("The board thinks the mayor said nothing about the levy at all.");
     assert!(a.quotes.iter().all(|q| q.speaker.as_ref().is_none_or(|s| s.mention.slice(&a.text) != "The board thinks the mayor")));
 }
+
+#[test]
+fn a_headline_label_reports_its_speaker() {
+    let text = "Mayor Ida Holt to Harbor Staff: Ferry Fares Will Not Rise\n\nThe mayor spoke on Monday. Later, Holt left the hall.\n";
+    let a = run(text);
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text) == "Ferry Fares Will Not Rise").expect("the headline report");
+    assert_eq!(q.speaker.as_ref().map(|s| s.mention.slice(&a.text)), Some("Mayor Ida Holt"));
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    // every headline word is capitalised: a "name" the article never uses is no speaker
+    let a = run("Poll Results: Three Races Are Tight\n\nThe survey came out on Monday.\n");
+    assert!(a.quotes.iter().all(|q| q.speaker.is_none()), "{:?}", a.quotes);
+}

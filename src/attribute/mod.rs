@@ -45,8 +45,9 @@ impl<'a> Ctx<'a> {
                 *x = si as u32;
             }
         }
+        // words written capitalised mid-sentence, outside a title-case headline
         let mut proper = std::collections::HashSet::new();
-        for s in &scan.sentences {
+        for s in scan.sentences.iter().filter(|s| scan.headline != Some(s.paragraph)) {
             for k in s.first_token + 1..s.end_token {
                 let t = scan.tokens[k];
                 if t.kind == TokKind::Word && text[t.start..t.end].chars().next().is_some_and(char::is_uppercase) {
@@ -886,11 +887,66 @@ fn colon_intro(ctx: &Ctx, open_t: usize) -> Option<Found> {
 /// "WALLACE: ...", "Frank Ames: ...") reports that speaker's words to the end of the
 /// paragraph, with or without quotation marks. Labels are a name, a capitalised word written
 /// in capitals, or Q and A.
+/// "Mayor Holt: Ferry fares will not rise", "Holt to harbor staff: No layoffs this year": a
+/// headline that opens with a named speaker (and, after "to", the audience) and a colon
+/// reports what the speaker said, in headline style. The speaker must carry a name that
+/// the article also writes capitalised mid-sentence, so "Poll Results: ..." or "Why It
+/// Matters: ..." are left alone.
+fn headline_label(ctx: &Ctx, pi: usize, a: usize, b: usize) -> Option<Draft> {
+    let colon = (a + 1..(a + 12).min(b)).find(|&k| ctx.is_punct(k, ':'))?;
+    if colon + 3 >= b || (a..colon).any(|k| ctx.in_quote(k)) {
+        return None;
+    }
+    // in a title-case headline every word is capitalised: the name's last word must also
+    // be written capitalised in the article's own sentences
+    let named = |m: &Mention| {
+        m.name.is_some_and(|(x, y)| (x..y).rev().find(|&k| ctx.scan.tokens[k].kind == TokKind::Word).is_some_and(|k| ctx.proper.contains(ctx.lw(k))))
+            && matches!(m.kind, MentionKind::Person | MentionKind::Organization)
+    };
+    let m = ctx.mention_after(a, colon).filter(named)?;
+    // the audience: "to" and a mention that ends at the colon
+    let audience_ok = m.end == colon || (ctx.lw(m.end) == "to" && ctx.mention_after(m.end + 1, colon).is_some_and(|x| x.end == colon));
+    if !audience_ok {
+        return None;
+    }
+    let content = Span::new(ctx.scan.tokens[colon + 1].start, ctx.scan.tokens[b - 1].end).trim(ctx.text);
+    let words = (colon + 1..b).filter(|&k| matches!(ctx.scan.tokens[k].kind, TokKind::Word | TokKind::Number)).count();
+    if words < 3 {
+        return None;
+    }
+    let quoted = (colon + 1..b).any(|k| ctx.in_quote(k));
+    let si = ctx.sent_of[a] as usize;
+    Some(Draft {
+        kind: if quoted { QuoteKind::Mixed } else { QuoteKind::Indirect },
+        content,
+        segments: vec![content],
+        found: Some(Found { cue: ctx.tok_span(colon), cue_tokens: (colon, colon + 1), mention: m, via: Via::Explicit }),
+        scan_quote: None,
+        sentence: si,
+        last_sentence: si,
+        paragraph: pi,
+        first_tok: colon + 1,
+        speaker: None,
+        dropped: false,
+    })
+}
+
 fn transcript_labels(ctx: &Ctx, drafts: &mut Vec<Draft>) {
     let scan = ctx.scan;
     let mut new = Vec::new();
     for (pi, &(a, b)) in scan.paragraph_tokens.iter().enumerate() {
-        if b <= a + 3 || ctx.in_quote(a) || scan.headline == Some(pi) {
+        if b <= a + 3 || ctx.in_quote(a) {
+            continue;
+        }
+        if scan.headline == Some(pi) {
+            if let Some(d) = headline_label(ctx, pi, a, b) {
+                for x in drafts.iter_mut() {
+                    if x.found.is_none() && d.content.contains(x.content) {
+                        x.dropped = true;
+                    }
+                }
+                new.push(d);
+            }
             continue;
         }
         let Some(colon) = (a + 1..(a + 6).min(b)).find(|&k| ctx.is_punct(k, ':')) else {
