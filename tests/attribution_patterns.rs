@@ -235,3 +235,16 @@ fn a_headline_label_reports_its_speaker() {
     let a = run("Poll Results: Three Races Are Tight\n\nThe survey came out on Monday.\n");
     assert!(a.quotes.iter().all(|q| q.speaker.is_none()), "{:?}", a.quotes);
 }
+
+#[test]
+fn a_question_put_by_an_unnamed_asker_is_reported_without_a_speaker() {
+    let a = run("Asked whether the ferry would run in winter, Mayor Ida Holt said the repairs would take a year.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text) == "whether the ferry would run in winter").expect("the question");
+    assert!(q.speaker.is_none() && q.kind == QuoteKind::Indirect);
+    assert!(a.quotes.iter().any(|q| q.content.slice(&a.text) == "the repairs would take a year" && q.speaker.is_some()));
+    // a question is no assertion: no claim is made of it
+    assert!(a.claims.iter().all(|c| !c.span.slice(&a.text).contains("ferry would run")));
+    // "asked" with no question word after it is not a question report
+    let a = run("Asked to stay, the driver said the depot would close at noon.");
+    assert!(a.quotes.iter().all(|q| q.speaker.is_some()));
+}

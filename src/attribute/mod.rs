@@ -207,6 +207,7 @@ pub struct Attribution {
 pub fn attribute(ctx: &Ctx) -> Attribution {
     let mut drafts = direct_patterns(ctx);
     let absorbed = indirect_patterns(ctx, &mut drafts);
+    asked_questions(ctx, &mut drafts);
     transcript_labels(ctx, &mut drafts);
     drafts.retain(|d| !d.dropped);
     embedded_quotes(ctx, &mut drafts);
@@ -217,8 +218,9 @@ pub fn attribute(ctx: &Ctx) -> Attribution {
     no_cue_quotes(ctx, &mut drafts);
     let joined = join_continuations(&mut drafts);
     let ambiguous_by_draft: Vec<(usize, Vec<usize>)> = ambiguous_by_draft.into_iter().map(|(d, c)| (joined[d], c)).collect();
-    // reported speech whose speaker could not be resolved reports nothing usable
-    let keep: Vec<bool> = drafts.iter().map(|d| d.scan_quote.is_some() || d.speaker.is_some()).collect();
+    // reported speech whose speaker could not be resolved reports nothing usable; a
+    // question put by an unnamed asker has no speaker by design
+    let keep: Vec<bool> = drafts.iter().map(|d| d.scan_quote.is_some() || d.speaker.is_some() || d.found.is_none()).collect();
     let mut remap = vec![usize::MAX; drafts.len()];
     let mut kept = 0;
     for (i, k) in keep.iter().enumerate() {
@@ -1097,6 +1099,55 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
     }
     drafts.extend(new);
     absorbed
+}
+
+/// "Asked whether the ferry would run, Holt said ...", "When asked why, ...": the question
+/// an unnamed asker (usually the reporter) put, reported from the question word
+/// (grammar/speakers.toml, `question_words`) to the end of its clause. It has no speaker:
+/// the asker is not named, and the answer that follows is the speaker's own report.
+fn asked_questions(ctx: &Ctx, drafts: &mut Vec<Draft>) {
+    let scan = ctx.scan;
+    let mut taken: Vec<Span> = drafts.iter().map(|d| d.content).collect();
+    taken.sort();
+    let overlaps = |taken: &[Span], s: Span| {
+        let i = taken.partition_point(|t| t.end <= s.start);
+        taken[i.saturating_sub(1)..].iter().take(3).any(|t| t.overlaps(s))
+    };
+    let mut new = Vec::new();
+    for (si, s) in scan.sentences.iter().enumerate() {
+        let Some(first) = first_own_token(ctx, s.first_token, s.end_token) else { continue };
+        // "Asked ..." opening the sentence, or "When asked ..."
+        let k = if ctx.lw(first) == "asked" {
+            first
+        } else if first + 1 < s.end_token && ctx.lex.participle_breaks.contains(ctx.lw(first)) && ctx.lw(first + 1) == "asked" {
+            first + 1
+        } else {
+            continue;
+        };
+        let q = k + 1;
+        if q >= s.end_token || !ctx.lex.is("question_words", ctx.lw(q)) || ctx.in_quote(q) {
+            continue;
+        }
+        let Some(content) = clause_span(ctx, q, clause_end(ctx, q, s.end_token)) else { continue };
+        if overlaps(&taken, content) {
+            continue;
+        }
+        new.push(Draft {
+            kind: QuoteKind::Indirect,
+            content,
+            segments: vec![content],
+            found: None,
+            scan_quote: None,
+            sentence: si,
+            last_sentence: si,
+            paragraph: s.paragraph,
+            first_tok: q,
+            speaker: None,
+            dropped: false,
+        });
+    }
+    let _ = &mut taken;
+    drafts.extend(new);
 }
 
 /// Where the reported clause that starts at `from` ends, at most at `to` (grammar/cues.toml,
