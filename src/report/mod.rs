@@ -1,7 +1,8 @@
-//! One finding model, several renderers: human (miette), concise, JSON, JSON Lines, and the
-//! readable who-said-what table of `quotecheck extract`.
+//! One finding model, several renderers: human (miette), concise, JSON, JSON Lines, SARIF,
+//! and the readable who-said-what table of `quotecheck extract`.
 
 pub mod json;
+pub mod sarif;
 
 use crate::model::{Analysis, Finding, Severity};
 use crate::span::LineIndex;
