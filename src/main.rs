@@ -3,7 +3,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use quotecheck::model::Severity;
-use quotecheck::report::{self, json, sarif, HumanStyle};
+use quotecheck::report::{self, github, json, sarif, HumanStyle};
 use quotecheck::{analyze, source, Analysis, Config};
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
@@ -58,6 +58,8 @@ enum CheckFormat {
     Jsonl,
     /// One SARIF 2.1.0 log for the whole run (code scanning).
     Sarif,
+    /// GitHub Actions workflow commands: one annotation per finding.
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -178,6 +180,7 @@ fn run_check(out: &mut impl Write, paths: &[PathBuf], format: CheckFormat, fail_
             CheckFormat::Jsonl => writeln!(out, "{}", to_json(&json::DocumentReport::from_analysis(&a)))?,
             CheckFormat::Json => docs.push(json::DocumentReport::from_analysis(&a)),
             CheckFormat::Sarif => sarif_log.add(&a),
+            CheckFormat::Github => write!(out, "{}", github::render(&a))?,
         }
         Ok(())
     })?;

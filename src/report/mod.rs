@@ -1,6 +1,7 @@
 //! One finding model, several renderers: human (miette), concise, JSON, JSON Lines, SARIF,
-//! and the readable who-said-what table of `quotecheck extract`.
+//! GitHub Actions annotations, and the readable who-said-what table of `quotecheck extract`.
 
+pub mod github;
 pub mod json;
 pub mod sarif;
 
