@@ -15,7 +15,7 @@
 //! - [`attribute`] finds cues and speakers and resolves speakers to entities;
 //! - [`claims`] turns quotations, reported speech and narrative into claim frames;
 //! - [`consistency`] and [`rules`] report tensions and attribution problems;
-//! - [`report`] renders the findings (human, concise, JSON, JSON Lines).
+//! - [`report`] renders the findings (human, concise, JSON, JSON Lines, SARIF, GitHub Actions).
 //!
 //! Every span is a byte range into the document as read.
 //!

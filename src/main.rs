@@ -3,7 +3,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use quotecheck::model::Severity;
-use quotecheck::report::{self, json, HumanStyle};
+use quotecheck::report::{self, github, json, sarif, HumanStyle};
 use quotecheck::{analyze, source, Analysis, Config};
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
@@ -56,6 +56,10 @@ enum CheckFormat {
     Concise,
     Json,
     Jsonl,
+    /// One SARIF 2.1.0 log for the whole run (code scanning).
+    Sarif,
+    /// GitHub Actions workflow commands: one annotation per finding.
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -163,6 +167,7 @@ fn run_check(out: &mut impl Write, paths: &[PathBuf], format: CheckFormat, fail_
     let style = HumanStyle { color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(), width: 100 };
     let mut worst: Option<Severity> = None;
     let mut docs = Vec::new();
+    let mut sarif_log = sarif::SarifBuilder::new();
     let mut total = 0usize;
     let failed = analyses(paths, &config, |a| {
         for f in &a.findings {
@@ -174,11 +179,15 @@ fn run_check(out: &mut impl Write, paths: &[PathBuf], format: CheckFormat, fail_
             CheckFormat::Concise => write!(out, "{}", report::concise(&a))?,
             CheckFormat::Jsonl => writeln!(out, "{}", to_json(&json::DocumentReport::from_analysis(&a)))?,
             CheckFormat::Json => docs.push(json::DocumentReport::from_analysis(&a)),
+            CheckFormat::Sarif => sarif_log.add(&a),
+            CheckFormat::Github => write!(out, "{}", github::render(&a))?,
         }
         Ok(())
     })?;
-    if let CheckFormat::Json = format {
-        writeln!(out, "{}", to_json_pretty(&json::Report::from_documents(docs)))?;
+    match format {
+        CheckFormat::Json => writeln!(out, "{}", to_json_pretty(&json::Report::from_documents(docs)))?,
+        CheckFormat::Sarif => writeln!(out, "{}", to_json_pretty(&sarif_log.finish()))?,
+        _ => {}
     }
     if let CheckFormat::Human | CheckFormat::Concise = format {
         if total == 0 && failed == 0 {

@@ -168,3 +168,32 @@ fn rule_documentation() {
     assert!(stdout(&o).contains("Fires:"));
     assert_eq!(run(&["rule", "QC999"]).status.code(), Some(2));
 }
+
+#[test]
+fn github_annotations_escape_property_values_and_messages_apart() {
+    // a file name with a comma, a colon, a percent sign and (where the system allows) a
+    // line break: each would end or corrupt the `file=` value unless escaped
+    let name = if cfg!(unix) { "odd, name: 100%\n.txt" } else { "odd, name 100%.txt" };
+    let f = tmp(name, "Well Water\n\n“Nobody told us anything about the wells.”\n".as_bytes());
+    let o = run(&["check", "--format", "github", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "a warning only: {}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 1, "one line per finding: {out}");
+    // the quotation's 40 characters, its marks excluded, are columns 2 to 41 of line 3
+    let want_name = if cfg!(unix) { "odd%2C name%3A 100%25%0A.txt" } else { "odd%2C name 100%25.txt" };
+    let line = out.lines().next().unwrap_or_default();
+    assert!(line.starts_with("::warning file="), "{line}");
+    let (props, message) = line["::warning ".len()..].split_once("::").expect("properties::message");
+    assert!(props.contains(&format!("{want_name},line=3,col=2,endLine=3,endColumn=41,")), "{props}");
+    assert!(props.ends_with(",title=QC101 unattributed-quote"), "{props}");
+    // in the message a colon and a comma are plain text
+    assert_eq!(message, "This quotation has no speaker: no cue names who said it, and it does not continue a speaker from before");
+
+    // a name broken over two lines of a hard-wrapped paragraph: the line break in the
+    // message is escaped, so every finding stays one workflow command
+    let text = "Greyford Water\n\n“We can do it in one summer,” Town engineer Thomas Reilly said.\n\n“Families should not wait another year,” council member Thomas\nReiley said.\n";
+    let o = run_stdin(&["check", "--format", "github", "-"], text.as_bytes());
+    let out = stdout(&o);
+    assert!(!out.is_empty() && out.lines().all(|l| l.starts_with("::warning ") || l.starts_with("::error ") || l.starts_with("::notice ")), "{out}");
+    assert!(out.contains("title=QC104 inconsistent-name::"), "{out}");
+}

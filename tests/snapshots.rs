@@ -1,8 +1,8 @@
 //! Snapshots of every fixture: the JSON report, the human (miette) rendering and the
-//! who-said-what table. Review a changed snapshot as an editor would read it before
-//! accepting it (`cargo insta review`).
+//! who-said-what table; and of the SARIF and GitHub output of two fixtures. Review a changed
+//! snapshot as an editor would read it before accepting it (`cargo insta review`).
 
-use quotecheck::report::{self, json::DocumentReport, HumanStyle};
+use quotecheck::report::{self, github, json::DocumentReport, sarif, HumanStyle};
 use quotecheck::{analyze, Config};
 use std::path::Path;
 
@@ -42,4 +42,28 @@ fn fixture_reports() {
             insta::assert_snapshot!(format!("{name}__table"), table);
         });
     }
+}
+
+/// A tension with two spans, and attribution lint of every severity but info, in one run.
+#[test]
+fn sarif_and_github_reports() {
+    let names = ["reference_tension", "unattributed"];
+    let analyses: Vec<_> = names
+        .iter()
+        .map(|name| {
+            let path = format!("tests/fixtures/{name}.txt");
+            let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(&path)).expect("fixture is UTF-8");
+            analyze(&path, &text, &Config::default())
+        })
+        .collect();
+    let mut log = sarif::log(&analyses);
+    // the snapshot need not change with each release
+    log.runs[0].tool.driver.version = "[version]";
+    let log = serde_json::to_string_pretty(&log).expect("serialisable");
+    settings().bind(|| {
+        insta::assert_snapshot!("reference_tension_and_unattributed__sarif", log);
+        for (name, a) in names.iter().zip(&analyses) {
+            insta::assert_snapshot!(format!("{name}__github"), github::render(a));
+        }
+    });
 }

@@ -2,7 +2,7 @@
 //! [`Analysis`]. Every span carries its exact text slice.
 
 use crate::claims::{Aspect, Modality, Polarity, Time};
-use crate::model::{Analysis, EntityKind, QuoteKind, Severity, Via};
+use crate::model::{Analysis, EntityKind, Finding, QuoteKind, Severity, Via};
 use crate::span::Span;
 use serde::Serialize;
 
@@ -142,6 +142,13 @@ pub fn fingerprint(code: &str, texts: &[&str]) -> String {
     format!("{h:016x}")
 }
 
+/// The fingerprint of a finding in `text`, the same in every output format that carries one.
+pub fn finding_fingerprint(text: &str, f: &Finding) -> String {
+    let mut texts = vec![f.primary.slice(text)];
+    texts.extend(f.related.iter().map(|r| r.span.slice(text)));
+    fingerprint(f.code, &texts)
+}
+
 impl DocumentReport {
     pub fn from_analysis(a: &Analysis) -> Self {
         let t = a.text.as_str();
@@ -195,24 +202,20 @@ impl DocumentReport {
         let findings = a
             .findings
             .iter()
-            .map(|f| {
-                let mut texts = vec![f.primary.slice(t)];
-                texts.extend(f.related.iter().map(|r| r.span.slice(t)));
-                FindingOut {
-                    code: f.code.to_string(),
-                    rule: f.rule.to_string(),
-                    severity: f.severity,
-                    message: f.message.clone(),
-                    primary: LabeledSpan { start: f.primary.start, end: f.primary.end, text: f.primary.slice(t).to_string(), label: f.primary_label.clone() },
-                    related: f
-                        .related
-                        .iter()
-                        .map(|r| LabeledSpan { start: r.span.start, end: r.span.end, text: r.span.slice(t).to_string(), label: r.label.clone() })
-                        .collect(),
-                    claims: f.claims.iter().map(|c| format!("c{}", c + 1)).collect(),
-                    help: f.help.clone(),
-                    fingerprint: fingerprint(f.code, &texts),
-                }
+            .map(|f| FindingOut {
+                code: f.code.to_string(),
+                rule: f.rule.to_string(),
+                severity: f.severity,
+                message: f.message.clone(),
+                primary: LabeledSpan { start: f.primary.start, end: f.primary.end, text: f.primary.slice(t).to_string(), label: f.primary_label.clone() },
+                related: f
+                    .related
+                    .iter()
+                    .map(|r| LabeledSpan { start: r.span.start, end: r.span.end, text: r.span.slice(t).to_string(), label: r.label.clone() })
+                    .collect(),
+                claims: f.claims.iter().map(|c| format!("c{}", c + 1)).collect(),
+                help: f.help.clone(),
+                fingerprint: finding_fingerprint(t, f),
             })
             .collect();
         DocumentReport { path: a.path.clone(), quotes, speakers, claims, findings }

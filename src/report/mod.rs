@@ -1,7 +1,9 @@
-//! One finding model, several renderers: human (miette), concise, JSON, JSON Lines, and the
-//! readable who-said-what table of `quotecheck extract`.
+//! One finding model, several renderers: human (miette), concise, JSON, JSON Lines, SARIF,
+//! GitHub Actions annotations, and the readable who-said-what table of `quotecheck extract`.
 
+pub mod github;
 pub mod json;
+pub mod sarif;
 
 use crate::model::{Analysis, Finding, Severity};
 use crate::span::LineIndex;
