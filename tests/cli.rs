@@ -197,3 +197,17 @@ fn github_annotations_escape_property_values_and_messages_apart() {
     assert!(!out.is_empty() && out.lines().all(|l| l.starts_with("::warning ") || l.starts_with("::error ") || l.starts_with("::notice ")), "{out}");
     assert!(out.contains("title=QC104 inconsistent-name::"), "{out}");
 }
+
+#[test]
+fn a_hard_wrapped_name_gives_one_concise_line_per_finding() {
+    // the misspelled surname is broken over two lines; the message quotes it on one
+    let text = "Mayor Thomas Reilly opened the hall. “The roof is fixed,” Reilly said.\n\nLater, Mayor Thomas\nReiley said the doors would open at nine.\n";
+    let o = run_stdin(&["check", "--format", "concise", "-"], text.as_bytes());
+    let out = stdout(&o);
+    let qc104: Vec<&str> = out.lines().filter(|l| l.contains("QC104")).collect();
+    assert_eq!(qc104.len(), 1, "{out}");
+    assert!(qc104[0].contains("Thomas Reiley"), "{out}");
+    for line in out.lines().filter(|l| !l.trim().is_empty()) {
+        assert!(line.contains(": "), "a stray line in concise output: {line:?}\n{out}");
+    }
+}

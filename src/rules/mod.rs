@@ -134,6 +134,21 @@ pub fn run(doc: &Doc) -> Vec<Finding> {
         }
     }
     crate::consistency::check(doc, &mut out);
+    // messages quote the article, whose lines may be hard-wrapped: one line per message,
+    // so the concise and GitHub formats keep one finding per line
+    let one_line = |s: &mut String| {
+        if s.contains(['\n', '\r']) {
+            *s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        }
+    };
+    for f in &mut out {
+        one_line(&mut f.message);
+        one_line(&mut f.primary_label);
+        one_line(&mut f.help);
+        for r in &mut f.related {
+            one_line(&mut r.label);
+        }
+    }
     out.sort_by(|a, b| (a.primary.start, a.primary.end, a.code).cmp(&(b.primary.start, b.primary.end, b.code)));
     out
 }
