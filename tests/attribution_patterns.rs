@@ -26,7 +26,8 @@ fn check(text: &str, words: &str, speaker: &str) {
 
 #[test]
 fn appositive_between_speaker_and_cue() {
-    check("“The levee will hold,” Eric Ames, a state senator, said.", "levee will hold", "Eric Ames");
+    // the mention spans the name and its description: one speaker
+    check("“The levee will hold,” Eric Ames, a state senator, said.", "levee will hold", "Eric Ames, a state senator");
     check("Mayor Ana Holm, whose office runs the ferry, said the fares would stay low.", "fares would stay low", "Mayor Ana Holm");
 }
 
@@ -247,4 +248,18 @@ fn a_question_put_by_an_unnamed_asker_is_reported_without_a_speaker() {
     // "asked" with no question word after it is not a question report
     let a = run("Asked to stay, the driver said the depot would close at noon.");
     assert!(a.quotes.iter().all(|q| q.speaker.is_some()));
+}
+
+#[test]
+fn a_name_and_a_description_side_by_side_are_one_speaker() {
+    let a = run("“We will not raise fares,” the authority’s chair, Petra Holm, told the committee. Later the authority’s finance director, Hugo Strand, told reporters that fares would rise.");
+    let holm = a.entities.iter().find(|e| e.name == "Petra Holm").expect("Petra Holm");
+    assert_eq!(holm.titles, vec!["authority’s chair".to_string()]);
+    let strand = a.entities.iter().find(|e| e.name == "Hugo Strand").expect("Hugo Strand");
+    assert_eq!(strand.titles, vec!["authority’s finance director".to_string()]);
+    // no separate entity for the descriptions
+    assert!(a.entities.iter().all(|e| !e.name.contains("chair") && !e.name.contains("director")), "{:?}", a.entities.iter().map(|e| &e.name).collect::<Vec<_>>());
+    let a = run("“The levee will hold,” Eric Ames, a state senator, said.");
+    let ames = a.entities.iter().find(|e| e.name == "Eric Ames").expect("Eric Ames");
+    assert_eq!(ames.titles, vec!["state senator".to_string()]);
 }

@@ -223,7 +223,7 @@ impl Resolver {
     fn title_text(ctx: &Ctx, m: &Mention) -> Option<String> {
         let t = m.title?;
         let s = t.slice(ctx.text).trim().trim_end_matches(',');
-        let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
+        let s = ["the ", "The ", "a ", "an "].iter().find_map(|a| s.strip_prefix(a)).unwrap_or(s);
         (!s.is_empty()).then(|| s.to_string())
     }
 

@@ -502,10 +502,11 @@ fn after_pattern(ctx: &Ctx, close_t: usize) -> Option<(Found, usize)> {
         }
     }
     // SPEAKER[, APPOSITIVE,] [adverbs] CUE: “...,” Eric Ames, a state senator, said.
-    if let Some(m) = ctx.mention_after(t, limit) {
+    if let Some(mut m) = ctx.mention_after(t, limit) {
         let mut k = m.end;
         if ctx.is_punct(k, ',') {
             if let Some(j) = (k + 1..(k + 30).min(limit)).find(|&j| ctx.is_punct(j, ',')) {
+                m = with_appositive(ctx, m, k + 1, j);
                 k = j + 1;
             }
         }
@@ -618,7 +619,7 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
                 if !pronoun && !clause {
                     if let Some(m) = ctx.mention_before(j, floor) {
                         if matches!(m.kind, MentionKind::Person | MentionKind::Organization | MentionKind::Anonymous | MentionKind::Group) {
-                            return Some(m);
+                            return Some(with_appositive(ctx, m, j + 1, e - 1));
                         }
                     }
                 }
@@ -701,6 +702,34 @@ fn bare_subject(ctx: &Ctx, floor: usize, c: usize) -> Option<Mention> {
     ctx.phrase_mention(start, end)
 }
 
+/// "Eric Ames, a state senator, said" / "the authority's chair, Petra Holm, said": a name and
+/// a description set side by side between commas are one speaker. The mention keeps its
+/// token range (callers step past it), spans both, and carries the description as its title,
+/// so the entity gets the name, the title and, through the title, its affiliation.
+fn with_appositive(ctx: &Ctx, m: Mention, a: usize, b: usize) -> Mention {
+    let Some(x) = ctx.mention_after(a, b).filter(|x| x.first == a && x.end == b) else { return m };
+    match (m.name.is_some(), x.name.is_some()) {
+        (true, false) if matches!(x.kind, MentionKind::Anonymous | MentionKind::Group) && m.kind == MentionKind::Person => {
+            let mut m = m;
+            m.title = m.title.or(Some(x.span));
+            m.span = Span::new(m.span.start, x.span.end);
+            m
+        }
+        (false, true) if x.kind == MentionKind::Person && matches!(m.kind, MentionKind::Anonymous | MentionKind::Person) => {
+            let mut x = x;
+            x.title = Some(m.span);
+            x.span = Span::new(m.span.start, x.span.end);
+            x.first = m.first;
+            x.end = m.end;
+            if x.gender == crate::lexicon::Gender::Unknown {
+                x.gender = m.gender;
+            }
+            x
+        }
+        _ => m,
+    }
+}
+
 /// "Dana Moss, 60, a farmer from Ames, Iowa, who runs the co-op, said": when a comma
 /// stands right before the cue, the speaker is the subject that opens the sentence and the
 /// comma-separated pieces after it are appositives. Taking the mention before the last
@@ -732,7 +761,8 @@ fn appositive_chain_head(ctx: &Ctx, floor: usize, comma: usize) -> Option<Mentio
             return None;
         }
     }
-    Some(m)
+    let next = (k + 1..=comma).find(|&j| ctx.is_punct(j, ',')).unwrap_or(comma);
+    Some(if k == m.end { with_appositive(ctx, m, k + 1, next) } else { m })
 }
 
 /// The subject of the sentence starting at `from`: the mention at its start, after a
