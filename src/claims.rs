@@ -156,7 +156,12 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
             j += 1;
         }
         let w = words[0];
-        let phrase = lex.frame_words.longest(&words);
+        let mut phrase = lex.frame_words.longest(&words);
+        // "its plan to build", "the aim to cut": after a determiner the word is a noun, not
+        // the modal phrase ("plans to build")
+        if prev_word.is_some_and(|d| lex.determiners.contains(d)) && phrase.is_some_and(|(n, v)| n > 1 && v.iter().all(|f| matches!(f, FrameWord::Modality(_)))) {
+            phrase = None;
+        }
         if lex.has_negation_suffix(w) && phrase.is_none_or(|(n, _)| n == 1) {
             negs.push(pos);
         }
@@ -351,8 +356,9 @@ fn rank(m: Modality) -> u8 {
 
 /// Splits `a..b` into clauses: at the sentence ends the scanner found (`ends`, so an
 /// abbreviation's period is not one), semicolons, and ", but".
-fn clauses(lower: &str, scan: &Scan, ends: &[bool], a: usize, b: usize) -> Vec<(usize, usize)> {
+fn clauses(lower: &str, scan: &Scan, lex: &Lexicon, ends: &[bool], a: usize, b: usize) -> Vec<(usize, usize)> {
     let toks = &scan.tokens;
+    let word = |i: usize| if i < b && toks[i].kind == TokKind::Word { &lower[toks[i].start..toks[i].end] } else { "" };
     let mut out = Vec::new();
     let mut start = a;
     let mut k = a;
@@ -360,7 +366,13 @@ fn clauses(lower: &str, scan: &Scan, ends: &[bool], a: usize, b: usize) -> Vec<(
         let cut_after = match toks[k].kind {
             TokKind::Punct(';') => true,
             TokKind::Punct('.') | TokKind::Punct('?') | TokKind::Punct('!') => ends[k],
-            TokKind::Punct(',') => k + 1 < b && &lower[toks[k + 1].start..toks[k + 1].end] == "but",
+            // ", but ...", and ", and we ..." / ", while the board ...": a conjunction and a
+            // subject of its own start another clause, with its own frame
+            TokKind::Punct(',') => {
+                let next = word(k + 1);
+                let subject = |w: &str| lex.is("subject_pronouns", w) || w == "it" || lex.determiners.contains(w);
+                next == "but" || (lex.clause_breaks_after_comma.contains(next) && subject(word(k + 2)))
+            }
             _ => false,
         };
         if cut_after {
@@ -416,7 +428,7 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
         let mut prev: Option<Claim> = None;
         for s in &segs {
             let (a, b) = (tok_at(s.start), tok_at(s.end));
-            for (x, y) in clauses(lower, scan, &ends, a, b.min(toks.len())) {
+            for (x, y) in clauses(lower, scan, lex, &ends, a, b.min(toks.len())) {
                 let mut c = frame(text, lower, scan, lex, x, y);
                 if c.span.is_empty() {
                     continue;
@@ -463,7 +475,7 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
             }
             if b > a {
                 let mut prev: Option<Claim> = None;
-                for (x, y) in clauses(lower, scan, &ends, a, b) {
+                for (x, y) in clauses(lower, scan, lex, &ends, a, b) {
                     let words = (x..y).filter(|&i| toks[i].kind == TokKind::Word).count();
                     if words < 3 {
                         continue;
@@ -511,7 +523,7 @@ pub fn clause_frames(text: &str) -> Vec<Claim> {
     let mut out = Vec::new();
     for s in &scan.sentences {
         let mut prev: Option<Claim> = None;
-        for (x, y) in clauses(&lower, &scan, &ends, s.first_token, s.end_token) {
+        for (x, y) in clauses(&lower, &scan, lex, &ends, s.first_token, s.end_token) {
             let mut c = frame(text, &lower, &scan, lex, x, y);
             inherit(&mut c, prev.as_ref());
             if c.class.is_some() {

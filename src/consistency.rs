@@ -104,6 +104,10 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
             }
         }
         partners.sort_unstable();
+        // one finding per claim: the best-ranked pair (highest severity, then the nearest
+        // earlier claim), so a statement contradicted by a lede and by the quote the lede
+        // sums up is reported once, against the source that ranks highest
+        let mut best: Option<Finding> = None;
         for i in partners {
             let a = &claims[i];
             if !asserts(a) || !asserts(b) {
@@ -136,11 +140,15 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
                 }
                 let Some(judge) = rule.judge else { continue };
                 if let Some(clash) = judge(doc, a, b) {
-                    out.push(finding(doc, rule, i, j, clash));
+                    let f = finding(doc, rule, i, j, clash);
+                    if best.as_ref().is_none_or(|x| f.severity >= x.severity) {
+                        best = Some(f);
+                    }
                     break;
                 }
             }
         }
+        out.extend(best);
         buckets.entry(class).or_default().push(j);
     }
 }
