@@ -110,6 +110,101 @@ pub struct Claim {
     pub stance: Option<Stance>,
     /// Scope-contrast words of the clause (bilateral, multilateral, ...), as a bit set.
     pub settings: u64,
+    /// The numbers the clause gives, with what they count, in order.
+    pub amounts: Vec<Amount>,
+}
+
+/// A number with the thing it counts: "about 2,000 residents", "12 percent".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Amount {
+    /// The value in hundredths, so claims stay comparable with `Eq` (8.5 -> 850).
+    pub hundredths: u64,
+    /// What is counted, normalised by grammar/claims.toml `[[unit]]` ("jobs" -> "people"),
+    /// or the noun itself, singular.
+    pub unit: String,
+    /// An estimate ("about", "more than").
+    pub approx: bool,
+    pub span: Span,
+}
+
+impl Amount {
+    pub fn value(&self) -> f64 {
+        self.hundredths as f64 / 100.0
+    }
+}
+
+/// The numbers of the clause `a..b` that count something: "1,200 jobs", "about 2,000
+/// residents", "58 percent", "48 million crowns". Years ("in 1998"), durations ("six
+/// months") and numbers with nothing after them are skipped. The lexer splits "1,200" at
+/// the comma, so digit groups written without spaces are joined here.
+fn amounts(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize) -> Vec<Amount> {
+    let toks = &scan.tokens;
+    let mut out: Vec<Amount> = Vec::new();
+    let word = |i: usize| if i < b { &lower[toks[i].start..toks[i].end] } else { "" };
+    let mut k = a;
+    while k < b {
+        if toks[k].kind != TokKind::Number {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut digits = text[toks[k].start..toks[k].end].replace(',', "");
+        let mut e = k + 1;
+        while e + 1 < b
+            && toks[e].kind == TokKind::Punct(',')
+            && toks[e].start == toks[e - 1].end
+            && toks[e + 1].start == toks[e].end
+            && toks[e + 1].kind == TokKind::Number
+            && toks[e + 1].end - toks[e + 1].start == 3
+        {
+            digits.push_str(&text[toks[e + 1].start..toks[e + 1].end]);
+            e += 2;
+        }
+        k = e;
+        let Ok(mut value) = digits.trim_end_matches('.').parse::<f64>() else { continue };
+        // a year is no amount ("in 1998"), unless a listed unit follows ("2000 residents")
+        let year = !digits.contains(['.', ',']) && digits.len() == 4 && (1800.0..=2100.0).contains(&value) && !text[toks[start].start..toks[e - 1].end].contains(',');
+        let mut u = e;
+        if let Some(m) = lex.multipliers.get(word(u)) {
+            value *= m;
+            u += 1;
+        }
+        // the unit: a currency sign before it, a listed phrase of two words, a listed word,
+        // or the noun itself
+        let two = format!("{} {}", word(u), word(u + 1));
+        let currency = (start > a).then(|| &text[toks[start - 1].start..toks[start - 1].end]).filter(|c| matches!(*c, "$" | "£" | "€"));
+        let unit = if let Some(c) = currency {
+            c.to_string()
+        } else if let Some(x) = lex.units.get(two.as_str()) {
+            x.clone()
+        } else if let Some(x) = lex.units.get(word(u)) {
+            x.clone()
+        } else if u < b && toks[u].kind == TokKind::Word && !lex.determiners.contains(word(u)) {
+            // an adjective may stand before the noun ("1,200 new jobs"): take the unit from
+            // the word after it when that one is listed
+            match lex.units.get(word(u + 1)) {
+                Some(x) if u + 1 < b && toks[u + 1].kind == TokKind::Word => x.clone(),
+                _ => word(u).trim_end_matches('s').to_string(),
+            }
+        } else if let Some(prev) = out.last().filter(|_| !year) {
+            // "11 million crowns, of which the insurer paid 8 million": a bare figure after
+            // one with a unit counts the same thing
+            prev.unit.clone()
+        } else {
+            continue;
+        };
+        if unit == "time" || unit.is_empty() || (year && !lex.units.values().any(|v| *v == unit) && currency.is_none()) {
+            continue;
+        }
+        // an estimate: one of the approximation words (one or two words) right before it
+        let before1 = if start > a { word(start - 1) } else { "" };
+        let before2 = if start > a + 1 { format!("{} {}", word(start - 2), before1) } else { String::new() };
+        let approx = lex.approximations.contains(before1) || lex.approximations.contains(before2.as_str());
+        // the figure as written: currency sign, digits and multiplier ("$60 million")
+        let first = if currency.is_some() { start - 1 } else { start };
+        out.push(Amount { hundredths: (value * 100.0).round() as u64, unit, approx, span: Span::new(toks[first].start, toks[u.max(e) - 1].end) });
+    }
+    out
 }
 
 /// How far (in tokens) a negation or a modal may stand before the word it bears on.
@@ -230,8 +325,12 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
     }
     // the predicate: the first verb, or a noun that a result-state word or a light verb
     // makes an event, whichever comes first
-    let licensed =
-        |p: usize| aspects.iter().any(|&(x, _)| x.abs_diff(p) <= 3) || lights.iter().chain(&stance_at).any(|&l| (l < p && p - l <= 4) || (l > p && l - p <= 2));
+    // (a result-state word may follow its noun at some distance: "talks with the union stay
+    // suspended")
+    let licensed = |p: usize| {
+        aspects.iter().any(|&(x, _)| (x <= p && p - x <= 3) || (x > p && x - p <= 5))
+            || lights.iter().chain(&stance_at).any(|&l| (l < p && p - l <= 4) || (l > p && l - p <= 2))
+    };
     let pred = preds.iter().find(|(p, x)| x.verb || licensed(*p)).copied();
     let aspect = if aspects.iter().any(|a| a.1 == Aspect::Resumption) {
         Aspect::Resumption
@@ -305,6 +404,7 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
         certain,
         stance,
         settings: lex.setting_bits(span.slice(text)),
+        amounts: amounts(text, lower, scan, lex, a, b),
     }
 }
 
@@ -481,7 +581,7 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
                         continue;
                     }
                     let mut c = frame(text, lower, scan, lex, x, y);
-                    if c.class.is_none() && c.aspect == Aspect::None {
+                    if c.class.is_none() && c.aspect == Aspect::None && c.amounts.is_empty() {
                         continue;
                     }
                     inherit(&mut c, prev.as_ref());

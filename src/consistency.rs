@@ -2,7 +2,8 @@
 //! rules QC2xx, and ranks what is left by how the two speakers relate.
 //!
 //! Pairing: claims are bucketed by predicate class (and opposed classes meet through the
-//! `opposes` links of `grammar/predicates.toml`). Each claim is compared with at most
+//! `opposes` links of `grammar/predicates.toml`), and claims that give a number by what it
+//! counts. Each claim is compared with at most
 //! [`WINDOW`] earlier claims of its bucket, nearest first, so the pass stays linear in the
 //! number of claims even in a very long document; a tension between statements further apart
 //! than that is rare in one article and would be reported for a nearer pair anyway.
@@ -11,13 +12,23 @@
 //! two clauses of one quotation, or one speaker in the same or the next paragraph, are a
 //! speaker qualifying himself; the reporter against the reporter is narrative, not a source
 //! conflict; claims about disjoint participants or in contrasting settings (bilateral against
-//! multilateral), or a past event against a present state,
-//! are about different things.
+//! multilateral), about what the other's exception leaves out ("except for medicine" against
+//! "medicine shipments continue"), or a past event against a present state, are about
+//! different things.
 
 use crate::claims::{Claim, Modality, Time};
 use crate::model::{Entity, EntityKind, Finding, Related, Severity};
 use crate::rules::{self, Doc};
 use std::collections::HashMap;
+
+/// What brings two claims together for comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Topic {
+    /// A predicate class of grammar/predicates.toml.
+    Class(u16),
+    /// A kind of thing counted ("people", "percent").
+    Counts(String),
+}
 
 /// How many earlier claims of the same topic each claim is compared with.
 pub const WINDOW: usize = 48;
@@ -84,6 +95,34 @@ pub fn contrasting_texts(lex: &crate::Lexicon, a: &str, b: &str) -> bool {
     lex.settings_contrast(lex.setting_bits(a), lex.setting_bits(b))
 }
 
+/// The words an exception names: "a ban on imports, except for medicine" -> ["medicine"]
+/// (content words of four letters or more, up to three words after the exception phrase).
+fn excepted(doc: &Doc, c: &Claim) -> Vec<String> {
+    if !c.exception {
+        return Vec::new();
+    }
+    let text = c.span.slice(doc.text).to_lowercase();
+    let words: Vec<&str> = text.split(|ch: char| !ch.is_alphanumeric() && ch != '-').filter(|w| !w.is_empty()).collect();
+    for form in &doc.lex.exception_forms {
+        let f: Vec<&str> = form.split(' ').collect();
+        if let Some(i) = (0..words.len().saturating_sub(f.len() - 1)).find(|&i| words[i..i + f.len()] == f[..]) {
+            return words[i + f.len()..].iter().take(3).filter(|w| w.chars().count() >= 4).map(|w| w.to_string()).collect();
+        }
+    }
+    Vec::new()
+}
+
+/// One claim is about what the other's exception leaves out ("a ban on imports, except for
+/// medicine" against "medicine shipments will continue"): no clash, that is the exception.
+fn about_the_exception(doc: &Doc, a: &Claim, b: &Claim) -> bool {
+    let mentions = |c: &Claim, words: &[String]| {
+        let t = c.span.slice(doc.text).to_lowercase();
+        t.split(|ch: char| !ch.is_alphanumeric() && ch != '-').any(|w| words.iter().any(|x| x == w))
+    };
+    let (ea, eb) = (excepted(doc, a), excepted(doc, b));
+    (!ea.is_empty() && mentions(b, &ea)) || (!eb.is_empty() && mentions(a, &eb))
+}
+
 fn disjoint(a: &Claim, b: &Claim) -> bool {
     !a.participants.is_empty() && !b.participants.is_empty() && !a.participants.iter().any(|p| b.participants.contains(p))
 }
@@ -91,19 +130,32 @@ fn disjoint(a: &Claim, b: &Claim) -> bool {
 /// Runs the consistency rules over the claims of one document.
 pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
     let claims = doc.claims;
-    let mut buckets: HashMap<u16, Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<Topic, Vec<usize>> = HashMap::new();
     let mut seen_pairs: std::collections::HashSet<(usize, usize)> = Default::default();
     for (j, b) in claims.iter().enumerate() {
-        let Some(class) = b.class else { continue };
+        // a claim meets earlier claims of its predicate class, of the classes opposed to it,
+        // and claims that count the same kind of thing
+        let mut topics: Vec<Topic> = Vec::new();
+        if let Some(class) = b.class {
+            topics.push(Topic::Class(class));
+            topics.extend((0..doc.lex.classes.len() as u16).filter(|&o| doc.lex.classes_oppose(class, o)).map(Topic::Class));
+        }
+        for m in &b.amounts {
+            if !topics.contains(&Topic::Counts(m.unit.clone())) {
+                topics.push(Topic::Counts(m.unit.clone()));
+            }
+        }
+        if topics.is_empty() {
+            continue;
+        }
         let mut partners: Vec<usize> = Vec::new();
-        let mut classes = vec![class];
-        classes.extend((0..doc.lex.classes.len() as u16).filter(|&o| doc.lex.classes_oppose(class, o)));
-        for c in &classes {
-            if let Some(list) = buckets.get(c) {
+        for t in &topics {
+            if let Some(list) = buckets.get(t) {
                 partners.extend(list.iter().rev().take(WINDOW));
             }
         }
         partners.sort_unstable();
+        partners.dedup();
         // one finding per claim: the best-ranked pair (highest severity, then the nearest
         // earlier claim), so a statement contradicted by a lede and by the quote the lede
         // sums up is reported once, against the source that ranks highest
@@ -119,7 +171,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
             if a.speaker.is_none() && b.speaker.is_none() {
                 continue;
             }
-            if disjoint(a, b) || contrasting_scope(doc, a, b) {
+            if disjoint(a, b) || contrasting_scope(doc, a, b) || about_the_exception(doc, a, b) {
                 continue;
             }
             // a past event and a present or future state are about different times
@@ -149,7 +201,12 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
             }
         }
         out.extend(best);
-        buckets.entry(class).or_default().push(j);
+        if let Some(class) = b.class {
+            buckets.entry(Topic::Class(class)).or_default().push(j);
+        }
+        for t in topics.into_iter().filter(|t| matches!(t, Topic::Counts(_))) {
+            buckets.entry(t).or_default().push(j);
+        }
     }
 }
 

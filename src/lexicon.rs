@@ -171,6 +171,12 @@ pub struct ClaimsFile {
     pub past: Vec<FormsEntry>,
     pub present: Vec<FormsEntry>,
     pub scope_contrast: Vec<PairsEntry>,
+    #[serde(default)]
+    pub approximation: Vec<FormsEntry>,
+    #[serde(default)]
+    pub unit: Vec<FormsEntry>,
+    #[serde(default)]
+    pub multiplier: Vec<FormsEntry>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -339,6 +345,14 @@ pub struct Lexicon {
     pub present_auxiliaries: HashSet<String>,
     /// Setting words that keep two claims apart (bilateral / multilateral).
     pub scope_contrasts: Vec<(String, String)>,
+    /// Exception and side-event phrases of grammar/claims.toml `[[scope]]` ("except for").
+    pub exception_forms: Vec<String>,
+    /// Words before a number that make it an estimate ("about", "more than").
+    pub approximations: HashSet<String>,
+    /// What a number counts: noun (or phrase) -> normalised unit ("jobs" -> "people").
+    pub units: HashMap<String, String>,
+    /// Words after a number that multiply it ("million").
+    pub multipliers: HashMap<String, f64>,
     /// The distinct words of `scope_contrasts`, and the pairs as indices into them.
     pub setting_words: Vec<String>,
     pub setting_pairs: Vec<(usize, usize)>,
@@ -406,6 +420,29 @@ impl Lexicon {
             negation_suffixes: Vec::new(),
             present_auxiliaries: claims.present.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
             scope_contrasts: claims.scope_contrast.iter().flat_map(|e| e.pairs.iter().map(|[a, b]| (a.clone(), b.clone()))).collect(),
+            approximations: claims.approximation.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
+            exception_forms: {
+                // longest first, so "except for" wins over "except"
+                let mut v: Vec<String> = claims.scope.iter().flat_map(|e| e.forms.iter().cloned()).collect();
+                v.sort_by_key(|f| std::cmp::Reverse(f.len()));
+                v
+            },
+            units: claims
+                .unit
+                .iter()
+                .flat_map(|e| {
+                    let v = e.value.clone().unwrap_or_else(|| panic!("grammar/claims.toml: a [[unit]] without a value"));
+                    e.forms.iter().map(move |f| (f.clone(), v.clone()))
+                })
+                .collect(),
+            multipliers: claims
+                .multiplier
+                .iter()
+                .flat_map(|e| {
+                    let v: f64 = e.value.as_deref().and_then(|v| v.parse().ok()).unwrap_or_else(|| panic!("grammar/claims.toml: bad multiplier {:?}", e.value));
+                    e.forms.iter().map(move |f| (f.clone(), v))
+                })
+                .collect(),
             setting_words: Vec::new(),
             setting_pairs: Vec::new(),
             predicates: PhraseTable::default(),

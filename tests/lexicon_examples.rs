@@ -47,6 +47,9 @@ fn every_entry_has_examples() {
         &claims.embedding,
         &claims.past,
         &claims.present,
+        &claims.approximation,
+        &claims.unit,
+        &claims.multiplier,
     ];
     for g in groups {
         for e in g {
@@ -289,4 +292,38 @@ fn the_word_lists_the_code_names_exist() {
     ] {
         assert!(lex.word_lists.contains_key(name), "grammar/speakers.toml lacks [[words]] {name}");
     }
+}
+
+#[test]
+fn number_examples_give_their_amount() {
+    let (_, _, _, claims, _) = files();
+    let mut failures = Vec::new();
+    let amounts = |ex: &str| clause_frames(ex).into_iter().flat_map(|c| c.amounts).collect::<Vec<_>>();
+    for e in &claims.approximation {
+        for ex in &e.examples {
+            if !amounts(ex).iter().any(|m| m.approx) {
+                failures.push(format!("approximation: {ex:?} gives no estimate"));
+            }
+        }
+    }
+    for e in &claims.unit {
+        let unit = e.value.clone().unwrap_or_default();
+        for ex in &e.examples {
+            let got = amounts(ex);
+            // a time unit is a duration: no amount at all
+            let ok = if unit == "time" { got.is_empty() } else { got.iter().any(|m| m.unit == unit) };
+            if !ok {
+                failures.push(format!("unit {unit}: {ex:?} -> {:?}", got.iter().map(|m| &m.unit).collect::<Vec<_>>()));
+            }
+        }
+    }
+    for e in &claims.multiplier {
+        let factor: f64 = e.value.as_deref().and_then(|v| v.parse().ok()).unwrap_or(0.0);
+        for ex in &e.examples {
+            if !amounts(ex).iter().any(|m| m.value() >= factor) {
+                failures.push(format!("multiplier {factor}: {ex:?} is not multiplied"));
+            }
+        }
+    }
+    report(failures);
 }

@@ -256,8 +256,15 @@ impl Ctx<'_> {
                     k = self.nickname_at(k).map(|(_, c)| c + 1).unwrap_or(k + 1);
                 }
                 // "passenger Nora Quill", "chief operating officer": up to two plain nouns
-                // before a role word or a name describe the speaker
-                Np::Stop if self.is_free_modifier(k) && (heads(k + 1) || (k + 1 < limit && self.is_free_modifier(k + 1) && heads(k + 2))) => k += 1,
+                // before a role word or a name describe the speaker (but in "Ortiz thanked
+                // Webb" a past form right after a name is its verb)
+                Np::Stop
+                    if !(k > start && self.np(k - 1) == Np::Cap && self.lex.is_past_cue(self.lw(k)))
+                        && self.is_free_modifier(k)
+                        && (heads(k + 1) || (k + 1 < limit && self.is_free_modifier(k + 1) && heads(k + 2))) =>
+                {
+                    k += 1
+                }
                 _ => break,
             }
         }

@@ -74,7 +74,22 @@ pub struct ClaimOut {
     /// Added field: past, present or future.
     pub time: Time,
     pub participants: Vec<String>,
+    /// Added field: the numbers the claim gives, with what they count.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub amounts: Vec<AmountOut>,
 }
+
+/// A number with what it counts ("about 2,000 residents": 2000, "people", approx).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AmountOut {
+    pub value: f64,
+    pub unit: String,
+    pub approx: bool,
+    pub text: String,
+}
+
+// values come from parsed digits, never NaN
+impl Eq for AmountOut {}
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct FindingOut {
@@ -197,6 +212,11 @@ impl DocumentReport {
                 aspect: c.aspect,
                 time: c.time,
                 participants: c.participants.iter().map(|&p| eid(p)).collect(),
+                amounts: c
+                    .amounts
+                    .iter()
+                    .map(|m| AmountOut { value: m.value(), unit: m.unit.clone(), approx: m.approx, text: m.span.slice(t).to_string() })
+                    .collect(),
             })
             .collect();
         let findings = a

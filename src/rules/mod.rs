@@ -13,6 +13,7 @@ mod qc202_polarity_clash;
 mod qc203_stance_clash;
 mod qc204_modality_gap;
 mod qc205_lexical_opposition;
+mod qc206_numeric_mismatch;
 
 use crate::attribute::Ambiguity;
 use crate::claims::Claim;
@@ -79,6 +80,19 @@ impl Rule {
         out
     }
 
+    /// The example text after `label` in the documentation ("Fires", "Does not fire"; the
+    /// label line may add a remark in parentheses before its colon).
+    pub fn example(&self, label: &str) -> Option<String> {
+        let mut lines = self.source.lines().filter_map(|l| l.strip_prefix("//!")).map(|l| l.strip_prefix(' ').unwrap_or(l));
+        lines.by_ref().find(|l| {
+            let l = l.trim();
+            l.ends_with(':') && (l == format!("{label}:") || l.starts_with(&format!("{label} (")))
+        })?;
+        lines.next().filter(|l| l.starts_with("```"))?;
+        let body: Vec<&str> = lines.take_while(|l| !l.starts_with("```")).collect();
+        Some(body.join("\n"))
+    }
+
     /// The first sentence of the documentation.
     pub fn summary(&self) -> String {
         let d = self.doc();
@@ -107,6 +121,7 @@ pub static LINT: &[Rule] = &[
 pub static CONSISTENCY: &[Rule] = &[
     rule!("QC201", "state-reversal", Error, "qc201_state_reversal.rs", judge = qc201_state_reversal::judge),
     rule!("QC203", "stance-clash", Error, "qc203_stance_clash.rs", judge = qc203_stance_clash::judge),
+    rule!("QC206", "numeric-mismatch", Error, "qc206_numeric_mismatch.rs", judge = qc206_numeric_mismatch::judge),
     rule!("QC202", "polarity-clash", Error, "qc202_polarity_clash.rs", judge = qc202_polarity_clash::judge),
     rule!("QC205", "lexical-opposition", Warning, "qc205_lexical_opposition.rs", judge = qc205_lexical_opposition::judge),
     rule!("QC204", "modality-gap", Info, "qc204_modality_gap.rs", judge = qc204_modality_gap::judge),

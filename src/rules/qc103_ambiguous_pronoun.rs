@@ -5,15 +5,22 @@
 //! people the pronoun could stand for (same gender, or gender unknown), the reader has to
 //! guess who is talking. quotecheck still picks the nearest one, and says so here.
 //!
-//! Fires:
+//! Fires (both men have spoken before, and neither in the last two paragraphs):
 //! ```text
-//! Councilman Ray Ortiz thanked Mayor Sam Webb for the vote. “It took too long,” he said.
+//! “We need the money,” Councilman Ray Ortiz said. “We need it now,” Councilman Sam Webb said.
+//!
+//! The council met for three hours on Monday.
+//!
+//! The budget passed late in the evening.
+//!
+//! Ortiz thanked Webb after the vote. “It took too long,” he said.
 //! ```
 //!
-//! Does not fire:
+//! Does not fire (Ortiz is the recent speaker):
 //! ```text
-//! “We are ready,” Ortiz said. Mayor Sam Webb nodded. “It took too long,” he said.
-//! (Ortiz is the recent speaker.)
+//! “We need the money,” Councilman Ray Ortiz said. “We need it now,” Councilman Sam Webb said.
+//!
+//! “We are ready,” Ortiz said. Webb nodded. “It took too long,” he said.
 //! ```
 
 use super::Doc;

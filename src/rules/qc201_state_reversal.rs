@@ -6,18 +6,23 @@
 //! organisation says direct talks stay suspended while its own spokesman says a one-on-one
 //! conversation will of course happen. An exception or side-event scope (“except”, “on the
 //! side of the summit”) lowers the severity one level but keeps the finding, because the
-//! reader still needs the difference spelled out.
+//! reader still needs the difference spelled out; a statement about what the exception
+//! leaves out (“a ban on imports, except for medicine” against “medicine shipments will
+//! continue”) is no clash at all.
 //!
 //! Fires:
 //! ```text
-//! The ministry said direct talks stay suspended. ... “Of course the ministers will talk
-//! at the summit,” its spokesman said.
+//! The ministry said direct talks with the union stay suspended.
+//!
+//! “Of course the ministers will talk at the summit,” the ministry spokesman, Ivo Dane, said.
 //! ```
 //!
 //! Does not fire:
 //! ```text
-//! The ministry said direct talks stay suspended. ... “If the teams withdraw, the talks
-//! would resume,” its spokesman said.   (a conditional asserts nothing)
+//! The ministry said direct talks with the union stay suspended.
+//!
+//! “If the union lifts its blockade, the talks would resume,” the ministry spokesman, Ivo Dane,
+//! said.
 //! ```
 
 use super::Doc;

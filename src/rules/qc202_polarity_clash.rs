@@ -7,14 +7,16 @@
 //!
 //! Fires:
 //! ```text
-//! The agency said it will not raise fees this year. ... “We will raise fees this year,”
-//! its director said.
+//! The licensing agency said it will not raise fees this year.
+//!
+//! “We will raise fees this year,” the agency director, Walter Pimm, said.
 //! ```
 //!
 //! Does not fire:
 //! ```text
-//! The agency said it will not raise fees this year. ... “We might raise fees one day,”
-//! its director said.   (a possibility; see modality-gap)
+//! The licensing agency said it will not raise fees this year.
+//!
+//! “We might raise fees one day,” the agency director, Walter Pimm, said.
 //! ```
 
 use super::Doc;

@@ -7,13 +7,16 @@
 //!
 //! Fires:
 //! ```text
-//! The company confirmed 400 job cuts. ... “We deny that any layoffs are planned,” its
-//! spokeswoman said.
+//! The company confirmed 400 job cuts at the plant.
+//!
+//! “We deny that any layoffs are planned at the plant,” the company spokeswoman, Ana Holm, said.
 //! ```
 //!
 //! Does not fire:
 //! ```text
-//! The company confirmed 400 job cuts. ... “We confirm the cuts,” its spokeswoman said.
+//! The company confirmed 400 job cuts at the plant.
+//!
+//! “We confirm the layoffs at the plant,” the company spokeswoman, Ana Holm, said.
 //! ```
 
 use super::Doc;

@@ -6,14 +6,16 @@
 //!
 //! Fires:
 //! ```text
-//! The league will not hold a season this year. ... “A short season might still happen,”
-//! the commissioner said.
+//! The licensing agency said it will not raise fees this year.
+//!
+//! “Fees might rise in the autumn,” the agency director, Walter Pimm, said.
 //! ```
 //!
 //! Does not fire:
 //! ```text
-//! The league will not hold a season this year. ... “No season this year,” the
-//! commissioner said.
+//! The licensing agency said it will not raise fees this year.
+//!
+//! “Fees will not rise this year,” the agency director, Walter Pimm, said.
 //! ```
 
 use super::Doc;

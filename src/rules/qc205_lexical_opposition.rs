@@ -5,12 +5,16 @@
 //!
 //! Fires:
 //! ```text
-//! The board said fares will rise in May. ... “Fares will fall in May,” its chair said.
+//! The transit board said fares will rise in May.
+//!
+//! “Fares will fall in May,” the board chair, Lena Berg, said.
 //! ```
 //!
 //! Does not fire:
 //! ```text
-//! The board said fares will rise in May. ... “Fares will rise a little,” its chair said.
+//! The transit board said fares will rise in May.
+//!
+//! “Fares will rise a little in May,” the board chair, Lena Berg, said.
 //! ```
 
 use super::Doc;
