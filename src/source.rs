@@ -1,13 +1,69 @@
-//! Reading input: files, folders and standard input, as UTF-8 text.
+//! Reading input: files, folders and standard input, as UTF-8 text, Markdown or HTML.
 //!
-//! Nothing is rewritten: the text is analysed exactly as read, so every offset in the
-//! output points into the file on disk. A byte-order mark is kept (and skipped by the
-//! scanner as a non-word character). Input that is not text is refused with an error that
-//! names the file and the byte where it goes wrong.
+//! Nothing is rewritten: every offset in the output points into the file on disk. Plain text
+//! is analysed exactly as read; a byte-order mark is kept (and skipped by the scanner as a
+//! non-word character). Markdown and HTML are analysed through a *masked analysis text*
+//! ([`mask`]) of exactly the same byte length: every byte that is not prose is an ASCII space,
+//! block boundaries are blank lines, entities are decoded in place. Input that is not text is
+//! refused with an error that names the file and the byte where it goes wrong.
+
+pub mod html;
+pub mod markdown;
+mod masked;
 
 use miette::{Diagnostic, NamedSource, SourceSpan};
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
+
+/// How a file is read: which of its bytes are prose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum InputFormat {
+    /// Every byte is article text.
+    Text,
+    /// CommonMark with tables and footnotes (pulldown-cmark); see [`markdown`].
+    Markdown,
+    /// HTML, tags and scripts masked, entities decoded; see [`html`].
+    Html,
+}
+
+impl InputFormat {
+    /// The format a file's extension says: `.md` and `.markdown` are Markdown, `.html` and
+    /// `.htm` are HTML, anything else (`.txt`, none) is text.
+    pub fn from_path(path: &Path) -> InputFormat {
+        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("md" | "markdown") => InputFormat::Markdown,
+            Some("html" | "htm") => InputFormat::Html,
+            _ => InputFormat::Text,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputFormat::Text => "text",
+            InputFormat::Markdown => "markdown",
+            InputFormat::Html => "html",
+        }
+    }
+}
+
+/// The analysis text of `original` read as `format`: the text itself for plain text, else the
+/// masked text, of the same byte length, with the prose at the same offsets.
+///
+/// ```
+/// use quotecheck::source::{mask, InputFormat};
+/// let html = "<p>&ldquo;Yes,&rdquo; she said.</p>";
+/// let masked = mask(html, InputFormat::Html);
+/// assert_eq!(masked.len(), html.len());
+/// assert_eq!(masked.trim(), "“Yes,    ” she said.");
+/// ```
+pub fn mask(original: &str, format: InputFormat) -> Cow<'_, str> {
+    match format {
+        InputFormat::Text => Cow::Borrowed(original),
+        InputFormat::Markdown => Cow::Owned(markdown::mask(original)),
+        InputFormat::Html => Cow::Owned(html::mask(original)),
+    }
+}
 
 #[derive(Debug, Error, Diagnostic)]
 pub enum SourceError {
