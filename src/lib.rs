@@ -5,19 +5,23 @@
 //!
 //! ```text
 //! source ─► scan ─► attribute ─► claims ─► consistency ─┬─► findings ─► report
-//!  (text)   (nom)   (cues,        (frames)  (pairs,      │   (+ attribution lint)
-//!                    speakers,              rules)       │
-//!                    entities)                           ┘
+//!  (text,   (nom)   (cues,        (frames)  (pairs,      │   (+ attribution lint)
+//!   md,              speakers,              rules)       │
+//!   html)            entities)                           ┘
 //! ```
 //!
-//! - [`source`] reads a file and refuses what is not UTF-8 text, naming the byte offset;
+//! - [`source`] reads a file and refuses what is not UTF-8 text, naming the byte offset; it
+//!   turns Markdown and HTML into a masked analysis text of the same length (prose at its
+//!   original offsets, everything else spaces) and walks folders (honouring `.gitignore`);
 //! - [`scan`] finds paragraphs, tokens, quotation marks and sentences (grammar/quotation.md);
 //! - [`attribute`] finds cues and speakers and resolves speakers to entities;
 //! - [`claims`] turns quotations, reported speech and narrative into claim frames;
 //! - [`consistency`] and [`rules`] report tensions and attribution problems;
 //! - [`report`] renders the findings (human, concise, JSON, JSON Lines, SARIF, GitHub Actions).
 //!
-//! Every span is a byte range into the document as read.
+//! Every span is a byte range into the document as read. [`analyze`] takes plain text;
+//! [`analyze_input`] takes Markdown or HTML too, analyses the masked text and reports spans
+//! and their text from the original.
 //!
 //! ```
 //! let report = quotecheck::check_str("“We are ready,” Mayor Ana Holm said.", &quotecheck::Config::default());
