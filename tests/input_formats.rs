@@ -199,3 +199,110 @@ fn plain_text_analysis_is_unchanged() {
     let b = analyze_input("a.txt", text, InputFormat::Text, &Config::default());
     assert_eq!(serde_json::to_string(&DocumentReport::from_analysis(&a)).ok(), serde_json::to_string(&DocumentReport::from_analysis(&b)).ok());
 }
+
+/// A small deterministic generator (xorshift), as in tests/robustness.rs.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn pick<'a>(&mut self, v: &[&'a str]) -> &'a str {
+        v[(self.next() % v.len() as u64) as usize]
+    }
+}
+
+#[test]
+fn random_markup_keeps_every_span_on_the_file() {
+    let pieces = [
+        "<p>",
+        "</p>",
+        "<br>",
+        "<div class=\"a > b\">",
+        "</div>",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "<pre>",
+        "</pre>",
+        "<",
+        ">",
+        "&ldquo;",
+        "&rdquo;",
+        "&rsquo;",
+        "&#8220;",
+        "&#x201D;",
+        "&amp;",
+        "&bogus;",
+        "&",
+        "# ",
+        "## ",
+        "> ",
+        "- ",
+        "1. ",
+        "```",
+        "`",
+        "*",
+        "**",
+        "_",
+        "[",
+        "](",
+        ")",
+        "---\n",
+        "+++\n",
+        "|",
+        "\n",
+        "\n\n",
+        "\r\n",
+        " ",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "\"",
+        "'",
+        "«",
+        "»",
+        "é",
+        "—",
+        "…",
+        "said",
+        "told",
+        "Mayor Ana Holm",
+        "Kettering",
+        "he",
+        "she",
+        "the ministry",
+        "according to",
+        "We are ready",
+        "the talks",
+        "will not resume",
+        ".",
+        ",",
+        "?",
+        "said the spokesman",
+        "Ms. Lund",
+        "\u{FEFF}",
+    ];
+    let mut rng = Rng(0x9e3779b97f4a7c15);
+    for round in 0..300 {
+        let n = 5 + (rng.next() % 200) as usize;
+        let text: String = (0..n).map(|_| rng.pick(&pieces)).collect();
+        for format in [InputFormat::Markdown, InputFormat::Html] {
+            let masked = quotecheck::source::mask(&text, format);
+            assert_eq!(masked.len(), text.len(), "round {round} {format:?}: {text:?}");
+            let a = analyze_input("random", &text, format, &Config::default());
+            let json = serde_json::to_value(DocumentReport::from_analysis(&a)).expect("serialisable");
+            let mut found = Vec::new();
+            spans(&json, "document", &mut found);
+            for (at, start, end, t) in found {
+                assert!(text.get(start..end) == Some(t.as_str()), "round {round} {format:?}: {at} {start}..{end} is not a slice of {text:?}");
+            }
+        }
+    }
+}

@@ -44,7 +44,9 @@ impl<'a> Masker<'a> {
         if !self.valid(start, end) || start == end {
             return;
         }
-        if decoded.len() > end - start {
+        // only an ASCII original (an entity, an escape) is replaced: then every byte of it is a
+        // char boundary of the file, wherever the decoded char lands
+        if decoded.len() > end - start || !self.src[start..end].is_ascii() {
             self.prose(start, end);
             return;
         }
@@ -140,6 +142,15 @@ mod tests {
         m.decoded(0, 7, "”");
         m.prose(7, 8);
         assert_eq!(m.finish(), "    ”x");
+    }
+
+    #[test]
+    fn only_ascii_is_decoded_in_place() {
+        // a decoding over non-ASCII could put a char boundary where the file has none
+        let src = "é\\x";
+        let mut m = Masker::new(src);
+        m.decoded(0, 3, "x");
+        assert_eq!(m.finish(), "é\\ ");
     }
 
     #[test]
