@@ -4,9 +4,11 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use quotecheck::model::Severity;
 use quotecheck::report::{self, github, json, sarif, HumanStyle};
-use quotecheck::{analyze, source, Analysis, Config};
+use quotecheck::source::InputFormat;
+use quotecheck::{analyze_input, source, Analysis, Config};
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -20,11 +22,14 @@ struct Cli {
 enum Command {
     /// Lint articles: attribution problems and tensions between claims.
     Check {
-        /// Files or folders (walked recursively for .txt); `-` reads standard input.
+        /// Files or folders (walked recursively for .txt, .md, .markdown, .html, .htm,
+        /// honouring .gitignore); `-` reads standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
+        #[command(flatten)]
+        input: InputArgs,
         /// Exit 1 when a finding at or above this severity is reported.
         #[arg(long, value_enum, default_value_t = FailOn::Error)]
         fail_on: FailOn,
@@ -37,17 +42,59 @@ enum Command {
     },
     /// Who said what: every quotation with its speaker and cue.
     Extract {
-        /// Files or folders (walked recursively for .txt); `-` reads standard input.
+        /// Files or folders (walked recursively for .txt, .md, .markdown, .html, .htm,
+        /// honouring .gitignore); `-` reads standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = ExtractFormat::Table)]
         format: ExtractFormat,
+        #[command(flatten)]
+        input: InputArgs,
     },
     /// The rule list, or one rule's documentation.
     Rule {
         /// A rule code (QC201) or name (state-reversal).
         code: Option<String>,
     },
+}
+
+/// How the inputs are read and how many are checked at once.
+#[derive(clap::Args)]
+struct InputArgs {
+    /// Read every input as this format [default: by extension: .md and .markdown are
+    /// Markdown, .html and .htm are HTML, anything else and stdin are text].
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormatArg>,
+    /// Check this many files at once [default: the number of cores]. The output is the same
+    /// for any number.
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InputFormatArg {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl From<InputFormatArg> for InputFormat {
+    fn from(f: InputFormatArg) -> Self {
+        match f {
+            InputFormatArg::Text => InputFormat::Text,
+            InputFormatArg::Markdown => InputFormat::Markdown,
+            InputFormatArg::Html => InputFormat::Html,
+        }
+    }
+}
+
+impl InputArgs {
+    fn jobs(&self) -> usize {
+        match self.jobs {
+            Some(n) => usize::from(n),
+            None => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -96,11 +143,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut stdout = std::io::stdout().lock();
     let result = match cli.command {
-        Command::Check { paths, format, fail_on, exit_zero, disable } => {
+        Command::Check { paths, format, input, fail_on, exit_zero, disable } => {
             let config = Config { disabled_rules: disable };
-            run_check(&mut stdout, &paths, format, fail_on, exit_zero, &config)
+            run_check(&mut stdout, &paths, &input, format, fail_on, exit_zero, &config)
         }
-        Command::Extract { paths, format } => run_extract(&mut stdout, &paths, format),
+        Command::Extract { paths, format, input } => run_extract(&mut stdout, &paths, &input, format),
         Command::Rule { code } => run_rule(&mut stdout, code.as_deref()),
     };
     match result {
@@ -117,46 +164,131 @@ fn report_error(e: source::SourceError) {
     eprintln!("{:?}", miette::Report::new(e));
 }
 
-/// Reads and analyses every input; inputs that fail are reported on stderr and counted.
-fn analyses(paths: &[PathBuf], config: &Config, mut each: impl FnMut(Analysis) -> std::io::Result<()>) -> std::io::Result<usize> {
-    let (files, errors) = source::expand(paths);
-    let mut failed = errors.len();
-    for e in errors {
+/// What became of one input.
+enum Outcome {
+    Analysed(Analysis),
+    Unreadable(source::SourceError),
+}
+
+/// Reads one input (a file, or `-` for standard input) and analyses it as `format`, or as its
+/// extension says.
+fn check_one(f: &Path, format: Option<InputFormat>, config: &Config) -> Outcome {
+    let stdin = f.as_os_str() == "-";
+    let (name, text) = if stdin {
+        let mut buf = Vec::new();
+        if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
+            return Outcome::Unreadable(source::SourceError::Io { path: "-".into(), source: e });
+        }
+        ("-".to_string(), source::decode("-", buf))
+    } else {
+        (f.display().to_string(), source::read_file(f))
+    };
+    let format = format.unwrap_or(if stdin { InputFormat::Text } else { InputFormat::from_path(f) });
+    match text {
+        Ok(t) => Outcome::Analysed(analyze_input(&name, &t, format, config)),
+        Err(e) => Outcome::Unreadable(e),
+    }
+}
+
+/// Reads and analyses every input, `jobs` at a time, and hands the analyses to `each` in the
+/// order of the inputs; inputs that fail are reported on stderr, in that order too, and
+/// counted.
+fn analyses(paths: &[PathBuf], input: &InputArgs, config: &Config, mut each: impl FnMut(Analysis) -> std::io::Result<()>) -> std::io::Result<usize> {
+    let expanded = source::expand(paths);
+    for w in expanded.warnings {
+        report_error(w);
+    }
+    let mut failed = expanded.errors.len();
+    for e in expanded.errors {
         report_error(e);
     }
-    for f in files {
-        let (name, text) = if f.as_os_str() == "-" {
-            let mut buf = Vec::new();
-            if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
-                report_error(source::SourceError::Io { path: "-".into(), source: e });
-                failed += 1;
-                continue;
-            }
-            ("-".to_string(), source::decode("-", buf))
-        } else {
-            (f.display().to_string(), source::read_file(&f))
-        };
-        match text {
-            // A bug must not cost the user the rest of the batch: the document is reported
-            // as failed (exit code 2) and the others are still checked.
-            Ok(t) => match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze(&name, &t, config))) {
-                Ok(a) => each(a)?,
+    let format = input.input_format.map(InputFormat::from);
+    let files = expanded.files;
+    in_order(
+        &files,
+        input.jobs(),
+        |f| check_one(f, format, config),
+        |f, outcome| {
+            match outcome {
+                Ok(Outcome::Analysed(a)) => each(a)?,
+                Ok(Outcome::Unreadable(e)) => {
+                    report_error(e);
+                    failed += 1;
+                }
+                // A bug must not cost the user the rest of the batch: the document is reported
+                // as failed (exit code 2) and the others are still checked.
                 Err(payload) => {
                     let what = payload.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| payload.downcast_ref::<String>().cloned()).unwrap_or_default();
+                    let name = if f.as_os_str() == "-" { "-".to_string() } else { f.display().to_string() };
                     eprintln!("quotecheck: internal error while checking {name}: {what}\n  please report it with the file that caused it");
                     failed += 1;
                 }
-            },
-            Err(e) => {
-                report_error(e);
-                failed += 1;
             }
-        }
-    }
+            Ok(())
+        },
+    )?;
     Ok(failed)
 }
 
-fn run_check(out: &mut impl Write, paths: &[PathBuf], format: CheckFormat, fail_on: FailOn, exit_zero: bool, config: &Config) -> std::io::Result<ExitCode> {
+/// Runs `work` on every item on a pool of `jobs` threads and passes the results to `emit` in
+/// the order of the items, as soon as each one's turn comes: the output is the same as one
+/// thread's. At most a window of results is held (finished early, waiting for their turn), so
+/// memory does not grow with the number of items. A panic in `work` is caught and handed on.
+fn in_order<T: Sync, R: Send>(
+    items: &[T],
+    jobs: usize,
+    work: impl Fn(&T) -> R + Sync,
+    mut emit: impl FnMut(&T, std::thread::Result<R>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let run = |item: &T| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(item)));
+    let pool = if jobs > 1 && items.len() > 1 {
+        // the main thread's stack size: deep input must not fail on a worker and pass on main
+        rayon::ThreadPoolBuilder::new().num_threads(jobs).stack_size(8 << 20).thread_name(|i| format!("quotecheck-{i}")).build().ok()
+    } else {
+        None
+    };
+    let Some(pool) = pool else {
+        for item in items {
+            emit(item, run(item))?;
+        }
+        return Ok(());
+    };
+    let window = jobs * 8;
+    let (tx, rx) = std::sync::mpsc::channel();
+    pool.in_place_scope(|scope| {
+        let (mut submitted, mut emitted) = (0, 0);
+        let mut ready = BTreeMap::new();
+        while emitted < items.len() {
+            while submitted < items.len() && submitted < emitted + window {
+                let (tx, item, run, i) = (tx.clone(), &items[submitted], &run, submitted);
+                scope.spawn(move |_| {
+                    // the receiver outlives the scope; a send cannot fail
+                    let _ = tx.send((i, run(item)));
+                });
+                submitted += 1;
+            }
+            // every spawned task sends once (panics are caught), so this cannot wait forever
+            let Ok((i, r)) = rx.recv() else { break };
+            ready.insert(i, r);
+            while let Some(r) = ready.remove(&emitted) {
+                // on a write error, stop submitting; the scope waits for the tasks in flight
+                emit(&items[emitted], r)?;
+                emitted += 1;
+            }
+        }
+        Ok(())
+    })
+}
+
+fn run_check(
+    out: &mut impl Write,
+    paths: &[PathBuf],
+    input: &InputArgs,
+    format: CheckFormat,
+    fail_on: FailOn,
+    exit_zero: bool,
+    config: &Config,
+) -> std::io::Result<ExitCode> {
     for d in &config.disabled_rules {
         if quotecheck::rules::find(d).is_none() {
             eprintln!("quotecheck: unknown rule `{d}` (see `quotecheck rule`)");
@@ -169,7 +301,7 @@ fn run_check(out: &mut impl Write, paths: &[PathBuf], format: CheckFormat, fail_
     let mut docs = Vec::new();
     let mut sarif_log = sarif::SarifBuilder::new();
     let mut total = 0usize;
-    let failed = analyses(paths, &config, |a| {
+    let failed = analyses(paths, input, &config, |a| {
         for f in &a.findings {
             worst = worst.max(Some(f.severity));
         }
@@ -204,11 +336,11 @@ fn run_check(out: &mut impl Write, paths: &[PathBuf], format: CheckFormat, fail_
     Ok(if over && !exit_zero { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-fn run_extract(out: &mut impl Write, paths: &[PathBuf], format: ExtractFormat) -> std::io::Result<ExitCode> {
+fn run_extract(out: &mut impl Write, paths: &[PathBuf], input: &InputArgs, format: ExtractFormat) -> std::io::Result<ExitCode> {
     let config = Config::default();
     let mut docs = Vec::new();
     let mut first = true;
-    let failed = analyses(paths, &config, |a| {
+    let failed = analyses(paths, input, &config, |a| {
         match format {
             ExtractFormat::Table => {
                 if !first {
@@ -257,4 +389,68 @@ fn to_json<T: serde::Serialize>(v: &T) -> String {
 
 fn to_json_pretty<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string_pretty(v).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_order;
+
+    #[test]
+    fn results_come_in_the_order_of_the_items_whatever_finishes_first() {
+        let items: Vec<u64> = (0..200).collect();
+        for jobs in [1, 2, 4] {
+            let mut seen = Vec::new();
+            in_order(
+                &items,
+                jobs,
+                |&i| {
+                    // later items finish first
+                    std::thread::sleep(std::time::Duration::from_micros((200 - i) * 20));
+                    i * 2
+                },
+                |&i, r| {
+                    assert_eq!(r.ok(), Some(i * 2));
+                    seen.push(i);
+                    Ok(())
+                },
+            )
+            .expect("no write error");
+            assert_eq!(seen, items, "jobs {jobs}");
+        }
+    }
+
+    #[test]
+    fn a_panic_is_handed_on_in_its_place_and_a_write_error_stops_the_run() {
+        let items: Vec<u32> = (0..50).collect();
+        let mut out = Vec::new();
+        in_order(
+            &items,
+            3,
+            |&i| if i == 7 { panic!("boom") } else { i },
+            |&i, r| {
+                out.push((i, r.is_ok()));
+                Ok(())
+            },
+        )
+        .expect("no write error");
+        assert_eq!(out.len(), 50);
+        assert_eq!(out[7], (7, false));
+        assert!(out.iter().enumerate().all(|(k, &(i, ok))| k as u32 == i && (ok || i == 7)));
+        let mut emitted = 0;
+        let r = in_order(
+            &items,
+            3,
+            |&i| i,
+            |_, _| {
+                emitted += 1;
+                if emitted == 10 {
+                    Err(std::io::Error::from(std::io::ErrorKind::BrokenPipe))
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert!(r.is_err());
+        assert_eq!(emitted, 10);
+    }
 }

@@ -3,7 +3,8 @@
 //! snapshot as an editor would read it before accepting it (`cargo insta review`).
 
 use quotecheck::report::{self, github, json::DocumentReport, sarif, HumanStyle};
-use quotecheck::{analyze, Config};
+use quotecheck::source::InputFormat;
+use quotecheck::{analyze, analyze_input, Config};
 use std::path::Path;
 
 fn fixtures() -> Vec<(String, String)> {
@@ -66,4 +67,17 @@ fn sarif_and_github_reports() {
             insta::assert_snapshot!(format!("{name}__github"), github::render(a));
         }
     });
+}
+
+/// The Markdown and HTML fixtures, read through their masked analysis text. Every `text` is
+/// the slice of the file as written, so markup and entities inside a span show as they are.
+#[test]
+fn markup_fixture_reports() {
+    for file in ["markdown_article.md", "html_article.html"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(file);
+        let text = std::fs::read_to_string(&path).expect("fixture is UTF-8");
+        let a = analyze_input(&format!("tests/fixtures/{file}"), &text, InputFormat::from_path(&path), &Config::default());
+        let name = file.split('.').next().unwrap_or(file);
+        settings().bind(|| insta::assert_json_snapshot!(format!("{name}__json"), DocumentReport::from_analysis(&a)));
+    }
 }
