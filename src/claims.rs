@@ -234,6 +234,8 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
     // a stance verb makes a noun an event too ("confirmed layoffs")
     let mut stance_at: Vec<usize> = Vec::new();
     let mut anaphoric = false;
+    // where a subordinate clause starts ("until the federation lifts ..."), if it does
+    let mut sub_at: Option<usize> = None;
     // word positions only: punctuation and marks do not count towards reach
     let mut pos = 0usize;
     let mut prev_word: Option<&str> = None;
@@ -304,6 +306,12 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
                             stance_at.push(pos);
                         }
                         FrameWord::LightVerb => lights.push(pos),
+                        // a subordinate clause once the main clause has its predicate or state
+                        FrameWord::Subordinate => {
+                            if sub_at.is_none() && (!aspects.is_empty() || !preds.is_empty()) {
+                                sub_at = Some(pos);
+                            }
+                        }
                         FrameWord::Embedding => embeds.push(pos),
                         FrameWord::Past => pasts.push(pos),
                     }
@@ -322,6 +330,11 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
             }
             k += 1;
         }
+    }
+    // what a subordinate clause says is not the claim's own state or event
+    if let Some(cut) = sub_at {
+        aspects.retain(|&(p, _)| p < cut);
+        preds.retain(|&(p, _)| p < cut);
     }
     // the predicate: the first verb, or a noun that a result-state word or a light verb
     // makes an event, whichever comes first

@@ -172,6 +172,8 @@ pub struct ClaimsFile {
     pub present: Vec<FormsEntry>,
     pub scope_contrast: Vec<PairsEntry>,
     #[serde(default)]
+    pub subordinate: Vec<FormsEntry>,
+    #[serde(default)]
     pub approximation: Vec<FormsEntry>,
     #[serde(default)]
     pub unit: Vec<FormsEntry>,
@@ -290,6 +292,8 @@ pub enum FrameWord {
     LightVerb,
     Embedding,
     Past,
+    /// Opens a subordinate clause ("until", "because").
+    Subordinate,
 }
 
 /// A predicate word: its class, and whether it is a verb (asserts the event) or a noun.
@@ -534,7 +538,12 @@ impl Lexicon {
                 fw.push((f.clone(), FrameWord::Anaphoric));
             }
         }
-        for (list, w) in [(&claims.light_verb, FrameWord::LightVerb), (&claims.embedding, FrameWord::Embedding), (&claims.past, FrameWord::Past)] {
+        for (list, w) in [
+            (&claims.light_verb, FrameWord::LightVerb),
+            (&claims.embedding, FrameWord::Embedding),
+            (&claims.past, FrameWord::Past),
+            (&claims.subordinate, FrameWord::Subordinate),
+        ] {
             for e in list {
                 for f in &e.forms {
                     fw.push((f.clone(), w));

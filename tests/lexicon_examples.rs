@@ -47,6 +47,7 @@ fn every_entry_has_examples() {
         &claims.embedding,
         &claims.past,
         &claims.present,
+        &claims.subordinate,
         &claims.approximation,
         &claims.unit,
         &claims.multiplier,
@@ -213,6 +214,10 @@ fn claim_lexicon_examples_set_their_frame_field() {
     }
     for e in &claims.present {
         check("present", &e.examples, &|c| c.time == Time::Present);
+    }
+    for e in &claims.subordinate {
+        // the state in the subordinate clause ("until ... lifts") is not the claim's
+        check("subordinate", &e.examples, &|c| c.aspect == Aspect::Cessation);
     }
     report(failures);
 }

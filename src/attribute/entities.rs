@@ -364,6 +364,31 @@ impl Resolver {
                 }
             }
         }
+        // "Ministry" or "Transit authority" (a headline's short form) named before "the
+        // Ministry of Maritime Affairs": an earlier organisation whose words all belong to
+        // this longer name is the same one, and takes the full name
+        if best.is_none() && !generic {
+            let words: Vec<&str> = key.split_whitespace().collect();
+            let shorter = self
+                .recent
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    let x = &self.ents[i];
+                    // a short proper name only: "the ministry" is resolved by its kind, above
+                    x.e.kind == EntityKind::Organization
+                        && !x.e.name.starts_with("the ")
+                        && x.key.len() < key.len()
+                        && x.key.split_whitespace().all(|w| words.contains(&w))
+                })
+                .max_by_key(|&i| self.ents[i].last_pos);
+            if let Some(e) = shorter {
+                self.ents[e].e.name = display.clone();
+                self.ents[e].key = key.clone();
+                self.org_key.insert(key, e);
+                return Some(e);
+            }
+        }
         match best {
             Some(e) => Some(e),
             None if create => {
@@ -610,7 +635,20 @@ fn narrative_names(ctx: &Ctx) -> Vec<Mention> {
             let limit = (i..s.end_token.min(i + 24)).find(|&k| ctx.in_quote(k) && ctx.nickname_at(k).is_none()).unwrap_or(s.end_token.min(i + 24));
             match ctx.mention_after(i, limit) {
                 Some(m) if m.end > i => {
-                    let next = m.end;
+                    let mut next = m.end;
+                    // "the ministry's spokesman, Tomas Lind, struck a different note": a name
+                    // and a description side by side are one person
+                    let mut m = m;
+                    if ctx.is_punct(m.end, ',') {
+                        if let Some(j) = (m.end + 2..limit.min(m.end + 14)).find(|&j| ctx.is_punct(j, ',') || j + 1 == s.end_token) {
+                            let j = if ctx.is_punct(j, ',') { j } else { j };
+                            let merged = super::with_appositive(ctx, m.clone(), m.end + 1, j);
+                            if merged.span != m.span {
+                                m = merged;
+                                next = j;
+                            }
+                        }
+                    }
                     let named = matches!(m.kind, MentionKind::Person | MentionKind::Organization) && m.name.is_some();
                     if named || (m.kind == MentionKind::Group && m.plural) {
                         out.push(m);

@@ -706,7 +706,7 @@ fn bare_subject(ctx: &Ctx, floor: usize, c: usize) -> Option<Mention> {
 /// a description set side by side between commas are one speaker. The mention keeps its
 /// token range (callers step past it), spans both, and carries the description as its title,
 /// so the entity gets the name, the title and, through the title, its affiliation.
-fn with_appositive(ctx: &Ctx, m: Mention, a: usize, b: usize) -> Mention {
+pub(super) fn with_appositive(ctx: &Ctx, m: Mention, a: usize, b: usize) -> Mention {
     let Some(x) = ctx.mention_after(a, b).filter(|x| x.first == a && x.end == b) else { return m };
     match (m.name.is_some(), x.name.is_some()) {
         (true, false) if matches!(x.kind, MentionKind::Anonymous | MentionKind::Group) && m.kind == MentionKind::Person => {
