@@ -2,6 +2,7 @@
 //! from the writer's own sentences (speaker `reporter`), each a frame built from the lexicons
 //! in `grammar/claims.toml` and `grammar/predicates.toml`.
 
+use std::collections::HashMap;
 use crate::lexicon::{FrameWord, Lexicon};
 use crate::model::{Entity, Quote, QuoteKind};
 use crate::scan::{Scan, TokKind};
@@ -143,7 +144,11 @@ fn amounts(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usi
     let word = |i: usize| if i < b { &lower[toks[i].start..toks[i].end] } else { "" };
     let mut k = a;
     while k < b {
-        if toks[k].kind != TokKind::Number {
+        // "9/11", "24/7", "3-2": a number joined to another by a slash or hyphen is a date,
+        // a name or a score, not an amount
+        let glued = |i: usize| i < toks.len() && matches!(&text[toks[i].start..toks[i].end], "/" | "-");
+        let joined = (k > 0 && glued(k - 1) && toks[k - 1].end == toks[k].start) || (glued(k + 1) && toks[k + 1].start == toks[k].end);
+        if toks[k].kind != TokKind::Number || joined {
             k += 1;
             continue;
         }
@@ -398,8 +403,8 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
         }
     };
     let span = trim_clause_marks(text, Span::new(toks[a].start, toks[b - 1].end));
-    let (predicate, class) = match pred {
-        Some((p, x)) => (nth_word(lower, scan, a, b, p).unwrap_or("").to_string(), Some(x.class)),
+    let (predicate, class) = match pred.and_then(|(p, x)| nth_word(lower, scan, a, b, p).map(|w| (w, x))) {
+        Some((w, x)) => (w.to_string(), Some(x.class)),
         None => (if anaphoric { "that".to_string() } else { String::new() }, None),
     };
     Claim {
@@ -508,6 +513,7 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
     let toks = &scan.tokens;
     let tok_at = |b: usize| toks.partition_point(|t| t.start < b);
     let index = mention_index(entities);
+    let titled = title_heads(entities);
     let mut claims = Vec::new();
     // the sentence-final punctuation tokens, top-level and inside quotations
     let ends = sentence_ends(scan);
@@ -559,6 +565,7 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
                 }
                 inherit(&mut c, prev.as_ref());
                 c.participants = participants(&index, c.span);
+                add_implicit_participants(&mut c, lower, scan, lex, &titled, Some(sp.entity));
                 if c.class.is_some() {
                     prev = Some(c.clone());
                 }
@@ -599,6 +606,7 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
                     }
                     inherit(&mut c, prev.as_ref());
                     c.participants = participants(&index, c.span);
+                    add_implicit_participants(&mut c, lower, scan, lex, &titled, None);
                     prev = Some(c.clone());
                     claims.push(c);
                 }
@@ -677,6 +685,55 @@ fn mention_index(entities: &[Entity]) -> Vec<(Span, usize)> {
     let mut v: Vec<(Span, usize)> = entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (*m, i))).collect();
     v.sort();
     v
+}
+
+/// The last word of each person's titles ("transport minister" -> "minister"), for the one
+/// person who holds it; a head two people share names neither.
+fn title_heads(entities: &[Entity]) -> HashMap<String, usize> {
+    let mut seen: HashMap<String, Option<usize>> = HashMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.kind != crate::model::EntityKind::Person {
+            continue;
+        }
+        for t in &e.titles {
+            if let Some(h) = t.split_whitespace().last() {
+                let h = h.to_lowercase();
+                let slot = seen.entry(h).or_insert(Some(i));
+                if *slot != Some(i) {
+                    *slot = None;
+                }
+            }
+        }
+    }
+    seen.into_iter().filter_map(|(h, e)| e.map(|e| (h, e))).collect()
+}
+
+/// Participants a claim names without a recorded mention: "I", "me", "my" in a quotation
+/// are its speaker, and "the minister" the one person whose title ends in that word.
+/// ("we" is left out: an organisation's people say "we" of everything they do, so it tells
+/// nothing about what two claims are about.)
+fn add_implicit_participants(c: &mut Claim, lower: &str, scan: &Scan, lex: &Lexicon, titled: &HashMap<String, usize>, speaker: Option<usize>) {
+    let toks = &scan.tokens;
+    let (a, b) = (toks.partition_point(|t| t.start < c.span.start), toks.partition_point(|t| t.start < c.span.end));
+    let mut prev = "";
+    for t in &toks[a..b] {
+        if t.kind != TokKind::Word {
+            continue;
+        }
+        let w = &lower[t.start..t.end];
+        let who = match (w, speaker) {
+            ("i" | "me" | "my" | "myself", Some(s)) => Some(s),
+            _ if lex.determiners.contains(prev) || prev == "the" => titled.get(w).copied(),
+            _ => None,
+        };
+        if let Some(e) = who {
+            if !c.participants.contains(&e) {
+                c.participants.push(e);
+            }
+        }
+        prev = w;
+    }
+    c.participants.sort_unstable();
 }
 
 /// Entities with a mention inside the span (binary search in the sorted mention index).

@@ -29,7 +29,8 @@ fn committed(c: &Claim) -> bool {
 }
 
 pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
-    if a.class != b.class || a.polarity == b.polarity || !committed(a) || !committed(b) || !super::share_topic(doc, a, b) {
+    // claims met only through a figure have no class to compare
+    if a.class.is_none() || a.class != b.class || a.polarity == b.polarity || !committed(a) || !committed(b) || !super::share_topic(doc, a, b) {
         return None;
     }
     let word = |c: &Claim| match c.polarity {

@@ -25,7 +25,8 @@ use crate::consistency::Clash;
 use crate::model::Severity;
 
 pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
-    if a.class != b.class {
+    // claims met only through a figure have no class to compare
+    if a.class.is_none() || a.class != b.class {
         return None;
     }
     let (sa, sb) = match (a.stance?, b.stance?) {

@@ -32,7 +32,8 @@ fn possible(c: &Claim) -> bool {
 }
 
 pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
-    if a.class != b.class {
+    // claims met only through a figure have no class to compare
+    if a.class.is_none() || a.class != b.class {
         return None;
     }
     let (sa, sb) = if ruled_out(a) && possible(b) {

@@ -4,8 +4,9 @@
 //! puts a different number on the same kind of thing, about the same subject and the same
 //! time, a reader cannot tell which is right. Counts are compared by what they count, with
 //! nouns of one kind taken together (jobs, workers and people; see `[[unit]]` in
-//! grammar/claims.toml), and only when the two claims share a topic (a participant or a
-//! content word) and their predicates, if any, are of one class. An estimate ("about 2,000",
+//! grammar/claims.toml), and only when a content word within four words of each figure is
+//! the same (what is measured: "*turnout* was 58 percent", "*exports* fell 12 percent") and
+//! their predicates, if any, are of one class. An estimate ("about 2,000",
 //! "roughly 640") clashes only with a figure more than a tenth away from it; two exact
 //! figures clash when they differ at all. Between a company and its own people it is an
 //! error; between the narrative and a source a warning; between opposing parties
@@ -38,15 +39,62 @@ fn committed(c: &Claim) -> bool {
     c.polarity == Polarity::Positive && matches!(c.modality, Modality::Asserted | Modality::Expected | Modality::Intended)
 }
 
-/// Content words of a claim other than numbers and unit words: what the figure is about.
+/// How many words either side of a figure say what it measures.
+const NEAR: usize = 4;
+
+/// Content words near a claim's figures, other than numbers and unit words: what the figure
+/// measures ("*exports* fell 12 percent in the third *quarter*"). Words far from the figure
+/// are about something else as often as not.
 fn about(doc: &Doc, c: &Claim) -> Vec<String> {
-    c.span
-        .slice(doc.text)
+    let text = c.span.slice(doc.text);
+    let mut near = String::new();
+    for m in &c.amounts {
+        let (s, e) = (m.span.start.saturating_sub(c.span.start), m.span.end.saturating_sub(c.span.start).min(text.len()));
+        let before: Vec<&str> = text[..s].split_whitespace().rev().take(NEAR).collect();
+        let after: Vec<&str> = text[e..].split_whitespace().take(NEAR).collect();
+        near.push_str(&before.join(" "));
+        near.push(' ');
+        near.push_str(&after.join(" "));
+        near.push(' ');
+    }
+    near.as_str()
         .split(|ch: char| !ch.is_alphanumeric())
         .map(str::to_lowercase)
         .filter(|w| w.chars().count() >= 4 && !w.chars().any(|ch| ch.is_ascii_digit()) && !doc.lex.units.contains_key(w.as_str()))
-        .filter(|w| !doc.lex.determiners.contains(w.as_str()) && !doc.lex.multipliers.contains_key(w.as_str()))
+        .filter(|w| {
+            let lex = doc.lex;
+            let w = w.as_str();
+            !lex.determiners.contains(w)
+                && !lex.multipliers.contains_key(w)
+                && !lex.auxiliaries.contains(w)
+                && !lex.approximations.contains(w)
+                && !lex.clause_breaks_after_comma.contains(w)
+                && !lex.participle_breaks.contains(w)
+        })
         .collect()
+}
+
+/// Capitalised words near a claim's figures ("*Wisconsin*", "*Tamsk*"): the place or body
+/// the figure is about.
+fn names_near(doc: &Doc, c: &Claim) -> Vec<String> {
+    let text = c.span.slice(doc.text);
+    let mut out = Vec::new();
+    for m in &c.amounts {
+        let (s, e) = (m.span.start.saturating_sub(c.span.start), m.span.end.saturating_sub(c.span.start).min(text.len()));
+        let words: Vec<&str> = text[..s].split_whitespace().collect();
+        // a capital opening the clause or a sentence is no name
+        let opening = |i: usize| i == 0 || words[i - 1].ends_with(['.', '!', '?', '“', '"', ':']);
+        let before = (0..words.len()).rev().take(NEAR + 2).filter(|&i| !opening(i)).map(|i| words[i]);
+        let after = text[e..].split_whitespace().take(NEAR + 2);
+        for w in before.chain(after) {
+            let w = w.trim_matches(|ch: char| !ch.is_alphanumeric());
+            let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+            if w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() > 1 {
+                out.push(w.to_lowercase());
+            }
+        }
+    }
+    out
 }
 
 pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
@@ -70,13 +118,18 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
     if a.amounts.iter().any(|p| b.amounts.iter().any(|q| p.unit == q.unit && agree(p, q))) {
         return None;
     }
-    // the same thing measured: a participant in common, or a content word besides the
-    // figures and their units ("turnout", "exports")
-    let shared = a.participants.iter().any(|p| b.participants.contains(p)) || {
+    // the same thing measured: a content word next to the figures, besides the figures and
+    // their units ("turnout", "exports", "Tamsk")
+    let shared = {
         let wa = about(doc, a);
         about(doc, b).iter().any(|w| wa.contains(w))
     };
     if !shared {
+        return None;
+    }
+    // "10% of Wisconsin" and "3% of Florida": figures for two named places or bodies
+    let (na, nb) = (names_near(doc, a), names_near(doc, b));
+    if !na.is_empty() && !nb.is_empty() && !na.iter().any(|w| nb.contains(w)) {
         return None;
     }
     let fig = |m: &crate::claims::Amount| m.span.slice(doc.text).to_string();
