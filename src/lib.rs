@@ -26,6 +26,7 @@
 
 pub mod attribute;
 pub mod claims;
+pub mod config;
 pub mod consistency;
 pub mod lexicon;
 pub mod model;
@@ -40,22 +41,38 @@ pub use model::{Analysis, Severity};
 pub use report::json::{DocumentReport, Report};
 pub use source::SourceError;
 
-/// What a run may change: rules switched off (by code).
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// What a run may change for one document. The binary builds it from the `quotecheck.toml`
+/// that governs the file ([`config::ConfigFile::config_for`]) and the command line.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
+    /// Rules switched off on the command line (`--disable`), by code; wins over `levels`.
     pub disabled_rules: Vec<String>,
+    /// Rule levels from the configuration, by code: off, or the severity that replaces the
+    /// rule's default.
+    pub levels: BTreeMap<&'static str, config::Level>,
+    /// Speakers the configuration knows; mentions of them resolve to one entity each.
+    pub speakers: Vec<config::KnownSpeaker>,
+    /// The lexicon to use instead of the built-in one (extra lexicon files merged over it).
+    pub lexicon: Option<Arc<Lexicon>>,
 }
 
 /// Analyses one document's text. `path` is only used to name it in the output.
 pub fn analyze(path: &str, text: &str, config: &Config) -> Analysis {
-    let lex = Lexicon::builtin();
-    let lower = text.to_ascii_lowercase();
-    let scan = scan::scan(text, lex);
-    let ctx = attribute::Ctx::new(text, &lower, &scan, lex);
-    let att = attribute::attribute(&ctx);
-    let claims = claims::build(text, &lower, &scan, lex, &att.quotes, &att.entities);
+    let prose = text;
+    let lex: &Lexicon = match &config.lexicon {
+        Some(l) => l,
+        None => Lexicon::builtin(),
+    };
+    let lower = prose.to_ascii_lowercase();
+    let scan = scan::scan(prose, lex);
+    let ctx = attribute::Ctx::new(prose, &lower, &scan, lex);
+    let att = attribute::attribute(&ctx, &config.speakers);
+    let claims = claims::build(prose, &lower, &scan, lex, &att.quotes, &att.entities);
     let doc = rules::Doc {
-        text,
+        text: prose,
         scan: &scan,
         lex,
         quotes: &att.quotes,
@@ -63,6 +80,7 @@ pub fn analyze(path: &str, text: &str, config: &Config) -> Analysis {
         claims: &claims,
         ambiguous: &att.ambiguous,
         disabled: &config.disabled_rules,
+        levels: &config.levels,
     };
     let findings = rules::run(&doc);
     Analysis { path: path.to_string(), text: text.to_string(), quotes: att.quotes, entities: att.entities, claims, findings }

@@ -97,7 +97,7 @@ fn main() -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     let result = match cli.command {
         Command::Check { paths, format, fail_on, exit_zero, disable } => {
-            let config = Config { disabled_rules: disable };
+            let config = Config { disabled_rules: disable, ..Default::default() };
             run_check(&mut stdout, &paths, format, fail_on, exit_zero, &config)
         }
         Command::Extract { paths, format } => run_extract(&mut stdout, &paths, format),
@@ -163,7 +163,7 @@ fn run_check(out: &mut impl Write, paths: &[PathBuf], format: CheckFormat, fail_
             return Ok(ExitCode::from(2));
         }
     }
-    let config = Config { disabled_rules: config.disabled_rules.iter().filter_map(|d| quotecheck::rules::find(d)).map(|r| r.code.to_string()).collect() };
+    let config = Config { disabled_rules: config.disabled_rules.iter().filter_map(|d| quotecheck::rules::find(d)).map(|r| r.code.to_string()).collect(), ..Default::default() };
     let style = HumanStyle { color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(), width: 100 };
     let mut worst: Option<Severity> = None;
     let mut docs = Vec::new();

@@ -16,6 +16,7 @@ mod qc205_lexical_opposition;
 
 use crate::attribute::Ambiguity;
 use crate::claims::Claim;
+use crate::config::Level;
 use crate::consistency::Clash;
 use crate::lexicon::Lexicon;
 use crate::model::{Entity, Finding, Quote, Severity};
@@ -30,12 +31,26 @@ pub struct Doc<'a> {
     pub entities: &'a [Entity],
     pub claims: &'a [Claim],
     pub ambiguous: &'a [Ambiguity],
+    /// Rules switched off on the command line, by code.
     pub disabled: &'a [String],
+    /// Rule levels from the configuration, by code.
+    pub levels: &'a std::collections::BTreeMap<&'static str, Level>,
 }
 
 impl Doc<'_> {
+    /// Whether the rule runs: not switched off on the command line nor by the configuration.
     pub fn enabled(&self, code: &str) -> bool {
-        !self.disabled.iter().any(|d| d.eq_ignore_ascii_case(code))
+        !self.disabled.iter().any(|d| d.eq_ignore_ascii_case(code)) && self.levels.get(code) != Some(&Level::Off)
+    }
+
+    /// The rule's severity in this run: the configured level, or the registry's default. A
+    /// rule that ranks some of its findings lower (a dispute between two parties, quotation
+    /// marks nested too deep) ranks them from this one.
+    pub fn severity(&self, code: &str) -> Severity {
+        match self.levels.get(code) {
+            Some(Level::On(s)) => *s,
+            _ => find(code).map(|r| r.severity).unwrap_or(Severity::Warning),
+        }
     }
 }
 
