@@ -2,6 +2,8 @@
 //! errors; the library returns them typed.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use miette::{Diagnostic, ReportHandler};
+use quotecheck::config::Loader;
 use quotecheck::model::Severity;
 use quotecheck::report::{self, github, json, sarif, HumanStyle};
 use quotecheck::{analyze, source, Analysis, Config};
@@ -31,9 +33,12 @@ enum Command {
         /// Always exit 0 when the run itself succeeded.
         #[arg(long)]
         exit_zero: bool,
-        /// Switch a rule off (code or name); may be repeated.
+        /// Switch a rule off (code or name); may be repeated. Wins over the configuration.
         #[arg(long, value_name = "RULE")]
         disable: Vec<String>,
+        /// Use this configuration file for every input instead of looking for quotecheck.toml.
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
     },
     /// Who said what: every quotation with its speaker and cue.
     Extract {
@@ -42,6 +47,9 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = ExtractFormat::Table)]
         format: ExtractFormat,
+        /// Use this configuration file for every input instead of looking for quotecheck.toml.
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
     },
     /// The rule list, or one rule's documentation.
     Rule {
@@ -88,19 +96,24 @@ impl FailOn {
     }
 }
 
+/// How errors look on stderr: wide enough that a file name and its message stay on one line;
+/// colors only on a terminal and without `NO_COLOR`, so piped output is plain.
+fn error_handler() -> miette::MietteHandler {
+    miette::MietteHandlerOpts::new().width(140).build()
+}
+
 fn main() -> ExitCode {
-    // errors on stderr: wide enough that a file name and its message stay on one line
-    let _ = miette::set_hook(Box::new(|_| Box::new(miette::MietteHandlerOpts::new().width(140).build())));
+    let _ = miette::set_hook(Box::new(|_| Box::new(error_handler())));
     // internal errors are reported per document by `analyses`, not by the default hook
     std::panic::set_hook(Box::new(|_| {}));
     let cli = Cli::parse();
     let mut stdout = std::io::stdout().lock();
     let result = match cli.command {
-        Command::Check { paths, format, fail_on, exit_zero, disable } => {
-            let config = Config { disabled_rules: disable, ..Default::default() };
-            run_check(&mut stdout, &paths, format, fail_on, exit_zero, &config)
+        Command::Check { paths, format, fail_on, exit_zero, disable, config } => {
+            let opts = CheckOptions { format, fail_on, exit_zero, disable, config };
+            run_check(&mut stdout, &paths, opts)
         }
-        Command::Extract { paths, format } => run_extract(&mut stdout, &paths, format),
+        Command::Extract { paths, format, config } => run_extract(&mut stdout, &paths, format, config),
         Command::Rule { code } => run_rule(&mut stdout, code.as_deref()),
     };
     match result {
@@ -113,22 +126,46 @@ fn main() -> ExitCode {
     }
 }
 
-fn report_error(e: source::SourceError) {
-    eprintln!("{:?}", miette::Report::new(e));
+/// Prints an error on stderr the way miette's hook would, for errors held by reference.
+fn report_error(e: &dyn Diagnostic) {
+    struct Show<'a>(&'a dyn Diagnostic);
+    impl std::fmt::Display for Show<'_> {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            error_handler().debug(self.0, f)
+        }
+    }
+    eprintln!("{}", Show(e));
 }
 
-/// Reads and analyses every input; inputs that fail are reported on stderr and counted.
-fn analyses(paths: &[PathBuf], config: &Config, mut each: impl FnMut(Analysis) -> std::io::Result<()>) -> std::io::Result<usize> {
+/// Reads and analyses every input, each with the configuration that governs it (`disabled`,
+/// from the command line, on top); inputs that fail, and inputs whose configuration is
+/// broken, are reported on stderr and counted.
+fn analyses(paths: &[PathBuf], loader: &mut Loader, disabled: &[String], mut each: impl FnMut(Analysis) -> std::io::Result<()>) -> std::io::Result<usize> {
     let (files, errors) = source::expand(paths);
     let mut failed = errors.len();
     for e in errors {
-        report_error(e);
+        report_error(&e);
     }
     for f in files {
-        let (name, text) = if f.as_os_str() == "-" {
+        let stdin = f.as_os_str() == "-";
+        let file = (!stdin).then_some(f.as_path());
+        let mut config = match loader.for_file(file) {
+            Ok(Some(c)) => c.config_for(file),
+            Ok(None) => Config::default(),
+            Err(fail) => {
+                // reported once, however many files the broken configuration governs
+                if fail.first {
+                    report_error(&*fail.error);
+                }
+                failed += 1;
+                continue;
+            }
+        };
+        config.disabled_rules = disabled.to_vec();
+        let (name, text) = if stdin {
             let mut buf = Vec::new();
             if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
-                report_error(source::SourceError::Io { path: "-".into(), source: e });
+                report_error(&source::SourceError::Io { path: "-".into(), source: e });
                 failed += 1;
                 continue;
             }
@@ -139,7 +176,7 @@ fn analyses(paths: &[PathBuf], config: &Config, mut each: impl FnMut(Analysis) -
         match text {
             // A bug must not cost the user the rest of the batch: the document is reported
             // as failed (exit code 2) and the others are still checked.
-            Ok(t) => match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze(&name, &t, config))) {
+            Ok(t) => match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze(&name, &t, &config))) {
                 Ok(a) => each(a)?,
                 Err(payload) => {
                     let what = payload.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| payload.downcast_ref::<String>().cloned()).unwrap_or_default();
@@ -148,7 +185,7 @@ fn analyses(paths: &[PathBuf], config: &Config, mut each: impl FnMut(Analysis) -
                 }
             },
             Err(e) => {
-                report_error(e);
+                report_error(&e);
                 failed += 1;
             }
         }
@@ -156,20 +193,47 @@ fn analyses(paths: &[PathBuf], config: &Config, mut each: impl FnMut(Analysis) -
     Ok(failed)
 }
 
-fn run_check(out: &mut impl Write, paths: &[PathBuf], format: CheckFormat, fail_on: FailOn, exit_zero: bool, config: &Config) -> std::io::Result<ExitCode> {
-    for d in &config.disabled_rules {
+/// A loader for `--config` (checked now, so a broken file stops the run before any input is
+/// read) or for discovery.
+fn loader(config: Option<PathBuf>) -> Result<Loader, ExitCode> {
+    let fixed = config.is_some();
+    let mut loader = Loader::new(config);
+    if fixed {
+        if let Err(fail) = loader.for_file(None) {
+            report_error(&*fail.error);
+            return Err(ExitCode::from(2));
+        }
+    }
+    Ok(loader)
+}
+
+struct CheckOptions {
+    format: CheckFormat,
+    fail_on: FailOn,
+    exit_zero: bool,
+    disable: Vec<String>,
+    config: Option<PathBuf>,
+}
+
+fn run_check(out: &mut impl Write, paths: &[PathBuf], opts: CheckOptions) -> std::io::Result<ExitCode> {
+    let CheckOptions { format, fail_on, exit_zero, disable, config } = opts;
+    for d in &disable {
         if quotecheck::rules::find(d).is_none() {
             eprintln!("quotecheck: unknown rule `{d}` (see `quotecheck rule`)");
             return Ok(ExitCode::from(2));
         }
     }
-    let config = Config { disabled_rules: config.disabled_rules.iter().filter_map(|d| quotecheck::rules::find(d)).map(|r| r.code.to_string()).collect(), ..Default::default() };
+    let disabled: Vec<String> = disable.iter().filter_map(|d| quotecheck::rules::find(d)).map(|r| r.code.to_string()).collect();
+    let mut loader = match loader(config) {
+        Ok(l) => l,
+        Err(code) => return Ok(code),
+    };
     let style = HumanStyle { color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(), width: 100 };
     let mut worst: Option<Severity> = None;
     let mut docs = Vec::new();
     let mut sarif_log = sarif::SarifBuilder::new();
     let mut total = 0usize;
-    let failed = analyses(paths, &config, |a| {
+    let failed = analyses(paths, &mut loader, &disabled, |a| {
         for f in &a.findings {
             worst = worst.max(Some(f.severity));
         }
@@ -204,11 +268,14 @@ fn run_check(out: &mut impl Write, paths: &[PathBuf], format: CheckFormat, fail_
     Ok(if over && !exit_zero { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-fn run_extract(out: &mut impl Write, paths: &[PathBuf], format: ExtractFormat) -> std::io::Result<ExitCode> {
-    let config = Config::default();
+fn run_extract(out: &mut impl Write, paths: &[PathBuf], format: ExtractFormat, config: Option<PathBuf>) -> std::io::Result<ExitCode> {
+    let mut loader = match loader(config) {
+        Ok(l) => l,
+        Err(code) => return Ok(code),
+    };
     let mut docs = Vec::new();
     let mut first = true;
-    let failed = analyses(paths, &config, |a| {
+    let failed = analyses(paths, &mut loader, &[], |a| {
         match format {
             ExtractFormat::Table => {
                 if !first {

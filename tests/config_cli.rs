@@ -1,0 +1,194 @@
+//! `quotecheck.toml` as a user meets it on the command line. Snapshots hold the whole run
+//! (arguments, exit code, stdout, stderr) and live in the top-level snapshots/ folder; review a
+//! changed one as a user would read the output.
+//!
+//! Runs are deterministic: relative paths from the package folder (or from a scratch
+//! folder), `NO_COLOR`, and miette's fixed width.
+
+use insta_cmd::assert_cmd_snapshot;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
+
+fn settings() -> insta::Settings {
+    let mut s = insta::Settings::clone_current();
+    s.set_snapshot_path("../snapshots");
+    s.set_prepend_module_to_snapshot(false);
+    s
+}
+
+/// The binary, run from `dir`, with no colors and no environment that would change how errors
+/// are drawn.
+fn qc_in(dir: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_quotecheck"));
+    c.current_dir(dir).env("NO_COLOR", "1");
+    for v in ["FORCE_COLOR", "CLICOLOR_FORCE", "NO_GRAPHICS", "FORCE_HYPERLINK"] {
+        c.env_remove(v);
+    }
+    c
+}
+
+fn qc() -> Command {
+    qc_in(Path::new(MANIFEST))
+}
+
+fn run(args: &[&str]) -> Output {
+    qc().args(args).output().expect("quotecheck runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// An empty scratch folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("config-cli-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
+fn copy_fixture(from: &str, to: &Path) {
+    std::fs::copy(Path::new(MANIFEST).join(from), to).expect("copy fixture");
+}
+
+// --- configuration -----------------------------------------------------------------------
+
+/// tests/fixtures/config/severity/quotecheck.toml makes QC101 an error and QC201 a warning;
+/// without it (tests/fixtures/config/pier.txt, the same text) they are a warning and an error.
+#[test]
+fn config_severity_replaces_the_default() {
+    settings().bind(|| {
+        assert_cmd_snapshot!("config_default_levels", qc().args(["check", "--format", "concise", "tests/fixtures/config/pier.txt"]));
+        assert_cmd_snapshot!("config_severity", qc().args(["check", "--format", "concise", "tests/fixtures/config/severity/pier.txt"]));
+        assert_cmd_snapshot!("config_severity_github", qc().args(["check", "--format", "github", "tests/fixtures/config/severity/pier.txt"]));
+    });
+}
+
+/// The configured severity is the one every format reports.
+#[test]
+fn config_severity_in_json_and_sarif() {
+    let f = "tests/fixtures/config/severity/pier.txt";
+    let o = run(&["check", "--format", "json", f]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let levels: Vec<(String, String)> = v["documents"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| (f["code"].as_str().unwrap_or_default().to_string(), f["severity"].as_str().unwrap_or_default().to_string()))
+        .collect();
+    assert_eq!(levels, vec![("QC201".into(), "warning".into()), ("QC101".into(), "error".into())]);
+    assert_eq!(v["summary"]["findings"], serde_json::json!({"error": 1, "warning": 1, "info": 0}));
+    let o = run(&["check", "--format", "sarif", f]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("sarif");
+    let levels: Vec<(String, String)> = v["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| (r["ruleId"].as_str().unwrap_or_default().to_string(), r["level"].as_str().unwrap_or_default().to_string()))
+        .collect();
+    assert_eq!(levels, vec![("QC201".into(), "warning".into()), ("QC101".into(), "error".into())]);
+}
+
+/// --fail-on and --exit-zero judge the configured severity, and --disable wins over the file.
+#[test]
+fn fail_on_uses_the_configured_severity_and_disable_wins() {
+    let f = "tests/fixtures/config/severity/pier.txt";
+    // QC101 is an error here
+    assert_eq!(run(&["check", f]).status.code(), Some(1));
+    assert_eq!(run(&["check", "--exit-zero", f]).status.code(), Some(0));
+    // without QC101 only QC201 is left, a warning here
+    let o = run(&["check", "--format", "concise", "--disable", "unattributed-quote", f]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stdout(&o).contains("QC101"), "{}", stdout(&o));
+    assert_eq!(run(&["check", "--disable", "QC101", "--fail-on", "warning", f]).status.code(), Some(1));
+    // --disable also beats an override that sets a level
+    let o = run(&["check", "--format", "concise", "--disable", "QC201", "tests/fixtures/config/overrides"]);
+    assert!(!stdout(&o).contains("QC201"), "{}", stdout(&o));
+}
+
+#[test]
+fn config_rule_off() {
+    settings().bind(|| {
+        assert_cmd_snapshot!(
+            "config_rule_off",
+            qc().args(["check", "--format", "concise", "--config", "tests/fixtures/config/rule-off.toml", "tests/fixtures/config/pier.txt"])
+        );
+    });
+}
+
+/// One configuration, two folders: `opinion/**` switches QC101 off and lowers QC201 to info.
+#[test]
+fn config_per_path_override() {
+    settings().bind(|| {
+        assert_cmd_snapshot!("config_override", qc().args(["check", "--format", "concise", "tests/fixtures/config/overrides"]));
+    });
+}
+
+/// The spokesman and "J. Halvorsen" are one configured person, named as configured.
+#[test]
+fn config_known_speaker() {
+    let f = "tests/fixtures/config/speakers/harbour.txt";
+    settings().bind(|| {
+        assert_cmd_snapshot!("config_speakers_unknown", qc().args(["extract", "--config", "tests/fixtures/config/none.toml", f]));
+        assert_cmd_snapshot!("config_speakers_known", qc().args(["extract", f]));
+    });
+    let o = run(&["extract", "--format", "json", f]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let speakers = v["documents"][0]["speakers"].as_array().expect("speakers");
+    let jon = speakers.iter().find(|s| s["name"] == "Jon Halvorsen").expect("the configured name");
+    let mentions: Vec<&str> = jon["mentions"].as_array().expect("mentions").iter().filter_map(|m| m["text"].as_str()).collect();
+    assert_eq!(mentions, vec!["the spokesman", "Halvorsen", "J. Halvorsen"]);
+    let office = speakers.iter().find(|s| s["id"] == jon["affiliation"]).expect("an affiliation");
+    assert_eq!(office["name"], "the port office");
+    assert!(!speakers.iter().any(|s| s["name"] == "the spokesman" || s["name"] == "J. Halvorsen"), "{speakers:?}");
+}
+
+/// A cue and a role word from the configuration's lexicon file.
+#[test]
+fn config_lexicon_file() {
+    let f = "tests/fixtures/config/lexicon/dredging.txt";
+    settings().bind(|| {
+        assert_cmd_snapshot!("config_lexicon", qc().args(["extract", f]));
+    });
+    let o = run(&["extract", "--config", "tests/fixtures/config/none.toml", f]);
+    assert!(stdout(&o).contains("(none)"), "without the lexicon file nobody harrumphs: {}", stdout(&o));
+}
+
+#[test]
+fn config_errors_name_the_place() {
+    settings().bind(|| {
+        assert_cmd_snapshot!(
+            "config_unknown_key",
+            qc().args(["check", "--config", "tests/fixtures/config/errors/unknown-key.toml", "tests/fixtures/config/pier.txt"])
+        );
+        assert_cmd_snapshot!(
+            "config_bad_value",
+            qc().args(["check", "--config", "tests/fixtures/config/errors/bad-value.toml", "tests/fixtures/config/pier.txt"])
+        );
+    });
+}
+
+/// A broken quotecheck.toml found by discovery is reported once, the files it governs fail,
+/// the others are still checked, and the run exits 2.
+#[test]
+fn a_broken_discovered_config_fails_its_files_only() {
+    let dir = scratch("broken");
+    std::fs::create_dir_all(dir.join("desk")).expect("folder");
+    std::fs::write(dir.join("desk/quotecheck.toml"), "[rules]\nQC101 = \"loud\"\n").expect("write");
+    copy_fixture("tests/fixtures/config/pier.txt", &dir.join("desk/a.txt"));
+    copy_fixture("tests/fixtures/config/pier.txt", &dir.join("desk/b.txt"));
+    copy_fixture("tests/fixtures/config/pier.txt", &dir.join("c.txt"));
+    let o = qc_in(&dir).args(["check", "--format", "concise", "desk", "c.txt"]).output().expect("runs");
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert_eq!(err.matches("invalid level `loud` for QC101").count(), 1, "{err}");
+    assert!(err.contains("desk/quotecheck.toml:2:9"), "{err}");
+    let out = stdout(&o);
+    assert!(out.contains("c.txt:") && !out.contains("desk/"), "{out}");
+}
