@@ -35,6 +35,7 @@ pub mod rules;
 pub mod scan;
 pub mod source;
 pub mod span;
+pub mod suppress;
 
 pub use lexicon::Lexicon;
 pub use model::{Analysis, Severity};
@@ -59,9 +60,16 @@ pub struct Config {
     pub lexicon: Option<Arc<Lexicon>>,
 }
 
-/// Analyses one document's text. `path` is only used to name it in the output.
+/// Analyses one document's text. `path` names it in the output, and its extension tells
+/// whether `%% quotecheck-...` lines are suppression directives (plain text) or not (Markdown,
+/// HTML).
+///
+/// Suppression directives are blanked before the analysis (their bytes become spaces, so no
+/// offset moves) and the findings they cover are dropped; every span still points into `text`.
 pub fn analyze(path: &str, text: &str, config: &Config) -> Analysis {
-    let prose = text;
+    let directives = suppress::Directives::parse(text, suppress::Syntax::for_path(path));
+    let blanked = directives.blank(text);
+    let prose: &str = &blanked;
     let lex: &Lexicon = match &config.lexicon {
         Some(l) => l,
         None => Lexicon::builtin(),
@@ -83,6 +91,7 @@ pub fn analyze(path: &str, text: &str, config: &Config) -> Analysis {
         levels: &config.levels,
     };
     let findings = rules::run(&doc);
+    let findings = directives.apply(findings, &doc);
     Analysis { path: path.to_string(), text: text.to_string(), quotes: att.quotes, entities: att.entities, claims, findings }
 }
 

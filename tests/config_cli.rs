@@ -1,6 +1,6 @@
-//! `quotecheck.toml` as a user meets it on the command line. Snapshots hold the whole run
-//! (arguments, exit code, stdout, stderr) and live in the top-level snapshots/ folder; review a
-//! changed one as a user would read the output.
+//! `quotecheck.toml` and suppression comments, as a user meets them on the command line.
+//! Snapshots hold the whole run (arguments, exit code, stdout, stderr) and live in the
+//! top-level snapshots/ folder; review a changed one as a user would read the output.
 //!
 //! Runs are deterministic: relative paths from the package folder (or from a scratch
 //! folder), `NO_COLOR`, and miette's fixed width.
@@ -191,4 +191,41 @@ fn a_broken_discovered_config_fails_its_files_only() {
     assert!(err.contains("desk/quotecheck.toml:2:9"), "{err}");
     let out = stdout(&o);
     assert!(out.contains("c.txt:") && !out.contains("desk/"), "{out}");
+}
+
+// --- suppression comments ----------------------------------------------------------------
+
+/// `%% quotecheck-...` lines in plain text: next-line, a range, an unused directive, an unused
+/// code, and an unknown rule.
+#[test]
+fn suppression_in_plain_text() {
+    settings().bind(|| {
+        assert_cmd_snapshot!("suppress_txt", qc().args(["check", "--format", "concise", "tests/fixtures/suppress/letters.txt"]));
+    });
+}
+
+/// `<!-- quotecheck-... -->` comments: next-line, a range re-enabled for one rule only, an
+/// unused code, an unknown directive and an unknown rule.
+#[test]
+fn suppression_in_markdown() {
+    settings().bind(|| {
+        assert_cmd_snapshot!("suppress_md", qc().args(["check", "--format", "concise", "tests/fixtures/suppress/pier.md"]));
+    });
+}
+
+/// The directives are not prose: without them the same text gives the findings they hide.
+#[test]
+fn directives_are_not_analysed_and_offsets_hold() {
+    let text = std::fs::read_to_string(Path::new(MANIFEST).join("tests/fixtures/suppress/letters.txt")).expect("fixture");
+    let a = quotecheck::analyze("letters.txt", &text, &quotecheck::Config::default());
+    // every span still points into the text as read
+    for f in &a.findings {
+        assert!(text.is_char_boundary(f.primary.start) && f.primary.end <= text.len());
+    }
+    assert!(a.quotes.iter().all(|q| !q.content.slice(&text).contains("quotecheck-")));
+    let qc901 = a.findings.iter().find(|f| f.code == "QC901").expect("an unused directive");
+    assert_eq!(qc901.primary.slice(&text), "%% quotecheck-disable-next-line");
+    let bare: String = text.lines().filter(|l| !l.contains("quotecheck-")).map(|l| format!("{l}\n")).collect();
+    let b = quotecheck::analyze("letters.txt", &bare, &quotecheck::Config::default());
+    assert_eq!(b.findings.iter().filter(|f| f.code == "QC101").count(), 5);
 }

@@ -1,6 +1,7 @@
 //! The rule registry: the one place where codes are assigned. Codes are never reused.
 //!
-//! QC1xx check the attribution itself; QC2xx check claims against each other. Each rule lives
+//! QC1xx check the attribution itself; QC2xx check claims against each other; QC9xx report
+//! problems with the suppression comments themselves. Each rule lives
 //! in its own file, and that file's `//!` comment is the rule's documentation, printed by
 //! `quotecheck rule CODE`.
 
@@ -13,6 +14,8 @@ mod qc202_polarity_clash;
 mod qc203_stance_clash;
 mod qc204_modality_gap;
 mod qc205_lexical_opposition;
+pub(crate) mod qc901_unused_suppression;
+pub(crate) mod qc902_invalid_suppression;
 
 use crate::attribute::Ambiguity;
 use crate::claims::Claim;
@@ -108,6 +111,9 @@ macro_rules! rule {
     ($code:literal, $name:literal, $sev:ident, $file:literal, judge = $f:path) => {
         Rule { code: $code, name: $name, severity: Severity::$sev, source: include_str!($file), lint: None, judge: Some($f) }
     };
+    ($code:literal, $name:literal, $sev:ident, $file:literal) => {
+        Rule { code: $code, name: $name, severity: Severity::$sev, source: include_str!($file), lint: None, judge: None }
+    };
 }
 
 /// Attribution lint, run in this order.
@@ -127,9 +133,15 @@ pub static CONSISTENCY: &[Rule] = &[
     rule!("QC204", "modality-gap", Info, "qc204_modality_gap.rs", judge = qc204_modality_gap::judge),
 ];
 
+/// Findings about suppression comments, reported by [`crate::suppress`] after the other rules.
+pub static SUPPRESSION: &[Rule] = &[
+    rule!("QC901", "unused-suppression", Info, "qc901_unused_suppression.rs"),
+    rule!("QC902", "invalid-suppression", Warning, "qc902_invalid_suppression.rs"),
+];
+
 /// Every rule, by code.
 pub fn all() -> Vec<&'static Rule> {
-    let mut v: Vec<&Rule> = LINT.iter().chain(CONSISTENCY.iter()).collect();
+    let mut v: Vec<&Rule> = LINT.iter().chain(CONSISTENCY.iter()).chain(SUPPRESSION.iter()).collect();
     v.sort_by_key(|r| r.code);
     v
 }
