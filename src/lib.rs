@@ -25,6 +25,7 @@
 //! ```
 
 pub mod attribute;
+pub mod baseline;
 pub mod claims;
 pub mod config;
 pub mod consistency;

@@ -3,6 +3,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use miette::{Diagnostic, ReportHandler};
+use quotecheck::baseline::{self, Baseline, Recorder};
 use quotecheck::config::Loader;
 use quotecheck::model::Severity;
 use quotecheck::report::{self, github, json, sarif, HumanStyle};
@@ -39,6 +40,12 @@ enum Command {
         /// Use this configuration file for every input instead of looking for quotecheck.toml.
         #[arg(long, value_name = "PATH")]
         config: Option<PathBuf>,
+        /// Hide the findings recorded in this baseline file.
+        #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+        baseline: Option<PathBuf>,
+        /// Record the current findings in this baseline file instead of reporting them.
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<PathBuf>,
     },
     /// Who said what: every quotation with its speaker and cue.
     Extract {
@@ -109,8 +116,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut stdout = std::io::stdout().lock();
     let result = match cli.command {
-        Command::Check { paths, format, fail_on, exit_zero, disable, config } => {
-            let opts = CheckOptions { format, fail_on, exit_zero, disable, config };
+        Command::Check { paths, format, fail_on, exit_zero, disable, config, baseline, write_baseline } => {
+            let opts = CheckOptions { format, fail_on, exit_zero, disable, config, baseline, write_baseline };
             run_check(&mut stdout, &paths, opts)
         }
         Command::Extract { paths, format, config } => run_extract(&mut stdout, &paths, format, config),
@@ -213,10 +220,12 @@ struct CheckOptions {
     exit_zero: bool,
     disable: Vec<String>,
     config: Option<PathBuf>,
+    baseline: Option<PathBuf>,
+    write_baseline: Option<PathBuf>,
 }
 
 fn run_check(out: &mut impl Write, paths: &[PathBuf], opts: CheckOptions) -> std::io::Result<ExitCode> {
-    let CheckOptions { format, fail_on, exit_zero, disable, config } = opts;
+    let CheckOptions { format, fail_on, exit_zero, disable, config, baseline, write_baseline } = opts;
     for d in &disable {
         if quotecheck::rules::find(d).is_none() {
             eprintln!("quotecheck: unknown rule `{d}` (see `quotecheck rule`)");
@@ -228,12 +237,44 @@ fn run_check(out: &mut impl Write, paths: &[PathBuf], opts: CheckOptions) -> std
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
+    let mut hide = match &baseline {
+        Some(p) => match Baseline::load(p) {
+            Ok(b) => Some((b, p.clone())),
+            Err(e) => {
+                report_error(&e);
+                return Ok(ExitCode::from(2));
+            }
+        },
+        None => None,
+    };
+    if let Some(target) = write_baseline {
+        let mut rec = Recorder::default();
+        let failed = analyses(paths, &mut loader, &disabled, |a| {
+            rec.add(&baseline::path_key(&a.path, &target), &a);
+            Ok(())
+        })?;
+        if failed > 0 {
+            eprintln!("quotecheck: baseline {} not written: {failed} input(s) could not be checked", target.display());
+            return Ok(ExitCode::from(2));
+        }
+        if let Err(e) = rec.write(&target) {
+            report_error(&e);
+            return Ok(ExitCode::from(2));
+        }
+        let n = rec.len();
+        eprintln!("quotecheck: wrote {n} finding{} to the baseline {}", if n == 1 { "" } else { "s" }, target.display());
+        return Ok(ExitCode::SUCCESS);
+    }
     let style = HumanStyle { color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(), width: 100 };
     let mut worst: Option<Severity> = None;
     let mut docs = Vec::new();
     let mut sarif_log = sarif::SarifBuilder::new();
     let mut total = 0usize;
-    let failed = analyses(paths, &mut loader, &disabled, |a| {
+    let mut hidden = 0usize;
+    let failed = analyses(paths, &mut loader, &disabled, |mut a| {
+        if let Some((b, p)) = &mut hide {
+            hidden += b.hide(&baseline::path_key(&a.path, p), &mut a);
+        }
         for f in &a.findings {
             worst = worst.max(Some(f.severity));
         }
@@ -254,8 +295,18 @@ fn run_check(out: &mut impl Write, paths: &[PathBuf], opts: CheckOptions) -> std
         _ => {}
     }
     if let CheckFormat::Human | CheckFormat::Concise = format {
+        let by_baseline = match &hide {
+            Some((_, p)) if hidden > 0 => format!("{hidden} hidden by the baseline {}", p.display()),
+            _ => String::new(),
+        };
         if total == 0 && failed == 0 {
-            eprintln!("quotecheck: no findings");
+            if by_baseline.is_empty() {
+                eprintln!("quotecheck: no findings");
+            } else {
+                eprintln!("quotecheck: no new findings ({by_baseline})");
+            }
+        } else if !by_baseline.is_empty() {
+            eprintln!("quotecheck: {total} finding{} reported, {by_baseline}", if total == 1 { "" } else { "s" });
         }
     }
     if failed > 0 {

@@ -1,9 +1,9 @@
-//! `quotecheck.toml` and suppression comments, as a user meets them on the command line.
-//! Snapshots hold the whole run (arguments, exit code, stdout, stderr) and live in the
+//! `quotecheck.toml`, suppression comments and baselines, as a user meets them on the command
+//! line. Snapshots hold the whole run (arguments, exit code, stdout, stderr) and live in the
 //! top-level snapshots/ folder; review a changed one as a user would read the output.
 //!
-//! Runs are deterministic: relative paths from the package folder (or from a scratch
-//! folder), `NO_COLOR`, and miette's fixed width.
+//! Runs are deterministic: relative paths from the package folder (or from a scratch folder
+//! for baselines), `NO_COLOR`, and miette's fixed width.
 
 use insta_cmd::assert_cmd_snapshot;
 use std::path::{Path, PathBuf};
@@ -228,4 +228,68 @@ fn directives_are_not_analysed_and_offsets_hold() {
     let bare: String = text.lines().filter(|l| !l.contains("quotecheck-")).map(|l| format!("{l}\n")).collect();
     let b = quotecheck::analyze("letters.txt", &bare, &quotecheck::Config::default());
     assert_eq!(b.findings.iter().filter(|f| f.code == "QC101").count(), 5);
+}
+
+// --- baselines ---------------------------------------------------------------------------
+
+/// Write a baseline, hide what it records, and keep hiding it after an edit elsewhere in the
+/// article (a paragraph inserted before the findings, with a new finding of its own).
+#[test]
+fn baseline_write_hide_and_survive_edits() {
+    let dir = scratch("baseline");
+    copy_fixture("tests/fixtures/config/pier.txt", &dir.join("pier.txt"));
+    settings().bind(|| {
+        assert_cmd_snapshot!("baseline_write", qc_in(&dir).args(["check", "--write-baseline", "quotecheck-baseline.json", "pier.txt"]));
+        let written = std::fs::read_to_string(dir.join("quotecheck-baseline.json")).expect("baseline written");
+        insta::assert_snapshot!("baseline_file", written);
+        // written atomically: no temporary file left beside it
+        let mut names: Vec<String> =
+            std::fs::read_dir(&dir).expect("list").filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+        names.sort();
+        assert_eq!(names, vec!["pier.txt", "quotecheck-baseline.json"]);
+
+        assert_cmd_snapshot!("baseline_hide", qc_in(&dir).args(["check", "--baseline", "quotecheck-baseline.json", "pier.txt"]));
+
+        let text = std::fs::read_to_string(dir.join("pier.txt")).expect("read");
+        let edited = text.replacen(
+            "Residents have collected",
+            "The ferry ran late four times last week.\n\n“Nobody told us the boat would wait at the pier for an hour.”\n\nResidents have collected",
+            1,
+        );
+        let edited = edited.replacen("BRAKE ISLAND — ", "BRAKE ISLAND — The quay was icy on Monday morning. ", 1);
+        assert_ne!(edited, text);
+        std::fs::write(dir.join("pier.txt"), edited).expect("write");
+        assert_cmd_snapshot!("baseline_after_edit", qc_in(&dir).args(["check", "--baseline", "quotecheck-baseline.json", "pier.txt"]));
+    });
+    // the baseline is keyed by the path from its own folder: it works from anywhere
+    let o = run(&[
+        "check",
+        "--format",
+        "concise",
+        "--baseline",
+        &dir.join("quotecheck-baseline.json").display().to_string(),
+        &dir.join("pier.txt").display().to_string(),
+    ]);
+    assert_eq!(stdout(&o).lines().count(), 1, "only the new finding: {}", stdout(&o));
+    assert!(stderr(&o).contains("2 hidden by the baseline"), "{}", stderr(&o));
+}
+
+#[test]
+fn baseline_errors() {
+    settings().bind(|| {
+        assert_cmd_snapshot!("baseline_corrupt", qc().args(["check", "--baseline", "tests/fixtures/baseline/corrupt.json", "tests/fixtures/config/pier.txt"]));
+        assert_cmd_snapshot!("baseline_missing", qc().args(["check", "--baseline", "tests/fixtures/baseline/missing.json", "tests/fixtures/config/pier.txt"]));
+    });
+}
+
+/// A baseline is not written when an input could not be checked: it would be missing that
+/// input's findings, which would all come back later.
+#[test]
+fn baseline_not_written_when_an_input_fails() {
+    let dir = scratch("baseline-fail");
+    copy_fixture("tests/fixtures/config/pier.txt", &dir.join("pier.txt"));
+    let o = qc_in(&dir).args(["check", "--write-baseline", "b.json", "pier.txt", "gone.txt"]).output().expect("runs");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("baseline b.json not written"), "{}", stderr(&o));
+    assert!(!dir.join("b.json").exists());
 }
