@@ -38,8 +38,6 @@ pub struct Clash {
     /// Short description of each side's position, for the message and the labels.
     pub first: String,
     pub second: String,
-    /// The rule's default severity before ranking by relation.
-    pub severity: Severity,
 }
 
 /// How the two speakers of a pair relate; decides the rank of a clash.
@@ -223,9 +221,11 @@ fn finding(doc: &Doc, rule: &rules::Rule, i: usize, j: usize, clash: Clash) -> F
     let rel = relation(doc.entities, a.speaker, b.speaker);
     // A clash inside one source family outranks a dispute between parties, which is the
     // ordinary stuff of news; an exception or side-event scope softens any of them.
+    // the rule's level: its default, or the one the configuration sets
+    let base = doc.severity(rule.code);
     let mut severity = match rel {
-        Relation::SameSpeaker | Relation::SameFamily => clash.severity,
-        Relation::Narrative => clash.severity.min(Severity::Warning),
+        Relation::SameSpeaker | Relation::SameFamily => base,
+        Relation::Narrative => base.min(Severity::Warning),
         Relation::Dispute => Severity::Info,
     };
     let scoped = a.exception || b.exception;

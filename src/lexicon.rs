@@ -45,6 +45,7 @@ pub struct CueEntry {
     #[serde(default)]
     pub after_quote_only: bool,
     pub forms: Vec<String>,
+    #[serde(default)]
     pub examples: Vec<String>,
 }
 
@@ -101,6 +102,7 @@ pub struct PronounEntry {
     pub number: Number,
     #[serde(default)]
     pub organization: bool,
+    #[serde(default)]
     pub examples: Vec<String>,
 }
 
@@ -110,6 +112,7 @@ pub struct WordsEntry {
     pub forms: Vec<String>,
     #[serde(default)]
     pub gender: Gender,
+    #[serde(default)]
     pub examples: Vec<String>,
     pub expect: Option<String>,
 }
@@ -120,6 +123,7 @@ pub struct OrgEntry {
     #[serde(default)]
     pub generic: Vec<String>,
     pub heads: Vec<String>,
+    #[serde(default)]
     pub examples: Vec<String>,
     pub expect: Option<String>,
 }
@@ -231,6 +235,138 @@ pub struct ClassEntry {
     #[serde(default)]
     pub opposes: Vec<String>,
     pub examples: Vec<String>,
+}
+
+/// An extra lexicon file, named by `lexicon = [...]` in `quotecheck.toml`: the sections of
+/// grammar/cues.toml and grammar/speakers.toml, each optional, and entries without examples
+/// allowed. [`Lexicon::extended`] merges it over the built-in lexicon.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconExtension {
+    // grammar/cues.toml
+    #[serde(default)]
+    pub takes_object: Vec<String>,
+    #[serde(default)]
+    pub irregular_past: Vec<String>,
+    #[serde(default)]
+    pub auxiliaries: Vec<String>,
+    #[serde(default)]
+    pub clause_breaks_after_comma: Vec<String>,
+    #[serde(default)]
+    pub clause_breaks: Vec<String>,
+    #[serde(default)]
+    pub participle_breaks: Vec<String>,
+    #[serde(default)]
+    pub noun_forms: Vec<String>,
+    #[serde(default)]
+    pub any_subject: Vec<String>,
+    #[serde(default)]
+    pub cue: Vec<CueEntry>,
+    // grammar/speakers.toml
+    #[serde(default)]
+    pub determiners: Vec<String>,
+    #[serde(default)]
+    pub modifiers: Vec<String>,
+    #[serde(default)]
+    pub not_heads: Vec<String>,
+    #[serde(default)]
+    pub not_surnames: Vec<String>,
+    #[serde(default)]
+    pub adverbs: Vec<String>,
+    #[serde(default)]
+    pub adjuncts: Vec<String>,
+    #[serde(default)]
+    pub not_names: Vec<String>,
+    #[serde(default)]
+    pub pronoun: Vec<PronounEntry>,
+    #[serde(default)]
+    pub honorific: Vec<WordsEntry>,
+    #[serde(default)]
+    pub role: Vec<WordsEntry>,
+    #[serde(default)]
+    pub group: Vec<WordsEntry>,
+    #[serde(default)]
+    pub organization: Vec<OrgEntry>,
+    #[serde(default)]
+    pub words: Vec<ExtraWordList>,
+}
+
+/// Words added to one of the closed word classes of grammar/speakers.toml (`[[words]]`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExtraWordList {
+    /// The name of an existing list; a new name would be read by no code.
+    pub name: toml::Spanned<String>,
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<SpeakerExample>,
+}
+
+impl LexiconExtension {
+    /// The top-level keys an extension file may hold.
+    pub const KEYS: &'static [&'static str] = &[
+        "takes_object",
+        "irregular_past",
+        "auxiliaries",
+        "clause_breaks_after_comma",
+        "clause_breaks",
+        "participle_breaks",
+        "noun_forms",
+        "any_subject",
+        "cue",
+        "determiners",
+        "modifiers",
+        "not_heads",
+        "not_surnames",
+        "adverbs",
+        "adjuncts",
+        "not_names",
+        "pronoun",
+        "honorific",
+        "role",
+        "group",
+        "organization",
+        "words",
+    ];
+
+    fn merge_into(&self, cues: &mut CuesFile, speakers: &mut SpeakersFile) {
+        // the built-in tables are lowercase; so is what a user adds
+        let low = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<Vec<_>>();
+        let low_words = |e: &WordsEntry| WordsEntry { forms: low(&e.forms), ..e.clone() };
+        cues.takes_object.extend(low(&self.takes_object));
+        cues.irregular_past.extend(low(&self.irregular_past));
+        cues.auxiliaries.extend(low(&self.auxiliaries));
+        cues.clause_breaks_after_comma.extend(low(&self.clause_breaks_after_comma));
+        cues.clause_breaks.extend(low(&self.clause_breaks));
+        cues.participle_breaks.extend(low(&self.participle_breaks));
+        cues.noun_forms.extend(low(&self.noun_forms));
+        cues.any_subject.extend(low(&self.any_subject));
+        for c in &self.cue {
+            let c = CueEntry { lemma: c.lemma.to_lowercase(), forms: low(&c.forms), ..c.clone() };
+            // a form belongs to one cue only: the user's entry takes it over
+            for b in &mut cues.cue {
+                b.forms.retain(|f| !c.forms.contains(f));
+            }
+            cues.cue.push(c);
+        }
+        speakers.determiners.extend(low(&self.determiners));
+        speakers.modifiers.extend(low(&self.modifiers));
+        speakers.not_heads.extend(low(&self.not_heads));
+        speakers.not_surnames.extend(low(&self.not_surnames));
+        speakers.adverbs.extend(low(&self.adverbs));
+        speakers.adjuncts.extend(low(&self.adjuncts));
+        speakers.not_names.extend(low(&self.not_names));
+        speakers.pronoun.extend(self.pronoun.iter().map(|p| PronounEntry { form: p.form.to_lowercase(), ..p.clone() }));
+        speakers.honorific.extend(self.honorific.iter().map(low_words));
+        speakers.role.extend(self.role.iter().map(low_words));
+        speakers.group.extend(self.group.iter().map(low_words));
+        speakers.organization.extend(self.organization.iter().map(|o| OrgEntry { heads: low(&o.heads), generic: low(&o.generic), ..o.clone() }));
+        for w in &self.words {
+            if let Some(list) = speakers.words.iter_mut().find(|l| l.name == *w.name.get_ref()) {
+                list.words.extend(low(&w.words));
+            }
+        }
+    }
 }
 
 /// A lookup table from lowercase word sequences to values. Single words are a hash lookup;
@@ -383,11 +519,22 @@ impl Lexicon {
     }
 
     fn build() -> Lexicon {
-        let cues: CuesFile = parse("cues.toml", CUES);
-        let speakers: SpeakersFile = parse("speakers.toml", SPEAKERS);
-        let abbr: AbbreviationsFile = parse("abbreviations.toml", ABBREVIATIONS);
-        let claims: ClaimsFile = parse("claims.toml", CLAIMS);
-        let preds: PredicatesFile = parse("predicates.toml", PREDICATES);
+        let (cues, speakers, abbr, claims, preds) = files();
+        Lexicon::from_files(cues, speakers, abbr, claims, preds)
+    }
+
+    /// The built-in lexicon with the entries of `extensions` merged over it, in order: lists
+    /// are extended, and a cue form an extension lists leaves the built-in cue it belonged to.
+    /// Build it once per configuration (a few milliseconds) and share it.
+    pub fn extended(extensions: &[LexiconExtension]) -> Lexicon {
+        let (mut cues, mut speakers, abbr, claims, preds) = files();
+        for x in extensions {
+            x.merge_into(&mut cues, &mut speakers);
+        }
+        Lexicon::from_files(cues, speakers, abbr, claims, preds)
+    }
+
+    fn from_files(cues: CuesFile, speakers: SpeakersFile, abbr: AbbreviationsFile, claims: ClaimsFile, preds: PredicatesFile) -> Lexicon {
         let set = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<HashSet<_>>();
 
         let mut lex = Lexicon {

@@ -29,7 +29,9 @@
 //! ```
 
 pub mod attribute;
+pub mod baseline;
 pub mod claims;
+pub mod config;
 pub mod consistency;
 pub mod lexicon;
 pub mod model;
@@ -38,27 +40,48 @@ pub mod rules;
 pub mod scan;
 pub mod source;
 pub mod span;
+pub mod suppress;
 
 pub use lexicon::Lexicon;
 pub use model::{Analysis, Severity};
 pub use report::json::{DocumentReport, Report};
 pub use source::SourceError;
 
-/// What a run may change: rules switched off (by code).
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// What a run may change for one document. The binary builds it from the `quotecheck.toml`
+/// that governs the file ([`config::ConfigFile::config_for`]) and the command line.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
+    /// Rules switched off on the command line (`--disable`), by code; wins over `levels`.
     pub disabled_rules: Vec<String>,
+    /// Rule levels from the configuration, by code: off, or the severity that replaces the
+    /// rule's default.
+    pub levels: BTreeMap<&'static str, config::Level>,
+    /// Speakers the configuration knows; mentions of them resolve to one entity each.
+    pub speakers: Vec<config::KnownSpeaker>,
+    /// The lexicon to use instead of the built-in one (extra lexicon files merged over it).
+    pub lexicon: Option<Arc<Lexicon>>,
 }
 
-/// Analyses one document's text. `path` is only used to name it in the output.
+/// Analyses one document's text, read as plain text ([`analyze_input`] with
+/// [`source::InputFormat::Text`]). `path` names it in the output, and its extension tells
+/// whether `%% quotecheck-...` lines are suppression directives (plain text) or not (a
+/// Markdown or HTML name, where `%%` may be prose).
+///
+/// Suppression directives are blanked before the analysis (their bytes become spaces, so no
+/// offset moves) and the findings they cover are dropped; every span still points into `text`.
 pub fn analyze(path: &str, text: &str, config: &Config) -> Analysis {
-    analyze_text(path, text, text.to_string(), config)
+    analyze_input(path, text, source::InputFormat::Text, config)
 }
 
 /// Analyses one document read as `format` (plain text, Markdown or HTML). The pipeline runs
-/// on the masked analysis text ([`source::mask`]), which has the prose at the original
-/// offsets; the returned analysis carries the `original` text, so every span's text is the
-/// exact slice of the file as read.
+/// on the analysis text: the input-format mask of `original` ([`source::mask`], which has the
+/// prose at the original offsets), with the suppression directives blanked. The directives
+/// are read from `original` (in Markdown and HTML only the `<!-- -->` form, see
+/// [`suppress::Syntax::for_input`]), since the mask blanks comments. The returned analysis
+/// carries the `original` text, so every span's text is the exact slice of the file as read.
 ///
 /// ```
 /// use quotecheck::{analyze_input, source::InputFormat, Config};
@@ -69,20 +92,24 @@ pub fn analyze(path: &str, text: &str, config: &Config) -> Analysis {
 /// assert_eq!(q.speaker.as_ref().unwrap().mention.slice(&a.text), "Mayor Ana Holm");
 /// ```
 pub fn analyze_input(path: &str, original: &str, format: source::InputFormat, config: &Config) -> Analysis {
-    match source::mask(original, format) {
-        std::borrow::Cow::Borrowed(text) => analyze_text(path, text, original.to_string(), config),
-        std::borrow::Cow::Owned(masked) => analyze_text(path, &masked, original.to_string(), config),
-    }
+    let directives = suppress::Directives::parse(original, suppress::Syntax::for_input(format, path));
+    let masked = source::mask(original, format);
+    let prose = directives.blank(&masked);
+    analyze_text(path, &prose, original.to_string(), &directives, config)
 }
 
-/// Runs the pipeline on `text` and stores `original` (of the same length) as the document.
-fn analyze_text(path: &str, text: &str, original: String, config: &Config) -> Analysis {
+/// Runs the pipeline on the analysis text `text` and stores `original` (of the same length) as
+/// the document.
+fn analyze_text(path: &str, text: &str, original: String, directives: &suppress::Directives, config: &Config) -> Analysis {
     debug_assert_eq!(text.len(), original.len());
-    let lex = Lexicon::builtin();
+    let lex: &Lexicon = match &config.lexicon {
+        Some(l) => l,
+        None => Lexicon::builtin(),
+    };
     let lower = text.to_ascii_lowercase();
     let scan = scan::scan(text, lex);
     let ctx = attribute::Ctx::new(text, &lower, &scan, lex);
-    let att = attribute::attribute(&ctx);
+    let att = attribute::attribute(&ctx, &config.speakers);
     let claims = claims::build(text, &lower, &scan, lex, &att.quotes, &att.entities);
     let doc = rules::Doc {
         text,
@@ -93,8 +120,10 @@ fn analyze_text(path: &str, text: &str, original: String, config: &Config) -> An
         claims: &claims,
         ambiguous: &att.ambiguous,
         disabled: &config.disabled_rules,
+        levels: &config.levels,
     };
     let findings = rules::run(&doc);
+    let findings = directives.apply(findings, &doc);
     Analysis { path: path.to_string(), text: original, quotes: att.quotes, entities: att.entities, claims, findings }
 }
 

@@ -2,14 +2,18 @@
 //! errors; the library returns them typed.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use miette::{Diagnostic, ReportHandler};
+use quotecheck::baseline::{self, Baseline, Recorder};
+use quotecheck::config::{ConfigFile, LoadFailure, Loader};
 use quotecheck::model::Severity;
 use quotecheck::report::{self, github, json, sarif, HumanStyle};
 use quotecheck::source::InputFormat;
 use quotecheck::{analyze_input, source, Analysis, Config};
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 #[derive(Parser)]
 #[command(name = "quotecheck", version, about = "Checks news copy before publication: who said what, and whether it holds together")]
@@ -36,9 +40,18 @@ enum Command {
         /// Always exit 0 when the run itself succeeded.
         #[arg(long)]
         exit_zero: bool,
-        /// Switch a rule off (code or name); may be repeated.
+        /// Switch a rule off (code or name); may be repeated. Wins over the configuration.
         #[arg(long, value_name = "RULE")]
         disable: Vec<String>,
+        /// Use this configuration file for every input instead of looking for quotecheck.toml.
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
+        /// Hide the findings recorded in this baseline file.
+        #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+        baseline: Option<PathBuf>,
+        /// Record the current findings in this baseline file instead of reporting them.
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<PathBuf>,
     },
     /// Who said what: every quotation with its speaker and cue.
     Extract {
@@ -50,6 +63,9 @@ enum Command {
         format: ExtractFormat,
         #[command(flatten)]
         input: InputArgs,
+        /// Use this configuration file for every input instead of looking for quotecheck.toml.
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
     },
     /// The rule list, or one rule's documentation.
     Rule {
@@ -135,19 +151,24 @@ impl FailOn {
     }
 }
 
+/// How errors look on stderr: wide enough that a file name and its message stay on one line;
+/// colors only on a terminal and without `NO_COLOR`, so piped output is plain.
+fn error_handler() -> miette::MietteHandler {
+    miette::MietteHandlerOpts::new().width(140).build()
+}
+
 fn main() -> ExitCode {
-    // errors on stderr: wide enough that a file name and its message stay on one line
-    let _ = miette::set_hook(Box::new(|_| Box::new(miette::MietteHandlerOpts::new().width(140).build())));
+    let _ = miette::set_hook(Box::new(|_| Box::new(error_handler())));
     // internal errors are reported per document by `analyses`, not by the default hook
     std::panic::set_hook(Box::new(|_| {}));
     let cli = Cli::parse();
     let mut stdout = std::io::stdout().lock();
     let result = match cli.command {
-        Command::Check { paths, format, input, fail_on, exit_zero, disable } => {
-            let config = Config { disabled_rules: disable };
-            run_check(&mut stdout, &paths, &input, format, fail_on, exit_zero, &config)
+        Command::Check { paths, format, input, fail_on, exit_zero, disable, config, baseline, write_baseline } => {
+            let opts = CheckOptions { format, fail_on, exit_zero, disable, config, baseline, write_baseline };
+            run_check(&mut stdout, &paths, &input, opts)
         }
-        Command::Extract { paths, format, input } => run_extract(&mut stdout, &paths, &input, format),
+        Command::Extract { paths, format, input, config } => run_extract(&mut stdout, &paths, &input, format, config),
         Command::Rule { code } => run_rule(&mut stdout, code.as_deref()),
     };
     match result {
@@ -160,20 +181,44 @@ fn main() -> ExitCode {
     }
 }
 
-fn report_error(e: source::SourceError) {
-    eprintln!("{:?}", miette::Report::new(e));
+/// Prints an error on stderr the way miette's hook would, for errors held by reference.
+fn report_error(e: &dyn Diagnostic) {
+    struct Show<'a>(&'a dyn Diagnostic);
+    impl std::fmt::Display for Show<'_> {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            error_handler().debug(self.0, f)
+        }
+    }
+    eprintln!("{}", Show(e));
+}
+
+/// One input to check: a file (or `-` for standard input) with the configuration file that
+/// governs it, looked up before the inputs are checked, one after the other in their order.
+struct Input {
+    path: PathBuf,
+    config: Result<Option<Arc<ConfigFile>>, LoadFailure>,
 }
 
 /// What became of one input.
 enum Outcome {
     Analysed(Analysis),
     Unreadable(source::SourceError),
+    /// The configuration governing the input could not be loaded; the input was not read.
+    BadConfig(LoadFailure),
 }
 
 /// Reads one input (a file, or `-` for standard input) and analyses it as `format`, or as its
-/// extension says.
-fn check_one(f: &Path, format: Option<InputFormat>, config: &Config) -> Outcome {
+/// extension says, with the configuration that governs it (`disabled`, from the command line,
+/// on top).
+fn check_one(input: &Input, format: Option<InputFormat>, disabled: &[String]) -> Outcome {
+    let f = input.path.as_path();
     let stdin = f.as_os_str() == "-";
+    let mut config = match &input.config {
+        Ok(Some(c)) => c.config_for((!stdin).then_some(f)),
+        Ok(None) => Config::default(),
+        Err(fail) => return Outcome::BadConfig(fail.clone()),
+    };
+    config.disabled_rules = disabled.to_vec();
     let (name, text) = if stdin {
         let mut buf = Vec::new();
         if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
@@ -185,40 +230,65 @@ fn check_one(f: &Path, format: Option<InputFormat>, config: &Config) -> Outcome 
     };
     let format = format.unwrap_or(if stdin { InputFormat::Text } else { InputFormat::from_path(f) });
     match text {
-        Ok(t) => Outcome::Analysed(analyze_input(&name, &t, format, config)),
+        Ok(t) => Outcome::Analysed(analyze_input(&name, &t, format, &config)),
         Err(e) => Outcome::Unreadable(e),
     }
 }
 
-/// Reads and analyses every input, `jobs` at a time, and hands the analyses to `each` in the
-/// order of the inputs; inputs that fail are reported on stderr, in that order too, and
-/// counted.
-fn analyses(paths: &[PathBuf], input: &InputArgs, config: &Config, mut each: impl FnMut(Analysis) -> std::io::Result<()>) -> std::io::Result<usize> {
+/// Reads and analyses every input, `jobs` at a time, each with the configuration that governs
+/// it (`disabled`, from the command line, on top), and hands the analyses to `each` in the
+/// order of the inputs; inputs that fail, and inputs whose configuration is broken, are
+/// reported on stderr, in that order too, and counted. A broken configuration is reported
+/// once, with the first input it governs, however many it governs.
+fn analyses(
+    paths: &[PathBuf],
+    input: &InputArgs,
+    loader: &mut Loader,
+    disabled: &[String],
+    mut each: impl FnMut(Analysis) -> std::io::Result<()>,
+) -> std::io::Result<usize> {
     let expanded = source::expand(paths);
-    for w in expanded.warnings {
+    for w in &expanded.warnings {
         report_error(w);
     }
     let mut failed = expanded.errors.len();
-    for e in expanded.errors {
+    for e in &expanded.errors {
         report_error(e);
     }
     let format = input.input_format.map(InputFormat::from);
-    let files = expanded.files;
+    // configurations are found and loaded here, in the order of the inputs, so that which
+    // input reports a broken one does not depend on the number of jobs
+    let inputs: Vec<Input> = expanded
+        .files
+        .into_iter()
+        .map(|path| {
+            let file = (path.as_os_str() != "-").then_some(path.as_path());
+            let config = loader.for_file(file);
+            Input { path, config }
+        })
+        .collect();
     in_order(
-        &files,
+        &inputs,
         input.jobs(),
-        |f| check_one(f, format, config),
-        |f, outcome| {
+        |i| check_one(i, format, disabled),
+        |i, outcome| {
             match outcome {
                 Ok(Outcome::Analysed(a)) => each(a)?,
                 Ok(Outcome::Unreadable(e)) => {
-                    report_error(e);
+                    report_error(&e);
+                    failed += 1;
+                }
+                Ok(Outcome::BadConfig(fail)) => {
+                    if fail.first {
+                        report_error(&*fail.error);
+                    }
                     failed += 1;
                 }
                 // A bug must not cost the user the rest of the batch: the document is reported
                 // as failed (exit code 2) and the others are still checked.
                 Err(payload) => {
                     let what = payload.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| payload.downcast_ref::<String>().cloned()).unwrap_or_default();
+                    let f = &i.path;
                     let name = if f.as_os_str() == "-" { "-".to_string() } else { f.display().to_string() };
                     eprintln!("quotecheck: internal error while checking {name}: {what}\n  please report it with the file that caused it");
                     failed += 1;
@@ -280,28 +350,81 @@ fn in_order<T: Sync, R: Send>(
     })
 }
 
-fn run_check(
-    out: &mut impl Write,
-    paths: &[PathBuf],
-    input: &InputArgs,
+/// A loader for `--config` (checked now, so a broken file stops the run before any input is
+/// read) or for discovery.
+fn loader(config: Option<PathBuf>) -> Result<Loader, ExitCode> {
+    let fixed = config.is_some();
+    let mut loader = Loader::new(config);
+    if fixed {
+        if let Err(fail) = loader.for_file(None) {
+            report_error(&*fail.error);
+            return Err(ExitCode::from(2));
+        }
+    }
+    Ok(loader)
+}
+
+struct CheckOptions {
     format: CheckFormat,
     fail_on: FailOn,
     exit_zero: bool,
-    config: &Config,
-) -> std::io::Result<ExitCode> {
-    for d in &config.disabled_rules {
+    disable: Vec<String>,
+    config: Option<PathBuf>,
+    baseline: Option<PathBuf>,
+    write_baseline: Option<PathBuf>,
+}
+
+fn run_check(out: &mut impl Write, paths: &[PathBuf], input: &InputArgs, opts: CheckOptions) -> std::io::Result<ExitCode> {
+    let CheckOptions { format, fail_on, exit_zero, disable, config, baseline, write_baseline } = opts;
+    for d in &disable {
         if quotecheck::rules::find(d).is_none() {
             eprintln!("quotecheck: unknown rule `{d}` (see `quotecheck rule`)");
             return Ok(ExitCode::from(2));
         }
     }
-    let config = Config { disabled_rules: config.disabled_rules.iter().filter_map(|d| quotecheck::rules::find(d)).map(|r| r.code.to_string()).collect() };
+    let disabled: Vec<String> = disable.iter().filter_map(|d| quotecheck::rules::find(d)).map(|r| r.code.to_string()).collect();
+    let mut loader = match loader(config) {
+        Ok(l) => l,
+        Err(code) => return Ok(code),
+    };
+    let mut hide = match &baseline {
+        Some(p) => match Baseline::load(p) {
+            Ok(b) => Some((b, p.clone())),
+            Err(e) => {
+                report_error(&e);
+                return Ok(ExitCode::from(2));
+            }
+        },
+        None => None,
+    };
+    if let Some(target) = write_baseline {
+        let mut rec = Recorder::default();
+        let failed = analyses(paths, input, &mut loader, &disabled, |a| {
+            rec.add(&baseline::path_key(&a.path, &target), &a);
+            Ok(())
+        })?;
+        if failed > 0 {
+            eprintln!("quotecheck: baseline {} not written: {failed} input(s) could not be checked", target.display());
+            return Ok(ExitCode::from(2));
+        }
+        if let Err(e) = rec.write(&target) {
+            report_error(&e);
+            return Ok(ExitCode::from(2));
+        }
+        let n = rec.len();
+        eprintln!("quotecheck: wrote {n} finding{} to the baseline {}", if n == 1 { "" } else { "s" }, target.display());
+        return Ok(ExitCode::SUCCESS);
+    }
     let style = HumanStyle { color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(), width: 100 };
     let mut worst: Option<Severity> = None;
     let mut docs = Vec::new();
     let mut sarif_log = sarif::SarifBuilder::new();
     let mut total = 0usize;
-    let failed = analyses(paths, input, &config, |a| {
+    let mut hidden = 0usize;
+    let failed = analyses(paths, input, &mut loader, &disabled, |mut a| {
+        if let Some((b, p)) = &mut hide {
+            hidden += b.hide(&baseline::path_key(&a.path, p), &mut a);
+        }
         for f in &a.findings {
             worst = worst.max(Some(f.severity));
         }
@@ -322,8 +445,18 @@ fn run_check(
         _ => {}
     }
     if let CheckFormat::Human | CheckFormat::Concise = format {
+        let by_baseline = match &hide {
+            Some((_, p)) if hidden > 0 => format!("{hidden} hidden by the baseline {}", p.display()),
+            _ => String::new(),
+        };
         if total == 0 && failed == 0 {
-            eprintln!("quotecheck: no findings");
+            if by_baseline.is_empty() {
+                eprintln!("quotecheck: no findings");
+            } else {
+                eprintln!("quotecheck: no new findings ({by_baseline})");
+            }
+        } else if !by_baseline.is_empty() {
+            eprintln!("quotecheck: {total} finding{} reported, {by_baseline}", if total == 1 { "" } else { "s" });
         }
     }
     if failed > 0 {
@@ -336,11 +469,14 @@ fn run_check(
     Ok(if over && !exit_zero { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-fn run_extract(out: &mut impl Write, paths: &[PathBuf], input: &InputArgs, format: ExtractFormat) -> std::io::Result<ExitCode> {
-    let config = Config::default();
+fn run_extract(out: &mut impl Write, paths: &[PathBuf], input: &InputArgs, format: ExtractFormat, config: Option<PathBuf>) -> std::io::Result<ExitCode> {
+    let mut loader = match loader(config) {
+        Ok(l) => l,
+        Err(code) => return Ok(code),
+    };
     let mut docs = Vec::new();
     let mut first = true;
-    let failed = analyses(paths, input, &config, |a| {
+    let failed = analyses(paths, input, &mut loader, &[], |a| {
         match format {
             ExtractFormat::Table => {
                 if !first {

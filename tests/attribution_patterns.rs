@@ -215,7 +215,11 @@ fn a_relative_pronoun_before_the_cue_is_a_mention_of_the_speaker() {
 fn bare_noun_phrase_subjects_of_say() {
     check("Protest groups say the rules are less about safety than about being seen.", "less about safety", "Protest groups");
     check("More than 4 in 10 said the governor would handle the economy best.", "handle the economy best", "More than 4 in 10");
-    check("People with knowledge of the fund's work said many new donors had come aboard.", "new donors had come aboard", "People with knowledge of the fund's work");
+    check(
+        "People with knowledge of the fund's work said many new donors had come aboard.",
+        "new donors had come aboard",
+        "People with knowledge of the fund's work",
+    );
     check("In Laramie, a number of volunteers said they had stopped knocking on doors.", "stopped knocking", "a number of volunteers");
     // only cues that are hardly ever nouns: "estimates" here is the subject's noun
     let a = run("Cost estimates show the bridge will need new cables by spring.");

@@ -115,7 +115,8 @@ fn the_extension_chooses_the_format_and_input_format_overrides_it() {
 fn output_is_the_same_with_one_job_and_with_four() {
     let dir = scratch("jobs");
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut names: Vec<PathBuf> = std::fs::read_dir(&fixtures).expect("fixtures").map(|e| e.expect("entry").path()).collect();
+    // the articles at the top level (the subfolders hold configurations: see the next test)
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&fixtures).expect("fixtures").map(|e| e.expect("entry").path()).filter(|p| p.is_file()).collect();
     names.sort();
     // ~60 files of every format, in nested folders, with a bad file in the middle
     for round in 0..3 {
@@ -220,5 +221,106 @@ fn a_bad_ignore_pattern_is_a_warning_and_the_rest_applies() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(paths(&stdout(&o)), ["./a.txt"]);
     assert!(stderr(&o).contains("./.gitignore: line 1: error parsing glob '{unclosed'"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Copies the folder `from` into `to`, recursively.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("folder");
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(from).expect("list").map(|e| e.expect("entry").path()).collect();
+    entries.sort();
+    for p in entries {
+        let target = to.join(p.file_name().expect("name"));
+        if p.is_dir() {
+            copy_tree(&p, &target);
+        } else {
+            std::fs::copy(&p, &target).expect("copy");
+        }
+    }
+}
+
+/// With quotecheck.toml files in the tree (one at the top with levels, a known speaker and a
+/// per-path override; the fixtures' own nearer ones; one broken), every file is checked with
+/// the configuration that governs it, and the output, the errors, the exit code, a written
+/// baseline and the findings a baseline hides are the same with one job and with four.
+#[test]
+fn configured_runs_are_the_same_with_one_job_and_with_four() {
+    let dir = scratch("jobs-config");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for round in ["r0", "r1"] {
+        copy_tree(&fixtures, &dir.join(round));
+    }
+    write(
+        &dir,
+        "quotecheck.toml",
+        "[rules]\nQC101 = \"error\"\nmodality-gap = \"off\"\n\n[[speakers]]\nname = \"Jonas Kettering\"\ntitles = [\"Foreign Ministry spokesman\"]\n\n\
+         [[overrides]]\npaths = [\"r1/**\"]\n[overrides.rules]\nstate-reversal = \"info\"\n",
+    );
+    // a broken configuration in the middle: reported once, its files fail, the rest is checked
+    write(&dir, "r0/desk/quotecheck.toml", "[rules]\nQC101 = \"loud\"\n");
+    write(&dir, "r0/desk/a.txt", &article("Ana Holm", "The pier opens in May"));
+    write(&dir, "r0/desk/b.md", &format!("# Pier\n\n{}", article("Ana Holm", "We are ready")));
+    for args in [
+        &["check", "--format", "jsonl", "--fail-on", "never"][..],
+        &["check", "--format", "concise"],
+        &["check", "--format", "human"],
+        &["check", "--format", "json"],
+        &["check", "--format", "sarif"],
+        &["check", "--format", "github"],
+        &["extract"],
+        &["extract", "--format", "jsonl"],
+    ] {
+        let one = run_in(&dir, &[args, &["--jobs", "1", "."]].concat());
+        let four = run_in(&dir, &[args, &["--jobs", "4", "."]].concat());
+        assert!(!one.stdout.is_empty(), "{args:?}");
+        assert_eq!(stdout(&one), stdout(&four), "{args:?}: stdout differs between --jobs 1 and --jobs 4");
+        assert_eq!(stderr(&one), stderr(&four), "{args:?}: stderr differs");
+        assert_eq!(one.status.code(), Some(2), "{args:?}: the broken configuration fails its files");
+        assert_eq!(four.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&one).matches("invalid level `loud` for QC101").count(), 1, "{args:?}: {}", stderr(&one));
+    }
+
+    // each file got its own configuration
+    let o = run_in(&dir, &["check", "--format", "concise", "--jobs", "4", "."]);
+    let out = stdout(&o);
+    assert!(!out.contains("desk/"), "the broken configuration's files are not checked: {out}");
+    let line = |path: &str, code: &str| out.lines().find(|l| l.starts_with(path) && l.contains(code)).unwrap_or_default().to_string();
+    // the top-level file: QC101 raised to an error, QC201 an error (r0) or info (r1, override)
+    assert!(line("./r0/unattributed.txt:", "QC101").contains(": error QC101"), "{out}");
+    assert!(line("./r0/config/pier.txt:", "QC201").contains(": error QC201"), "{out}");
+    assert!(line("./r1/config/pier.txt:", "QC201").contains(": info QC201"), "{out}");
+    // a nearer quotecheck.toml wins: severity/ makes QC201 a warning, and the top-level
+    // override does not apply there (files are not merged)
+    assert!(line("./r1/config/severity/pier.txt:", "QC201").contains(": warning QC201"), "{out}");
+    assert!(!out.contains("QC204"), "modality-gap is off: {out}");
+    // suppression comments work in every format of the walk, the Markdown and HTML ones too
+    assert!(!out.contains("./r0/suppress/ferry.md:") && !out.contains("./r0/suppress/ferry.html:"), "{out}");
+    assert!(line("./r0/suppress/letters.txt:", "QC902").contains("QC299"), "{out}");
+
+    // baselines: written the same, and hiding the same, with any number of jobs
+    for round in ["r0", "r1"] {
+        let _ = std::fs::remove_dir_all(dir.join(round).join("desk"));
+    }
+    let w1 = run_in(&dir, &["check", "--write-baseline", "b1.json", "--jobs", "1", "."]);
+    let w4 = run_in(&dir, &["check", "--write-baseline", "b4.json", "--jobs", "4", "."]);
+    assert_eq!(w1.status.code(), Some(0), "{}", stderr(&w1));
+    assert_eq!(w4.status.code(), Some(0), "{}", stderr(&w4));
+    let b1 = std::fs::read_to_string(dir.join("b1.json")).expect("baseline written");
+    let b4 = std::fs::read_to_string(dir.join("b4.json")).expect("baseline written");
+    assert_eq!(b1, b4, "the baseline does not depend on the number of jobs");
+    assert!(b1.contains("\"path\":\"r1/config/pier.txt\""), "{b1}");
+    // an edit: a new unattributed quotation in one file; only it is reported
+    let pier = dir.join("r0/config/pier.txt");
+    let text = std::fs::read_to_string(&pier).expect("read");
+    std::fs::write(&pier, text.replacen("Residents have collected", "The ferry ran late again.\n\n“The ramp is a disgrace.”\n\nResidents have collected", 1))
+        .expect("write");
+    let h1 = run_in(&dir, &["check", "--format", "concise", "--baseline", "b1.json", "--jobs", "1", "."]);
+    let h4 = run_in(&dir, &["check", "--format", "concise", "--baseline", "b1.json", "--jobs", "4", "."]);
+    assert_eq!(stdout(&h1), stdout(&h4));
+    assert_eq!(stderr(&h1), stderr(&h4));
+    assert_eq!(h1.status.code(), h4.status.code());
+    assert_eq!(stdout(&h1).lines().count(), 1, "only the new finding: {}", stdout(&h1));
+    assert!(stdout(&h1).starts_with("./r0/config/pier.txt:") && stdout(&h1).contains("QC101"), "{}", stdout(&h1));
+    assert!(stderr(&h1).contains("hidden by the baseline b1.json"), "{}", stderr(&h1));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -30,6 +30,17 @@ fn every_entry_has_examples() {
             missing.push(format!("speakers {:?}", e.forms.first()));
         }
     }
+    // examples are optional in a user's lexicon file, never in the built-in one
+    for p in &speakers.pronoun {
+        if p.examples.is_empty() {
+            missing.push(format!("pronoun {}", p.form));
+        }
+    }
+    for o in &speakers.organization {
+        if o.examples.is_empty() {
+            missing.push(format!("organization {:?}", o.heads.first()));
+        }
+    }
     for e in &abbr.abbreviation {
         if e.examples.is_empty() {
             missing.push(format!("abbreviation group {}", e.group));

@@ -116,7 +116,7 @@ fn same_findings_as_the_json_report() {
         assert_eq!(r["level"], level);
         levels.push(level);
         assert_eq!(r["message"]["text"], f["message"]);
-        assert_eq!(r["partialFingerprints"]["quotecheck/v1"], f["fingerprint"]);
+        assert_eq!(r["partialFingerprints"]["quotecheck/v2"], f["fingerprint"]);
         let primary = &r["locations"][0]["physicalLocation"];
         assert_eq!(primary["artifactLocation"]["uri"], uri);
         assert_eq!(primary["artifactLocation"]["index"], *doc);

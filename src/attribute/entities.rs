@@ -4,6 +4,9 @@
 //!   name alone joins it. Two people may share a surname; a first name keeps them apart.
 //! - "the spokesman" joins the most recent person whose titles hold that role word.
 //! - "the ministry" joins the most recent organisation whose name ends in that word.
+//! - Speakers the configuration knows (`[[speakers]]`) are indexed before the pass by name,
+//!   alias, surname and title; the first mention that matches creates their entity, under
+//!   the canonical name, and later ones join it like any other.
 //! - he/she go to the most recent compatible *speaker* of this or the previous paragraph,
 //!   else to the most recent compatible person mentioned; they/it to groups and
 //!   organisations. Gender comes from the article itself: honorifics, gendered titles, and
@@ -11,7 +14,8 @@
 
 use super::mention::{Mention, MentionKind};
 use super::{Ctx, Draft};
-use crate::lexicon::Gender;
+use crate::config::KnownSpeaker;
+use crate::lexicon::{Gender, Lexicon};
 use crate::model::{Entity, EntityKind, SpeakerRef};
 use crate::scan::TokKind;
 use crate::span::Span;
@@ -29,6 +33,19 @@ struct Ent {
     /// "Kansas City" or "Labor Day" have none, so they neither take pronouns first nor make
     /// a pronoun ambiguous.
     evidence: bool,
+    /// A speaker from the configuration: the canonical name stays.
+    known: bool,
+    /// The configured organisation of a known speaker, by name.
+    affiliation_name: Option<String>,
+}
+
+/// A speaker from the configuration, and the entity it became once mentioned.
+#[derive(Debug)]
+struct Known {
+    spec: KnownSpeaker,
+    surname: String,
+    first: Option<String>,
+    entity: Option<usize>,
 }
 
 #[derive(Debug, Default)]
@@ -50,6 +67,13 @@ pub struct Resolver {
     /// these, so resolution stays linear however many entities a document holds; an article
     /// refers back by those means only to what it mentioned recently.
     recent: Vec<usize>,
+    /// Speakers from the configuration, and indexes to them: full names and aliases, surnames,
+    /// titles (without "the"), and the head words of titles.
+    known: Vec<Known>,
+    known_names: HashMap<String, Vec<usize>>,
+    known_surnames: HashMap<String, Vec<usize>>,
+    known_titles: HashMap<String, Vec<usize>>,
+    known_heads: HashMap<String, Vec<usize>>,
 }
 
 const WINDOW: usize = 256;
@@ -64,8 +88,22 @@ impl Ent {
             last_pos: 0,
             last_para: 0,
             evidence: false,
+            known: false,
+            affiliation_name: None,
         }
     }
+}
+
+/// A name or title as the indexes hold it: lowercase, periods and extra spaces dropped
+/// ("J. Kettering" and "J Kettering" are one key).
+fn name_key(s: &str) -> String {
+    s.to_lowercase().replace(['.', ','], " ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A title as the indexes hold it: its name key without a leading "the".
+fn title_key(s: &str) -> String {
+    let k = name_key(s);
+    k.strip_prefix("the ").map(str::to_string).unwrap_or(k)
 }
 
 enum Event {
@@ -92,7 +130,81 @@ impl Resolver {
             org_key: HashMap::new(),
             group_key: HashMap::new(),
             recent: Vec::new(),
+            known: Vec::new(),
+            known_names: HashMap::new(),
+            known_surnames: HashMap::new(),
+            known_titles: HashMap::new(),
+            known_heads: HashMap::new(),
         }
+    }
+
+    /// A resolver that knows `speakers` before the pass: a mention by full name or alias, by
+    /// surname (when no one in the article holds it), or by title ("the spokesman", when no
+    /// one mentioned holds it) resolves to the known speaker.
+    pub fn with_known(lex: &Lexicon, speakers: &[KnownSpeaker]) -> Self {
+        let mut r = Resolver::new();
+        // the surname of a name, skipping a suffix ("Tom Hale Jr.")
+        let surname = |key: &str| -> String {
+            let words: Vec<&str> = key.split_whitespace().collect();
+            let mut i = words.len().saturating_sub(1);
+            if i > 0 && lex.is("name_suffixes", words[i]) {
+                i -= 1;
+            }
+            words.get(i).map(|w| w.to_string()).unwrap_or_default()
+        };
+        for (k, spec) in speakers.iter().enumerate() {
+            let canonical = name_key(&spec.name);
+            let sur = surname(&canonical);
+            let first = canonical.split_whitespace().next().filter(|f| *f != sur).map(str::to_string);
+            for n in std::iter::once(&spec.name).chain(&spec.aliases) {
+                let key = name_key(n);
+                push_unique(r.known_names.entry(key.clone()).or_default(), k);
+                let s = surname(&key);
+                if !s.is_empty() {
+                    push_unique(r.known_surnames.entry(s).or_default(), k);
+                }
+            }
+            for t in &spec.titles {
+                let key = title_key(t);
+                if let Some(head) = key.split_whitespace().last() {
+                    push_unique(r.known_heads.entry(head.to_string()).or_default(), k);
+                }
+                push_unique(r.known_titles.entry(key).or_default(), k);
+            }
+            r.known.push(Known { spec: spec.clone(), surname: sur, first, entity: None });
+        }
+        r
+    }
+
+    /// The entity of known speaker `k`, created on its first mention.
+    fn known_entity(&mut self, k: usize) -> usize {
+        if let Some(e) = self.known[k].entity {
+            return e;
+        }
+        let kn = &self.known[k];
+        let titles = kn.spec.titles.iter().map(|t| t.strip_prefix("the ").or_else(|| t.strip_prefix("The ")).unwrap_or(t).to_string()).collect();
+        let mut ent = Ent::new(kn.spec.name.clone(), EntityKind::Person, name_key(&kn.spec.name), Gender::Unknown, titles);
+        ent.surname = Some(kn.surname.clone());
+        ent.first = kn.first.clone();
+        ent.evidence = true;
+        ent.known = true;
+        ent.affiliation_name = kn.spec.affiliation.clone();
+        let (surname, first) = (kn.surname.clone(), kn.first.clone());
+        self.ents.push(ent);
+        let id = self.ents.len() - 1;
+        self.by_surname.entry(surname).or_default().push(id);
+        if let Some(f) = first {
+            self.by_first.entry(f).or_default().push(id);
+        }
+        self.known[k].entity = Some(id);
+        id
+    }
+
+    /// The one known speaker `index` holds for `key`, if exactly one (two known speakers
+    /// sharing a surname or a title leave the mention to the article).
+    fn known_one(index: &HashMap<String, Vec<usize>>, key: &str, ok: impl Fn(usize) -> bool) -> Option<usize> {
+        let hits: Vec<usize> = index.get(key)?.iter().copied().filter(|&k| ok(k)).collect();
+        (hits.len() == 1).then(|| hits[0])
     }
 
     /// Resolves every speaker mention of the drafts and the names in the narrative. Returns
@@ -249,10 +361,27 @@ impl Resolver {
             _ => true,
         };
         let mut best: Option<usize> = None;
-        for &i in self.by_surname.get(&surname).map(Vec::as_slice).unwrap_or(&[]) {
-            let x = &self.ents[i];
-            if compatible(x) && best.is_none_or(|b| self.ents[b].last_pos < x.last_pos) {
-                best = Some(i);
+        // a configured speaker's full name or alias
+        if let Some(k) = Self::known_one(&self.known_names, &name_key(&words.join(" ")), |_| true) {
+            best = Some(self.known_entity(k));
+        }
+        if best.is_none() {
+            for &i in self.by_surname.get(&surname).map(Vec::as_slice).unwrap_or(&[]) {
+                let x = &self.ents[i];
+                if compatible(x) && best.is_none_or(|b| self.ents[b].last_pos < x.last_pos) {
+                    best = Some(i);
+                }
+            }
+        }
+        if best.is_none() {
+            // a configured speaker's surname, no one in the article holding it yet
+            let known = &self.known;
+            let fits = |k: usize| match (&known[k].first, &first) {
+                (Some(f1), Some(f2)) => f1 == f2 || (f1.len() <= 2 || f2.len() <= 2) && f1.chars().next() == f2.chars().next(),
+                _ => true,
+            };
+            if let Some(k) = Self::known_one(&self.known_surnames, &surname, fits) {
+                best = Some(self.known_entity(k));
             }
         }
         if best.is_none() {
@@ -302,7 +431,9 @@ impl Resolver {
             }
         }
         let ent = &mut self.ents[e];
-        if first.is_some() && ent.first.is_none() {
+        if ent.known {
+            // the configured name stays, whatever the article calls the speaker
+        } else if first.is_some() && ent.first.is_none() {
             ent.first = first;
             ent.e.name = name_text.clone();
         } else if name_text.len() > ent.e.name.len() && words.len() >= 2 {
@@ -422,6 +553,19 @@ impl Resolver {
                 if best.is_some() {
                     return best;
                 }
+                // a configured speaker's title: "the foreign ministry spokesman", or the bare
+                // head word of one ("the spokesman")
+                let key = title_key(det_less);
+                let hit = Self::known_one(&self.known_titles, &key, |_| true).or_else(|| {
+                    if key == *head {
+                        Self::known_one(&self.known_heads, head, |_| true)
+                    } else {
+                        None
+                    }
+                });
+                if let Some(k) = hit {
+                    return Some(self.known_entity(k));
+                }
             }
         }
         let key = det_less.to_lowercase();
@@ -517,6 +661,17 @@ impl Resolver {
     /// of the article ("State Department spokesman") belongs to it.
     pub fn finish(&mut self, ctx: &Ctx) -> Vec<Entity> {
         let orgs: Vec<usize> = (0..self.ents.len()).filter(|&i| self.ents[i].e.kind == EntityKind::Organization).collect();
+        // a known speaker's configured organisation, when the article names it: by its name,
+        // or by the generic word that ends it ("the ministry" for "Foreign Ministry")
+        for i in 0..self.ents.len() {
+            let Some(aff) = self.ents[i].affiliation_name.as_deref().map(name_key) else { continue };
+            let last = aff.split_whitespace().last().unwrap_or("").to_string();
+            let exact = orgs.iter().copied().find(|&o| self.ents[o].key == aff);
+            let generic = orgs.iter().copied().find(|&o| self.ents[o].key == last);
+            if let Some(o) = exact.or(generic) {
+                self.ents[i].e.affiliation = Some(o);
+            }
+        }
         // the organisation the article is mostly about, for "company spokeswoman"
         let main_org = orgs.iter().copied().max_by_key(|&o| (self.ents[o].e.mentions.len(), usize::MAX - o));
         let mut org_words: HashMap<String, Vec<usize>> = HashMap::new();
@@ -660,4 +815,10 @@ fn narrative_names(ctx: &Ctx) -> Vec<Mention> {
         }
     }
     out
+}
+
+fn push_unique(v: &mut Vec<usize>, k: usize) {
+    if !v.contains(&k) {
+        v.push(k);
+    }
 }

@@ -204,7 +204,9 @@ pub struct Attribution {
     pub ambiguous: Vec<Ambiguity>,
 }
 
-pub fn attribute(ctx: &Ctx) -> Attribution {
+/// Finds every quotation's cue and speaker and resolves speakers to entities; `known` are the
+/// speakers the configuration names (see [`entities::Resolver::with_known`]).
+pub fn attribute(ctx: &Ctx, known: &[crate::config::KnownSpeaker]) -> Attribution {
     let mut drafts = direct_patterns(ctx);
     let absorbed = indirect_patterns(ctx, &mut drafts);
     asked_questions(ctx, &mut drafts);
@@ -213,7 +215,7 @@ pub fn attribute(ctx: &Ctx) -> Attribution {
     embedded_quotes(ctx, &mut drafts);
     drafts.sort_by_key(|d| (d.content.start, d.content.end));
 
-    let mut res = entities::Resolver::new();
+    let mut res = entities::Resolver::with_known(ctx.lex, known);
     let ambiguous_by_draft = res.resolve_all(ctx, &mut drafts);
     no_cue_quotes(ctx, &mut drafts);
     let joined = join_continuations(&mut drafts);

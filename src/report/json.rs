@@ -157,10 +157,15 @@ pub fn fingerprint(code: &str, texts: &[&str]) -> String {
     format!("{h:016x}")
 }
 
-/// The fingerprint of a finding in `text`, the same in every output format that carries one.
-pub fn finding_fingerprint(text: &str, f: &Finding) -> String {
+/// The fingerprint of a finding of `a`, the same in every output format that carries one and
+/// in baselines: the rule, the text of its spans, and the speakers of the claims it compares
+/// (the same words from someone else are another finding).
+pub fn finding_fingerprint(a: &Analysis, f: &Finding) -> String {
+    let text = a.text.as_str();
     let mut texts = vec![f.primary.slice(text)];
     texts.extend(f.related.iter().map(|r| r.span.slice(text)));
+    let speaker = |c: usize| a.claims.get(c).and_then(|c| c.speaker).and_then(|e| a.entities.get(e)).map(|e| e.name.as_str()).unwrap_or("reporter");
+    texts.extend(f.claims.iter().map(|&c| speaker(c)));
     fingerprint(f.code, &texts)
 }
 
@@ -235,7 +240,7 @@ impl DocumentReport {
                     .collect(),
                 claims: f.claims.iter().map(|c| format!("c{}", c + 1)).collect(),
                 help: f.help.clone(),
-                fingerprint: finding_fingerprint(t, f),
+                fingerprint: finding_fingerprint(a, f),
             })
             .collect();
         DocumentReport { path: a.path.clone(), quotes, speakers, claims, findings }

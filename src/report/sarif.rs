@@ -16,7 +16,8 @@ pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 pub const VERSION: &str = "2.1.0";
 /// The key of quotecheck's fingerprint in `partialFingerprints`: the JSON report's
 /// `fingerprint`, versioned so that a change of the hash can take a new key.
-pub const FINGERPRINT_KEY: &str = "quotecheck/v1";
+/// v2: the fingerprint also holds the speakers of the claims a finding compares.
+pub const FINGERPRINT_KEY: &str = "quotecheck/v2";
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Log {
@@ -299,7 +300,7 @@ impl SarifBuilder {
                 message: Message { text: message_text(&f.message) },
                 locations: vec![at(f.primary, None, &f.primary_label)],
                 related_locations: f.related.iter().enumerate().map(|(i, r)| at(r.span, Some(i + 1), &r.label)).collect(),
-                partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, finding_fingerprint(&a.text, f))]),
+                partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, finding_fingerprint(a, f))]),
                 properties: ResultProperties { speakers: speakers(a, f), help: f.help.clone() },
             });
         }

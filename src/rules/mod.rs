@@ -1,6 +1,7 @@
 //! The rule registry: the one place where codes are assigned. Codes are never reused.
 //!
-//! QC1xx check the attribution itself; QC2xx check claims against each other. Each rule lives
+//! QC1xx check the attribution itself; QC2xx check claims against each other; QC9xx report
+//! problems with the suppression comments themselves. Each rule lives
 //! in its own file, and that file's `//!` comment is the rule's documentation, printed by
 //! `quotecheck rule CODE`.
 
@@ -14,9 +15,12 @@ mod qc203_stance_clash;
 mod qc204_modality_gap;
 mod qc205_lexical_opposition;
 mod qc206_numeric_mismatch;
+pub(crate) mod qc901_unused_suppression;
+pub(crate) mod qc902_invalid_suppression;
 
 use crate::attribute::Ambiguity;
 use crate::claims::Claim;
+use crate::config::Level;
 use crate::consistency::Clash;
 use crate::lexicon::Lexicon;
 use crate::model::{Entity, Finding, Quote, Severity};
@@ -31,12 +35,26 @@ pub struct Doc<'a> {
     pub entities: &'a [Entity],
     pub claims: &'a [Claim],
     pub ambiguous: &'a [Ambiguity],
+    /// Rules switched off on the command line, by code.
     pub disabled: &'a [String],
+    /// Rule levels from the configuration, by code.
+    pub levels: &'a std::collections::BTreeMap<&'static str, Level>,
 }
 
 impl Doc<'_> {
+    /// Whether the rule runs: not switched off on the command line nor by the configuration.
     pub fn enabled(&self, code: &str) -> bool {
-        !self.disabled.iter().any(|d| d.eq_ignore_ascii_case(code))
+        !self.disabled.iter().any(|d| d.eq_ignore_ascii_case(code)) && self.levels.get(code) != Some(&Level::Off)
+    }
+
+    /// The rule's severity in this run: the configured level, or the registry's default. A
+    /// rule that ranks some of its findings lower (a dispute between two parties, quotation
+    /// marks nested too deep) ranks them from this one.
+    pub fn severity(&self, code: &str) -> Severity {
+        match self.levels.get(code) {
+            Some(Level::On(s)) => *s,
+            _ => find(code).map(|r| r.severity).unwrap_or(Severity::Warning),
+        }
     }
 }
 
@@ -107,6 +125,9 @@ macro_rules! rule {
     ($code:literal, $name:literal, $sev:ident, $file:literal, judge = $f:path) => {
         Rule { code: $code, name: $name, severity: Severity::$sev, source: include_str!($file), lint: None, judge: Some($f) }
     };
+    ($code:literal, $name:literal, $sev:ident, $file:literal) => {
+        Rule { code: $code, name: $name, severity: Severity::$sev, source: include_str!($file), lint: None, judge: None }
+    };
 }
 
 /// Attribution lint, run in this order.
@@ -127,9 +148,15 @@ pub static CONSISTENCY: &[Rule] = &[
     rule!("QC204", "modality-gap", Info, "qc204_modality_gap.rs", judge = qc204_modality_gap::judge),
 ];
 
+/// Findings about suppression comments, reported by [`crate::suppress`] after the other rules.
+pub static SUPPRESSION: &[Rule] = &[
+    rule!("QC901", "unused-suppression", Info, "qc901_unused_suppression.rs"),
+    rule!("QC902", "invalid-suppression", Warning, "qc902_invalid_suppression.rs"),
+];
+
 /// Every rule, by code.
 pub fn all() -> Vec<&'static Rule> {
-    let mut v: Vec<&Rule> = LINT.iter().chain(CONSISTENCY.iter()).collect();
+    let mut v: Vec<&Rule> = LINT.iter().chain(CONSISTENCY.iter()).chain(SUPPRESSION.iter()).collect();
     v.sort_by_key(|r| r.code);
     v
 }

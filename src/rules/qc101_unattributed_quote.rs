@@ -28,7 +28,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
         out.push(Finding {
             code: "QC101",
             rule: "unattributed-quote",
-            severity: crate::model::Severity::Warning,
+            severity: doc.severity("QC101"),
             message: "This quotation has no speaker: no cue names who said it, and it does not continue a speaker from before".to_string(),
             primary: q.content,
             primary_label: "who said this?".to_string(),

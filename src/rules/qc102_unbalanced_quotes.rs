@@ -19,7 +19,7 @@
 //! ```
 
 use super::Doc;
-use crate::model::{Finding, Severity};
+use crate::model::Finding;
 
 pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
     for u in &doc.scan.unbalanced {
@@ -39,7 +39,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
         out.push(Finding {
             code: "QC102",
             rule: "unbalanced-quotes",
-            severity: Severity::Error,
+            severity: doc.severity("QC102"),
             message: message.to_string(),
             primary: u.mark,
             primary_label: label.to_string(),
@@ -52,7 +52,8 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
         out.push(Finding {
             code: "QC102",
             rule: "unbalanced-quotes",
-            severity: Severity::Warning,
+            // marks nested too deep are a lesser problem than a missing partner
+            severity: doc.severity("QC102").lower(),
             message: format!("Quotation marks nest more than {} levels deep here; the deeper marks are not read as quotations", crate::scan::MAX_DEPTH),
             primary: m,
             primary_label: "too deep".to_string(),

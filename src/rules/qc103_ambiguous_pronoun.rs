@@ -24,7 +24,7 @@
 //! ```
 
 use super::Doc;
-use crate::model::{Finding, Related, Severity};
+use crate::model::{Finding, Related};
 
 pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
     for a in doc.ambiguous {
@@ -42,7 +42,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
         out.push(Finding {
             code: "QC103",
             rule: "ambiguous-pronoun",
-            severity: Severity::Warning,
+            severity: doc.severity("QC103"),
             message: format!(
                 "“{}” could refer to {}; quotecheck chose {}",
                 a.mention.slice(doc.text),

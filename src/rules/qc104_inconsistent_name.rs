@@ -64,6 +64,7 @@ fn honorific_gender(h: &str) -> Option<bool> {
 }
 
 pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
+    let first_new = out.len();
     // two entities with one first name whose surnames differ by a letter or two: one person
     // misspelled. Compared within groups of the same first name, so the cost stays small.
     let mut by_first: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
@@ -156,5 +157,10 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
                 ));
             }
         }
+    }
+    // the constructors above give the default; the configuration may set another
+    let severity = doc.severity("QC104");
+    for f in &mut out[first_new..] {
+        f.severity = severity;
     }
 }

@@ -28,7 +28,6 @@
 use super::Doc;
 use crate::claims::{Aspect, Claim, Modality, Polarity};
 use crate::consistency::Clash;
-use crate::model::Severity;
 
 fn stopped(c: &Claim) -> bool {
     (c.aspect == Aspect::Cessation && c.polarity == Polarity::Positive) || (c.aspect == Aspect::Resumption && c.polarity == Polarity::Negative)
@@ -55,9 +54,5 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
     } else {
         return None;
     };
-    Some(Clash {
-        first: format!("{} ({}: {sa})", super::quoted(doc, a), a.predicate),
-        second: format!("{} ({}: {sb})", super::quoted(doc, b), b.predicate),
-        severity: Severity::Error,
-    })
+    Some(Clash { first: format!("{} ({}: {sa})", super::quoted(doc, a), a.predicate), second: format!("{} ({}: {sb})", super::quoted(doc, b), b.predicate) })
 }

@@ -22,7 +22,6 @@
 use super::Doc;
 use crate::claims::{Aspect, Claim, Modality};
 use crate::consistency::Clash;
-use crate::model::Severity;
 
 fn committed(c: &Claim) -> bool {
     matches!(c.modality, Modality::Asserted | Modality::Expected | Modality::Intended) && matches!(c.aspect, Aspect::None | Aspect::Continues)
@@ -40,6 +39,5 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
     Some(Clash {
         first: format!("{} ({}: {})", super::quoted(doc, a), a.predicate, word(a)),
         second: format!("{} ({}: {})", super::quoted(doc, b), b.predicate, word(b)),
-        severity: Severity::Error,
     })
 }

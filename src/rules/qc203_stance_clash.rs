@@ -22,7 +22,6 @@
 use super::Doc;
 use crate::claims::{Claim, Stance};
 use crate::consistency::Clash;
-use crate::model::Severity;
 
 pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
     // claims met only through a figure have no class to compare
@@ -34,9 +33,5 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
         (Stance::Deny, Stance::Confirm) => ("denied", "confirmed"),
         _ => return None,
     };
-    Some(Clash {
-        first: format!("{} ({}: {sa})", super::quoted(doc, a), a.predicate),
-        second: format!("{} ({}: {sb})", super::quoted(doc, b), b.predicate),
-        severity: Severity::Error,
-    })
+    Some(Clash { first: format!("{} ({}: {sa})", super::quoted(doc, a), a.predicate), second: format!("{} ({}: {sb})", super::quoted(doc, b), b.predicate) })
 }

@@ -21,7 +21,6 @@
 use super::Doc;
 use crate::claims::{Aspect, Claim, Modality, Polarity};
 use crate::consistency::Clash;
-use crate::model::Severity;
 
 fn ruled_out(c: &Claim) -> bool {
     c.polarity == Polarity::Negative && matches!(c.modality, Modality::Asserted | Modality::Expected) && c.aspect == Aspect::None
@@ -43,9 +42,5 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
     } else {
         return None;
     };
-    Some(Clash {
-        first: format!("{} ({}: {sa})", super::quoted(doc, a), a.predicate),
-        second: format!("{} ({}: {sb})", super::quoted(doc, b), b.predicate),
-        severity: Severity::Info,
-    })
+    Some(Clash { first: format!("{} ({}: {sa})", super::quoted(doc, a), a.predicate), second: format!("{} ({}: {sb})", super::quoted(doc, b), b.predicate) })
 }

@@ -20,7 +20,6 @@
 use super::Doc;
 use crate::claims::{Aspect, Claim, Modality, Polarity};
 use crate::consistency::Clash;
-use crate::model::Severity;
 
 fn committed(c: &Claim) -> bool {
     c.polarity == Polarity::Positive && matches!(c.modality, Modality::Asserted | Modality::Expected | Modality::Intended) && c.aspect == Aspect::None
@@ -31,9 +30,5 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
     if ca == cb || !doc.lex.classes_oppose(ca, cb) || !committed(a) || !committed(b) || !super::share_topic(doc, a, b) {
         return None;
     }
-    Some(Clash {
-        first: format!("{} ({})", super::quoted(doc, a), a.predicate),
-        second: format!("{} ({})", super::quoted(doc, b), b.predicate),
-        severity: Severity::Warning,
-    })
+    Some(Clash { first: format!("{} ({})", super::quoted(doc, a), a.predicate), second: format!("{} ({})", super::quoted(doc, b), b.predicate) })
 }

@@ -30,7 +30,6 @@
 use super::Doc;
 use crate::claims::{Claim, Modality, Polarity};
 use crate::consistency::Clash;
-use crate::model::Severity;
 
 /// How far apart an estimate and another figure may be and still agree.
 const ESTIMATE_TOLERANCE: f64 = 0.10;
@@ -133,9 +132,5 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
         return None;
     }
     let fig = |m: &crate::claims::Amount| m.span.slice(doc.text).to_string();
-    Some(Clash {
-        first: format!("{} (figure: {})", super::quoted(doc, a), fig(x)),
-        second: format!("{} (figure: {})", super::quoted(doc, b), fig(y)),
-        severity: Severity::Error,
-    })
+    Some(Clash { first: format!("{} (figure: {})", super::quoted(doc, a), fig(x)), second: format!("{} (figure: {})", super::quoted(doc, b), fig(y)) })
 }
