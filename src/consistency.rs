@@ -223,10 +223,14 @@ fn finding(doc: &Doc, rule: &rules::Rule, i: usize, j: usize, clash: Clash) -> F
     // ordinary stuff of news; an exception or side-event scope softens any of them.
     // the rule's level: its default, or the one the configuration sets
     let base = doc.severity(rule.code);
+    // The narrative against a source is worth a warning only when the two are clearly about
+    // the same thing (a participant or two content words in common, or the same measured
+    // figure); a loose match between a reporter's aside and a quote is information.
+    let clear = rule.code == "QC206" || rules::topic_strength(doc, a, b) >= 2;
     let mut severity = match rel {
         Relation::SameSpeaker | Relation::SameFamily => base,
-        Relation::Narrative => base.min(Severity::Warning),
-        Relation::Dispute => Severity::Info,
+        Relation::Narrative if clear => base.min(Severity::Warning),
+        Relation::Narrative | Relation::Dispute => Severity::Info,
     };
     let scoped = a.exception || b.exception;
     if scoped {

@@ -200,8 +200,15 @@ pub fn run(doc: &Doc) -> Vec<Finding> {
 /// and "will raise *fees*". Used by the rules that compare bare polarity, where a shared
 /// class alone ("supports" / "opposes") says too little about what is talked about.
 pub(crate) fn share_topic(doc: &Doc, a: &Claim, b: &Claim) -> bool {
+    topic_strength(doc, a, b) > 0
+}
+
+/// How clearly two claims are about the same thing: 2 for a participant in common or two
+/// content words in common, 1 for one content word, 0 for none. A dispute with the
+/// narrative needs 2 to be worth a warning (see `consistency`).
+pub(crate) fn topic_strength(doc: &Doc, a: &Claim, b: &Claim) -> u8 {
     if a.participants.iter().any(|p| b.participants.contains(p)) {
-        return true;
+        return 2;
     }
     let words = |c: &Claim| -> Vec<String> {
         c.span
@@ -221,7 +228,12 @@ pub(crate) fn share_topic(doc: &Doc, a: &Claim, b: &Claim) -> bool {
             .collect()
     };
     let wa = words(a);
-    words(b).iter().any(|w| wa.contains(w))
+    let mut wb = words(b);
+    wb.sort();
+    wb.dedup();
+    // the same predicate word on both sides ("plan" and "plan") counts as one word in common
+    let same_predicate = !a.predicate.is_empty() && a.predicate == b.predicate;
+    (wb.iter().filter(|w| wa.contains(w)).count() + same_predicate as usize).min(2) as u8
 }
 
 /// Shared wording for describing a claim's state in messages.

@@ -4,7 +4,7 @@
 //! puts a different number on the same kind of thing, about the same subject and the same
 //! time, a reader cannot tell which is right. Counts are compared by what they count, with
 //! nouns of one kind taken together (jobs, workers and people; see `[[unit]]` in
-//! grammar/claims.toml), and only when a content word within four words of each figure is
+//! grammar/claims.toml), and only when a content word within six words of each figure is
 //! the same (what is measured: "*turnout* was 58 percent", "*exports* fell 12 percent") and
 //! their predicates, if any, are of one class. An estimate ("about 2,000",
 //! "roughly 640") clashes only with a figure more than a tenth away from it; two exact
@@ -39,7 +39,7 @@ fn committed(c: &Claim) -> bool {
 }
 
 /// How many words either side of a figure say what it measures.
-const NEAR: usize = 4;
+const NEAR: usize = 6;
 
 /// Content words near a claim's figures, other than numbers and unit words: what the figure
 /// measures ("*exports* fell 12 percent in the third *quarter*"). Words far from the figure
@@ -71,6 +71,30 @@ fn about(doc: &Doc, c: &Claim) -> Vec<String> {
                 && !lex.participle_breaks.contains(w)
         })
         .collect()
+}
+
+/// The words right after each figure, up to the end of its phrase (a comma or a period):
+/// what the figure is a share or count of ("58 percent *of top executives*").
+fn complement(doc: &Doc, c: &Claim) -> Vec<String> {
+    let text = c.span.slice(doc.text);
+    let mut out = Vec::new();
+    for m in &c.amounts {
+        let e = m.span.end.saturating_sub(c.span.start).min(text.len());
+        let rest = &text[e..];
+        let phrase = rest.split([',', '.', ';', ':', '(', '—', '–']).next().unwrap_or("");
+        let words: Vec<String> = phrase
+            .split(|ch: char| !ch.is_alphanumeric())
+            .map(str::to_lowercase)
+            .filter(|w| w.chars().count() >= 4)
+            .filter(|w| {
+                let lex = doc.lex;
+                !lex.units.contains_key(w.as_str()) && !lex.auxiliaries.contains(w.as_str()) && !lex.determiners.contains(w.as_str()) && !lex.multipliers.contains_key(w.as_str())
+            })
+            .take(3)
+            .collect();
+        out.extend(words);
+    }
+    out
 }
 
 /// Capitalised words near a claim's figures ("*Wisconsin*", "*Tamsk*"): the place or body
@@ -119,7 +143,8 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
     }
     // the same thing measured: a content word next to the figures, besides the figures and
     // their units ("turnout", "exports", "Tamsk")
-    let shared = {
+    let (na, nb) = (names_near(doc, a), names_near(doc, b));
+    let shared = na.iter().any(|w| nb.contains(w)) || {
         let wa = about(doc, a);
         about(doc, b).iter().any(|w| wa.contains(w))
     };
@@ -127,8 +152,12 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
         return None;
     }
     // "10% of Wisconsin" and "3% of Florida": figures for two named places or bodies
-    let (na, nb) = (names_near(doc, a), names_near(doc, b));
     if !na.is_empty() && !nb.is_empty() && !na.iter().any(|w| nb.contains(w)) {
+        return None;
+    }
+    // "41 percent of the workforce" and "25 percent of top executives": shares of two things
+    let (ca, cb) = (complement(doc, a), complement(doc, b));
+    if !ca.is_empty() && !cb.is_empty() && !ca.iter().any(|w| cb.contains(w)) {
         return None;
     }
     let fig = |m: &crate::claims::Amount| m.span.slice(doc.text).to_string();
