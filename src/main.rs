@@ -127,7 +127,10 @@ enum CheckFormat {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ExtractFormat {
+    /// Who said what: one line per quotation.
     Table,
+    /// Each speaker's claims in order, with polarity, modality and state marks.
+    Claims,
     Json,
     Jsonl,
 }
@@ -478,12 +481,13 @@ fn run_extract(out: &mut impl Write, paths: &[PathBuf], input: &InputArgs, forma
     let mut first = true;
     let failed = analyses(paths, input, &mut loader, &[], |a| {
         match format {
-            ExtractFormat::Table => {
+            ExtractFormat::Table | ExtractFormat::Claims => {
                 if !first {
                     writeln!(out)?;
                 }
                 first = false;
-                write!(out, "{}", report::table(&a))?
+                let view = if matches!(format, ExtractFormat::Table) { report::table(&a) } else { report::claims_view(&a) };
+                write!(out, "{view}")?
             }
             ExtractFormat::Jsonl => writeln!(out, "{}", to_json(&json::DocumentReport::from_analysis(&a)))?,
             ExtractFormat::Json => docs.push(json::DocumentReport::from_analysis(&a)),

@@ -211,3 +211,16 @@ fn a_hard_wrapped_name_gives_one_concise_line_per_finding() {
         assert!(line.contains(": "), "a stray line in concise output: {line:?}\n{out}");
     }
 }
+
+#[test]
+fn extract_claims_view_lists_each_speakers_claims_with_marks() {
+    let o = run(&["extract", "--format", "claims", &fixture("reference_tension.txt")]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    // the spokesman's heading, with his title and organisation, then his claims in order
+    let spokesman = out.find("Jonas Kettering (Foreign Ministry spokesman").expect("a heading per speaker");
+    let halted = out.find("halted").expect("state marks");
+    assert!(spokesman < halted, "{out}");
+    assert!(out.contains("+ expected future except"), "modality, time and scope marks: {out}");
+    assert!(out.contains("the article's own text"), "the narrative's claims come last: {out}");
+}

@@ -37,10 +37,12 @@ fn fixture_reports() {
         let json = DocumentReport::from_analysis(&a);
         let human = report::human(&a, HumanStyle { color: false, width: 100 });
         let table = report::table(&a);
+        let claims = report::claims_view(&a);
         settings().bind(|| {
             insta::assert_json_snapshot!(format!("{name}__json"), json);
             insta::assert_snapshot!(format!("{name}__human"), human);
             insta::assert_snapshot!(format!("{name}__table"), table);
+            insta::assert_snapshot!(format!("{name}__claims"), claims);
         });
     }
 }

@@ -156,3 +156,82 @@ pub fn table(a: &Analysis) -> String {
 fn serde_plain<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
+
+/// The claims view of `extract --format claims`: for each speaker (and the article's own
+/// narrative), the claims in document order, one line each, with marks an editor can scan:
+/// `+`/`-` for polarity, the modality when it is not a plain assertion, the state (halted,
+/// continues, resumed), the time when not present, and the figures.
+pub fn claims_view(a: &Analysis) -> String {
+    use crate::claims::{Aspect, Modality, Polarity, Time};
+    let lex = crate::Lexicon::builtin();
+    let lines = LineIndex::new(&a.text);
+    // speakers in order of their first claim; the narrative last
+    let mut order: Vec<Option<usize>> = Vec::new();
+    for c in &a.claims {
+        if c.speaker.is_some() && !order.contains(&c.speaker) {
+            order.push(c.speaker);
+        }
+    }
+    if a.claims.iter().any(|c| c.speaker.is_none()) {
+        order.push(None);
+    }
+    let mut out = format!("{}\n", a.path);
+    if a.claims.is_empty() {
+        out.push_str("  (no claims)\n");
+        return out;
+    }
+    for who in order {
+        let head = match who.and_then(|e| a.entities.get(e)) {
+            Some(e) => {
+                let mut h = e.name.clone();
+                let mut extra: Vec<String> = e.titles.iter().take(1).cloned().collect();
+                if let Some(org) = e.affiliation.and_then(|o| a.entities.get(o)) {
+                    extra.push(org.name.clone());
+                }
+                if !extra.is_empty() {
+                    let _ = write!(h, " ({})", extra.join(", "));
+                }
+                h
+            }
+            None => "the article's own text".to_string(),
+        };
+        let _ = writeln!(out, "{head}");
+        for c in a.claims.iter().filter(|c| c.speaker == who) {
+            let (line, col) = lines.line_col(c.span.start);
+            let mut marks: Vec<String> = vec![if c.polarity == Polarity::Negative { "-".into() } else { "+".into() }];
+            let modality = match c.modality {
+                Modality::Asserted => None,
+                Modality::Possible => Some("possible"),
+                Modality::Expected => Some("expected"),
+                Modality::Intended => Some("intended"),
+                Modality::Conditional => Some("if"),
+                Modality::Hypothetical => Some("hypothetical"),
+                Modality::Question => Some("question"),
+            };
+            marks.extend(modality.map(String::from));
+            match c.aspect {
+                Aspect::Cessation => marks.push("halted".into()),
+                Aspect::Continues => marks.push("continues".into()),
+                Aspect::Resumption => marks.push("resumed".into()),
+                Aspect::None => {}
+            }
+            match c.time {
+                Time::Past => marks.push("past".into()),
+                Time::Future => marks.push("future".into()),
+                Time::Present => {}
+            }
+            if c.exception {
+                marks.push("except".into());
+            }
+            let topic = match c.class {
+                Some(k) => format!("{} {}", lex.class_name(k), c.predicate),
+                None => "-".to_string(),
+            };
+            let figures: Vec<&str> = c.amounts.iter().map(|m| m.span.slice(&a.text)).collect();
+            let figs = if figures.is_empty() { String::new() } else { format!(" [{}]", figures.join(", ")) };
+            let text = c.span.slice(&a.text).split_whitespace().collect::<Vec<_>>().join(" ");
+            let _ = writeln!(out, "  {:>7}  {:<28} {:<18} {}{}", format!("{line}:{col}"), marks.join(" "), clip(&topic, 18), clip(&text, 80), figs);
+        }
+    }
+    out
+}
