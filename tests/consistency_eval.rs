@@ -194,6 +194,10 @@ fn original_fixtures() {
     // bounds: the figures reached, less a little; raise them as the checker improves
     assert!(sc.precision() >= FIXTURE_MIN_PRECISION, "precision {:.3}\n{}", sc.precision(), sc.table("fixtures"));
     assert!(sc.recall() >= FIXTURE_MIN_RECALL, "recall {:.3}\n{}", sc.recall(), sc.table("fixtures"));
+    // none of the known non-tensions (paraphrase, question, condition, exception, ...) is
+    // reported
+    let traps: usize = sc.traps.values().map(|(_, hit)| hit).sum();
+    assert_eq!(traps, 0, "{}", sc.table("fixtures"));
 }
 
 #[test]
@@ -211,7 +215,11 @@ fn polnear_dev_annotation() {
     assert!(sc.recall() >= DEV_MIN_RECALL, "recall {:.3}\n{}", sc.recall(), sc.table("dev"));
 }
 
-const FIXTURE_MIN_PRECISION: f64 = 0.0;
-const FIXTURE_MIN_RECALL: f64 = 0.0;
+// The figures reached (see README, Consistency), less 0.01. On the PolNeAR annotation the
+// warnings found so far are all false alarms and no annotated tension is found: most of
+// those tensions need world knowledge ("fraud is rare" against "fraud is rampant"), so the
+// bounds there only keep the test honest about running, not a claim of accuracy.
+const FIXTURE_MIN_PRECISION: f64 = 0.89;
+const FIXTURE_MIN_RECALL: f64 = 0.44;
 const DEV_MIN_PRECISION: f64 = 0.0;
 const DEV_MIN_RECALL: f64 = 0.0;
