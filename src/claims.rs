@@ -113,6 +113,9 @@ pub struct Claim {
     pub settings: u64,
     /// The numbers the clause gives, with what they count, in order.
     pub amounts: Vec<Amount>,
+    /// Words of grammar/opposition.toml in the clause (outside a subordinate clause): pair
+    /// index and side, with the word's position in the clause (in words).
+    pub opposed: Vec<(u16, bool)>,
 }
 
 /// A number with the thing it counts: "about 2,000 residents", "12 percent".
@@ -241,6 +244,7 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
     let mut anaphoric = false;
     // where a subordinate clause starts ("until the federation lifts ..."), if it does
     let mut sub_at: Option<usize> = None;
+    let mut opposed: Vec<(usize, u16, bool)> = Vec::new();
     // word positions only: punctuation and marks do not count towards reach
     let mut pos = 0usize;
     let mut prev_word: Option<&str> = None;
@@ -287,6 +291,9 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
                 }
                 preds.push((pos, p));
             }
+        }
+        if let Some(&(pair, side)) = lex.opposition.get(w) {
+            opposed.push((pos, pair, side));
         }
         if pos == 0 && lex.initial_conditionals.contains(w) {
             clause_modality = Modality::Conditional;
@@ -340,6 +347,7 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
     if let Some(cut) = sub_at {
         aspects.retain(|&(p, _)| p < cut);
         preds.retain(|&(p, _)| p < cut);
+        opposed.retain(|&(p, _, _)| p < cut);
     }
     // the predicate: the first verb, or a noun that a result-state word or a light verb
     // makes an event, whichever comes first
@@ -364,6 +372,8 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
     if let Some((p, _)) = pred {
         targets.push(p);
     }
+    // the words of an opposition pair take negation, modality and tense like a predicate
+    targets.extend(opposed.iter().map(|&(p, _, _)| p));
     let bears = |n: usize, reach: usize| targets.iter().any(|&t| n < t && (t - n <= reach || embeds.iter().any(|&e| n < e && e < t && e - n <= 3)));
     let negations = if targets.is_empty() { negs.len() } else { negs.iter().filter(|&&n| bears(n, NEG_REACH)).count() };
     let mut modality = Modality::Asserted;
@@ -423,6 +433,7 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
         stance,
         settings: lex.setting_bits(span.slice(text)),
         amounts: amounts(text, lower, scan, lex, a, b),
+        opposed: opposed.iter().map(|&(_, pair, side)| (pair, side)).collect(),
     }
 }
 
@@ -554,6 +565,23 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
                 }
                 c.speaker = Some(sp.entity);
                 c.quote = Some(qi);
+                // "confirmed the sale": a report that is only a noun phrase takes its time from
+                // the cue
+                if q.kind == QuoteKind::Indirect && c.class.is_none() && c.aspect == Aspect::None && c.opposed.is_empty() && c.time == Time::Present {
+                    if let Some(cw) = q.cue.map(|cs| &lower[cs.start..cs.end]) {
+                        if lex.is_past_cue(cw) {
+                            c.time = Time::Past;
+                        }
+                    }
+                }
+                // "praised the new rules": the cue itself takes a side of an opposition
+                if let Some(cw) = q.cue.map(|cs| lower[cs.start..cs.end].to_string()) {
+                    if let Some(&(pair, side)) = lex.opposition.get(cw.as_str()) {
+                        if !c.opposed.contains(&(pair, side)) {
+                            c.opposed.push((pair, side));
+                        }
+                    }
+                }
                 if c.stance.is_none() {
                     c.stance = stance_from_cue;
                     if stance_from_cue == Some(Stance::Deny) {
@@ -601,7 +629,7 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
                         continue;
                     }
                     let mut c = frame(text, lower, scan, lex, x, y);
-                    if c.class.is_none() && c.aspect == Aspect::None && c.amounts.is_empty() {
+                    if c.class.is_none() && c.aspect == Aspect::None && c.amounts.is_empty() && c.opposed.is_empty() {
                         continue;
                     }
                     inherit(&mut c, prev.as_ref());

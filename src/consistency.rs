@@ -28,6 +28,8 @@ enum Topic {
     Class(u16),
     /// A kind of thing counted ("people", "percent").
     Counts(String),
+    /// A pair of grammar/opposition.toml ("open" / "closed").
+    Opposed(u16),
 }
 
 /// How many earlier claims of the same topic each claim is compared with.
@@ -143,6 +145,11 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
                 topics.push(Topic::Counts(m.unit.clone()));
             }
         }
+        for &(pair, _) in &b.opposed {
+            if !topics.contains(&Topic::Opposed(pair)) {
+                topics.push(Topic::Opposed(pair));
+            }
+        }
         if topics.is_empty() {
             continue;
         }
@@ -202,7 +209,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
         if let Some(class) = b.class {
             buckets.entry(Topic::Class(class)).or_default().push(j);
         }
-        for t in topics.into_iter().filter(|t| matches!(t, Topic::Counts(_))) {
+        for t in topics.into_iter().filter(|t| matches!(t, Topic::Counts(_) | Topic::Opposed(_))) {
             buckets.entry(t).or_default().push(j);
         }
     }

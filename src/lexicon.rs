@@ -13,6 +13,7 @@ pub const SPEAKERS: &str = include_str!("../grammar/speakers.toml");
 pub const ABBREVIATIONS: &str = include_str!("../grammar/abbreviations.toml");
 pub const CLAIMS: &str = include_str!("../grammar/claims.toml");
 pub const PREDICATES: &str = include_str!("../grammar/predicates.toml");
+pub const OPPOSITION: &str = include_str!("../grammar/opposition.toml");
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -178,6 +179,8 @@ pub struct ClaimsFile {
     #[serde(default)]
     pub subordinate: Vec<FormsEntry>,
     #[serde(default)]
+    pub sequence: Vec<FormsEntry>,
+    #[serde(default)]
     pub approximation: Vec<FormsEntry>,
     #[serde(default)]
     pub unit: Vec<FormsEntry>,
@@ -204,6 +207,31 @@ pub struct FormsEntry {
     #[serde(default)]
     pub initial: Vec<String>,
     pub examples: Vec<String>,
+}
+
+/// grammar/opposition.toml: word pairs whose claims cannot both hold of one thing.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OppositionFile {
+    pub pair: Vec<OppositionEntry>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OppositionEntry {
+    pub a: Vec<String>,
+    pub b: Vec<String>,
+    /// antonym, reversal or stance
+    pub kind: String,
+    /// oewn (Open English WordNet) or project
+    pub source: String,
+    /// Two sentences, one for each side, about the same thing.
+    pub example: [String; 2],
+}
+
+/// The parsed opposition file.
+pub fn opposition_file() -> OppositionFile {
+    parse("opposition.toml", OPPOSITION)
 }
 
 #[derive(Debug, Deserialize)]
@@ -485,6 +513,12 @@ pub struct Lexicon {
     pub present_auxiliaries: HashSet<String>,
     /// Setting words that keep two claims apart (bilateral / multilateral).
     pub scope_contrasts: Vec<(String, String)>,
+    /// Words that put past claims in a sequence ("for", "after"): claims.toml `[[sequence]]`.
+    pub sequence_words: HashSet<String>,
+    /// grammar/opposition.toml: form -> (pair index, side b?).
+    pub opposition: HashMap<String, (u16, bool)>,
+    /// The pairs, for naming them in findings.
+    pub opposition_pairs: Vec<OppositionEntry>,
     /// Exception and side-event phrases of grammar/claims.toml `[[scope]]` ("except for").
     pub exception_forms: Vec<String>,
     /// Words before a number that make it an estimate ("about", "more than").
@@ -572,6 +606,9 @@ impl Lexicon {
             present_auxiliaries: claims.present.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
             scope_contrasts: claims.scope_contrast.iter().flat_map(|e| e.pairs.iter().map(|[a, b]| (a.clone(), b.clone()))).collect(),
             approximations: claims.approximation.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
+            sequence_words: claims.sequence.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
+            opposition: HashMap::new(),
+            opposition_pairs: Vec::new(),
             exception_forms: {
                 // longest first, so "except for" wins over "except"
                 let mut v: Vec<String> = claims.scope.iter().flat_map(|e| e.forms.iter().cloned()).collect();
@@ -646,6 +683,16 @@ impl Lexicon {
                 lex.org_generic.entry(g.clone()).or_default().extend(o.heads.iter().cloned());
             }
         }
+        let opp = opposition_file();
+        for (i, e) in opp.pair.iter().enumerate() {
+            for (forms, side) in [(&e.a, false), (&e.b, true)] {
+                for f in forms {
+                    // a form belongs to one pair (a test checks); the first wins
+                    lex.opposition.entry(f.to_lowercase()).or_insert((i as u16, side));
+                }
+            }
+        }
+        lex.opposition_pairs = opp.pair;
         use crate::claims::{Aspect, Modality, Stance};
         // one phrase may carry several facts ("held": a light verb and a past form)
         let mut fw: Vec<(String, FrameWord)> = Vec::new();

@@ -59,6 +59,7 @@ fn every_entry_has_examples() {
         &claims.past,
         &claims.present,
         &claims.subordinate,
+        &claims.sequence,
         &claims.approximation,
         &claims.unit,
         &claims.multiplier,
@@ -339,6 +340,39 @@ fn number_examples_give_their_amount() {
             if !amounts(ex).iter().any(|m| m.value() >= factor) {
                 failures.push(format!("multiplier {factor}: {ex:?} is not multiplied"));
             }
+        }
+    }
+    report(failures);
+}
+
+/// Each pair of grammar/opposition.toml, said once in the narrative and once by a source,
+/// is reported as a tension; no form belongs to two pairs.
+#[test]
+fn opposition_examples_are_reported() {
+    let opp = quotecheck::lexicon::opposition_file();
+    assert!(!opp.pair.is_empty());
+    let mut seen = std::collections::HashMap::new();
+    let mut failures = Vec::new();
+    for (i, e) in opp.pair.iter().enumerate() {
+        for f in e.a.iter().chain(&e.b) {
+            if let Some(j) = seen.insert(f.to_lowercase(), i) {
+                if j != i {
+                    failures.push(format!("{f:?} is in pairs {j} and {i}"));
+                }
+            }
+        }
+        assert!(matches!(e.kind.as_str(), "antonym" | "reversal" | "stance"), "{:?}", e.kind);
+        assert!(matches!(e.source.as_str(), "oewn" | "project"), "{:?}", e.source);
+        let [first, second] = &e.example;
+        let quoted = second.trim_end_matches('.');
+        let text = format!("{first}\n\n“{quoted},” the board’s engineer, Ada Holm, said.\n");
+        let a = run(&text);
+        // reported as a lexical opposition, or by the rule that knows the pair better (a
+        // reversal is a state reversal, confirm/deny a stance clash)
+        let found = a.findings.iter().any(|f| f.code.starts_with("QC2") && f.related.len() == 1);
+        if !found {
+            let frames: Vec<String> = a.claims.iter().map(|c| format!("{:?} {:?} {:?} {:?}", c.span.slice(&a.text), c.polarity, c.modality, c.opposed)).collect();
+            failures.push(format!("{} / {}: no tension in {text:?}; claims {frames:?}", e.a[0], e.b[0]));
         }
     }
     report(failures);

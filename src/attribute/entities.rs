@@ -313,6 +313,16 @@ impl Resolver {
         let e = match m.kind {
             MentionKind::Person => self.person(ctx, m, create)?,
             MentionKind::Organization => self.org(ctx, m, create)?,
+            // "..., the board said in a statement. “...,” the statement said.": the statement
+            // (letter, release) just mentioned speaks for whoever issued it, the most recent
+            // speaker of this or the previous paragraph
+            MentionKind::Anonymous | MentionKind::Group
+                if ctx.lw(m.first) == "the"
+                    && m.head.as_ref().is_some_and(|(_, h)| ctx.lex.is("document_nouns", h))
+                    && self.speakers.last().is_some_and(|&(_, p, _)| p + 1 >= para) =>
+            {
+                self.speakers.last().map(|&(e, _, _)| e)?
+            }
             MentionKind::Group | MentionKind::Anonymous => {
                 let e = self.group(ctx, m)?;
                 // "an official at the ministry": the complement names the affiliation

@@ -662,7 +662,8 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
 fn bare_subject(ctx: &Ctx, floor: usize, c: usize) -> Option<Mention> {
     const MAX_WORDS: usize = 12;
     let cue = ctx.cue_at(c)?.1;
-    if !ctx.lex.any_subject_cues.contains(&cue.lemma) {
+    // a finite verb only: "the storm warning" is a noun
+    if !ctx.lex.any_subject_cues.contains(&cue.lemma) || ctx.lw(c).ends_with("ing") {
         return None;
     }
     let toks = &ctx.scan.tokens;
@@ -697,6 +698,9 @@ fn bare_subject(ctx: &Ctx, floor: usize, c: usize) -> Option<Mention> {
             || lex.participle_breaks.contains(w)
             || lex.auxiliaries.contains(w)
             || ctx.cue_at(k).is_some()
+            // "Forecasters upgraded the storm": a past form after the first word is the
+            // phrase's own verb ("Registered voters say" opens with an adjective)
+            || (w.ends_with("ed") && w.len() > 4 && !ctx.is_cap(k) && k > start)
     };
     if (start..end).any(clause_word) {
         return None;

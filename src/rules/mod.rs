@@ -203,6 +203,25 @@ pub(crate) fn share_topic(doc: &Doc, a: &Claim, b: &Claim) -> bool {
     topic_strength(doc, a, b) > 0
 }
 
+/// The content words of a claim (four letters or more; not function, cue or adverb words,
+/// nor the words in `except`), lowercase.
+pub(crate) fn content_words(doc: &Doc, c: &Claim, except: &[&str]) -> Vec<String> {
+    c.span
+        .slice(doc.text)
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(|w| w.to_lowercase())
+        .filter(|w| {
+            !except.contains(&w.as_str())
+                && !doc.lex.sentence_starters.contains(w.as_str())
+                && !doc.lex.not_heads.contains(w.as_str())
+                && !doc.lex.determiners.contains(w.as_str())
+                && !doc.lex.cues.contains_word(w)
+                && !doc.lex.adverbs.contains(w.as_str())
+        })
+        .collect()
+}
+
 /// How clearly two claims are about the same thing: 2 for a participant in common or two
 /// content words in common, 1 for one content word, 0 for none. A dispute with the
 /// narrative needs 2 to be worth a warning (see `consistency`).
@@ -210,23 +229,7 @@ pub(crate) fn topic_strength(doc: &Doc, a: &Claim, b: &Claim) -> u8 {
     if a.participants.iter().any(|p| b.participants.contains(p)) {
         return 2;
     }
-    let words = |c: &Claim| -> Vec<String> {
-        c.span
-            .slice(doc.text)
-            .split(|ch: char| !ch.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 4)
-            .map(|w| w.to_lowercase())
-            .filter(|w| {
-                *w != a.predicate
-                    && *w != b.predicate
-                    && !doc.lex.sentence_starters.contains(w.as_str())
-                    && !doc.lex.not_heads.contains(w.as_str())
-                    && !doc.lex.determiners.contains(w.as_str())
-                    && !doc.lex.cues.contains_word(w)
-                    && !doc.lex.adverbs.contains(w.as_str())
-            })
-            .collect()
-    };
+    let words = |c: &Claim| content_words(doc, c, &[a.predicate.as_str(), b.predicate.as_str()]);
     let wa = words(a);
     let mut wb = words(b);
     wb.sort();

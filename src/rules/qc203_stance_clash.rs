@@ -25,7 +25,14 @@ use crate::consistency::Clash;
 
 pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
     // claims met only through a figure have no class to compare
-    if a.class.is_none() || a.class != b.class {
+    // the same kind of event; or, with no predicate class on either side, the same thing
+    // named by two content words in common ("confirmed *the sale* of its *stadium*")
+    let same = match (a.class, b.class) {
+        (Some(x), Some(y)) => x == y,
+        (None, None) => super::topic_strength(doc, a, b) >= 2,
+        _ => false,
+    };
+    if !same {
         return None;
     }
     let (sa, sb) = match (a.stance?, b.stance?) {

@@ -1,7 +1,12 @@
-//! Opposite predicates for the same thing: “fares will rise” against “fares will fall”.
+//! Opposite words for the same thing: “fares will rise” against “fares will fall”.
 //!
-//! Two committed, positive claims whose predicate classes are linked by an `opposes` entry
-//! in grammar/predicates.toml (raise/cut, hire/lay off, support/oppose, win/lose).
+//! Two committed, positive claims that use the two sides of an opposition: predicate
+//! classes linked by an `opposes` entry in grammar/predicates.toml (raise/cut, hire/lay off,
+//! support/oppose, win/lose), or the two words of a pair in grammar/opposition.toml (“the
+//! plant is open” / “the plant is closed”: antonyms of Open English WordNet reviewed for
+//! news usage, reversals such as suspend/resume, stances such as accept/reject). The claims
+//! must share a topic besides those words (a participant or a content word), and be set at
+//! the same time. The message names the pair and where it comes from.
 //!
 //! Fires:
 //! ```text
@@ -25,7 +30,51 @@ fn committed(c: &Claim) -> bool {
     c.polarity == Polarity::Positive && matches!(c.modality, Modality::Asserted | Modality::Expected | Modality::Intended) && c.aspect == Aspect::None
 }
 
+/// The pair of grammar/opposition.toml that the two claims take opposite sides of, with the
+/// word each uses.
+fn opposed_pair(a: &Claim, b: &Claim) -> Option<u16> {
+    a.opposed.iter().find(|(p, side)| b.opposed.iter().any(|(q, other)| q == p && other != side)).map(|(p, _)| *p)
+}
+
+/// The first word of the clause that belongs to the pair.
+fn word_of(doc: &Doc, c: &Claim, pair: u16) -> String {
+    c.span
+        .slice(doc.text)
+        .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+        .map(str::to_lowercase)
+        .find(|w| doc.lex.opposition.get(w.as_str()).is_some_and(|(p, _)| *p == pair))
+        .unwrap_or_default()
+}
+
 pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
+    if let Some(pair) = opposed_pair(a, b) {
+        // a result state may be the pair's own word ("closed"), so the aspect does not matter
+        let firm = |c: &Claim| c.polarity == Polarity::Positive && matches!(c.modality, Modality::Asserted | Modality::Expected | Modality::Intended);
+        // what both are about: a participant, or a content word besides the pair's own words
+        // (here the predicate noun counts: "accepted *the proposal*" / "rejected *the proposal*")
+        let (wa, wb) = (word_of(doc, a, pair), word_of(doc, b, pair));
+        let topic = a.participants.iter().any(|p| b.participants.contains(p)) || {
+            let ca = super::content_words(doc, a, &[wa.as_str(), wb.as_str()]);
+            super::content_words(doc, b, &[wa.as_str(), wb.as_str()]).iter().any(|w| ca.contains(w))
+        };
+        // two past claims told in sequence ("was shut for fourteen months" / "reopened after
+        // the repairs") say what happened in turn
+        // (a word both share, "after the crash" on each side, sets them at one time)
+        let sequence = |c: &Claim| -> Vec<String> {
+            c.span.slice(doc.text).split(|ch: char| !ch.is_alphanumeric()).map(str::to_lowercase).filter(|w| doc.lex.sequence_words.contains(w)).collect()
+        };
+        let (sa, sb) = (sequence(a), sequence(b));
+        let one_sided = sa.iter().any(|w| !sb.contains(w)) || sb.iter().any(|w| !sa.contains(w));
+        let in_turn = a.time == crate::claims::Time::Past && b.time == crate::claims::Time::Past && one_sided;
+        if firm(a) && firm(b) && a.time == b.time && topic && !in_turn {
+            let e = &doc.lex.opposition_pairs[pair as usize];
+            let source = if e.source == "oewn" { "Open English WordNet" } else { "quotecheck" };
+            return Some(Clash {
+                first: format!("{} ({wa})", super::quoted(doc, a)),
+                second: format!("{} ({wb}; “{wa}” and “{wb}” are opposites: {} pair of grammar/opposition.toml, from {source})", super::quoted(doc, b), e.kind),
+            });
+        }
+    }
     let (ca, cb) = (a.class?, b.class?);
     if ca == cb || !doc.lex.classes_oppose(ca, cb) || !committed(a) || !committed(b) || !super::share_topic(doc, a, b) {
         return None;
