@@ -7,16 +7,20 @@ use crate::lexicon::{FrameWord, Lexicon};
 use crate::model::{Entity, Quote, QuoteKind};
 use crate::scan::{Scan, TokKind};
 use crate::span::Span;
+use schemars::JsonSchema;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash, PartialOrd, Ord)]
+/// Whether the clause asserts or denies its predicate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Polarity {
     Positive,
     Negative,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash, PartialOrd, Ord)]
+/// How the clause commits to its predicate: asserted, possible, expected, intended, or not
+/// asserted at all (a condition, a hypothesis, a question).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Modality {
     Asserted,
@@ -28,7 +32,8 @@ pub enum Modality {
     Question,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash, PartialOrd, Ord)]
+/// Whether the clause says an activity goes on, stops or resumes (`none`: it says neither).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Aspect {
     None,
@@ -37,7 +42,8 @@ pub enum Aspect {
     Resumption,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash, PartialOrd, Ord)]
+/// When the clause places its predicate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Time {
     Past,

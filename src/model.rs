@@ -3,9 +3,11 @@
 use crate::claims::Claim;
 use crate::lexicon::Gender;
 use crate::span::Span;
+use schemars::JsonSchema;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// What kind of quotation, or reported speech, a quote is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     /// A full quotation of a sentence or more, attributed outside its marks.
@@ -22,7 +24,8 @@ pub enum QuoteKind {
     Scare,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// How a quotation's speaker was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Via {
     /// A speaker mention next to the cue.
@@ -61,7 +64,8 @@ pub struct Quote {
     pub sentence: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// What a speaker is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     Person,
@@ -84,7 +88,8 @@ pub struct Entity {
     pub honorifics: Vec<(String, Span)>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Hash)]
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
