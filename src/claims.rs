@@ -14,7 +14,9 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Polarity {
+    /// The clause asserts its predicate.
     Positive,
+    /// The clause denies it ("will not raise fees", "refused to sign").
     Negative,
 }
 
@@ -23,22 +25,33 @@ pub enum Polarity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Modality {
+    /// Stated as a fact.
     Asserted,
+    /// Possible, or recommended ("may", "could", "should").
     Possible,
+    /// Expected ("will", "is set to").
     Expected,
+    /// Intended ("plans to", "wants to").
     Intended,
+    /// Under a condition ("if", "unless").
     Conditional,
+    /// Supposed, not asserted ("imagine", "in theory").
     Hypothetical,
+    /// Asked, not asserted ("whether").
     Question,
 }
 
-/// Whether the clause says an activity goes on, stops or resumes (`none`: it says neither).
+/// Whether the clause says an activity goes on, stops or resumes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Aspect {
+    /// Neither.
     None,
+    /// The activity goes on ("remains in place", "still").
     Continues,
+    /// It stops ("suspended", "halted").
     Cessation,
+    /// It starts again ("resumed", "reopen").
     Resumption,
 }
 
@@ -46,8 +59,11 @@ pub enum Aspect {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Time {
+    /// Before the report.
     Past,
+    /// At the time of the report.
     Present,
+    /// After it.
     Future,
 }
 

@@ -68,9 +68,14 @@ pub struct Quote {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
+    /// A named person.
     Person,
+    /// An organisation ("the Harbor Authority", "the ministry").
     Organization,
+    /// A collective source: several people, or a poll or report ("residents", "Democrats",
+    /// "a new poll").
     Group,
+    /// One unnamed person ("a senior ministry official").
     Anonymous,
 }
 
@@ -92,8 +97,11 @@ pub struct Entity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth knowing: a weak tension, or one between unrelated parties.
     Info,
+    /// Worth a look before publication.
     Warning,
+    /// To fix before publication; fails the run by default (`--fail-on error`).
     Error,
 }
 
