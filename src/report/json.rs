@@ -297,6 +297,8 @@ pub fn finding_fingerprint(a: &Analysis, f: &Finding) -> String {
 }
 
 impl DocumentReport {
+    /// The report of one analysed document: ids (`q1`, `e1`, `c1`) by position in the
+    /// analysis, every span with its text.
     pub fn from_analysis(a: &Analysis) -> Self {
         let t = a.text.as_str();
         let eid = |e: usize| format!("e{}", e + 1);
@@ -375,11 +377,14 @@ impl DocumentReport {
 }
 
 impl Report {
+    /// The report of some analysed documents, in their order.
     pub fn new(analyses: Vec<Analysis>) -> Self {
         let documents: Vec<DocumentReport> = analyses.iter().map(DocumentReport::from_analysis).collect();
         Report::from_documents(documents)
     }
 
+    /// The report of some document reports (one per line of `--format jsonl`), with their
+    /// summary.
     pub fn from_documents(documents: Vec<DocumentReport>) -> Self {
         let mut counts = Counts::default();
         let mut quotes = 0;
