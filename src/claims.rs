@@ -7,41 +7,63 @@ use crate::lexicon::{FrameWord, Lexicon};
 use crate::model::{Entity, Quote, QuoteKind};
 use crate::scan::{Scan, TokKind};
 use crate::span::Span;
+use schemars::JsonSchema;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash, PartialOrd, Ord)]
+/// Whether the clause asserts or denies its predicate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Polarity {
+    /// The clause asserts its predicate.
     Positive,
+    /// The clause denies it ("will not raise fees", "refused to sign").
     Negative,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash, PartialOrd, Ord)]
+/// How the clause commits to its predicate: asserted, possible, expected, intended, or not
+/// asserted at all (a condition, a hypothesis, a question).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Modality {
+    /// Stated as a fact.
     Asserted,
+    /// Possible, or recommended ("may", "could", "should").
     Possible,
+    /// Expected ("will", "is set to").
     Expected,
+    /// Intended ("plans to", "wants to").
     Intended,
+    /// Under a condition ("if", "unless").
     Conditional,
+    /// Supposed, not asserted ("imagine", "in theory").
     Hypothetical,
+    /// Asked, not asserted ("whether").
     Question,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash, PartialOrd, Ord)]
+/// Whether the clause says an activity goes on, stops or resumes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Aspect {
+    /// Neither.
     None,
+    /// The activity goes on ("remains in place", "still").
     Continues,
+    /// It stops ("suspended", "halted").
     Cessation,
+    /// It starts again ("resumed", "reopen").
     Resumption,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash, PartialOrd, Ord)]
+/// When the clause places its predicate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Time {
+    /// Before the report.
     Past,
+    /// At the time of the report.
     Present,
+    /// After it.
     Future,
 }
 

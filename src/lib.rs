@@ -127,7 +127,19 @@ fn analyze_text(path: &str, text: &str, original: String, directives: &suppress:
     Analysis { path: path.to_string(), text: original, quotes: att.quotes, entities: att.entities, claims, findings }
 }
 
-/// Analyses a string and returns the serialisable `quotecheck/1` report for it.
+/// Analyses a string as plain text and returns its `quotecheck/1` report: the [`Report`] that
+/// `quotecheck check --format json -` prints for it, with the path `-`. The report is
+/// [`serde::Serialize`], so a test can pin it with a snapshot (the README's "Using quotecheck
+/// from Rust" has an example); [`report::json::report_schema`] is its JSON Schema.
+///
+/// ```
+/// use quotecheck::{check_str, Config};
+/// let report = check_str("“We are ready,” Mayor Ana Holm said.", &Config::default());
+/// assert_eq!(report.summary.quotes, 1);
+/// assert_eq!(report.documents[0].speakers[0].name, "Ana Holm");
+/// let json = serde_json::to_value(&report).unwrap();
+/// assert_eq!(json["schema"], "quotecheck/1");
+/// ```
 pub fn check_str(text: &str, config: &Config) -> Report {
     Report::new(vec![analyze("-", text, config)])
 }

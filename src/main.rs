@@ -72,6 +72,12 @@ enum Command {
         /// A rule code (QC201) or name (state-reversal).
         code: Option<String>,
     },
+    /// The JSON Schema of the `quotecheck/1` output of `--format json`.
+    Schema {
+        /// The schema of one line of `--format jsonl` (one document) instead.
+        #[arg(long)]
+        jsonl: bool,
+    },
 }
 
 /// How the inputs are read and how many are checked at once.
@@ -173,6 +179,10 @@ fn main() -> ExitCode {
         }
         Command::Extract { paths, format, input, config } => run_extract(&mut stdout, &paths, &input, format, config),
         Command::Rule { code } => run_rule(&mut stdout, code.as_deref()),
+        Command::Schema { jsonl } => {
+            let schema = if jsonl { json::document_schema() } else { json::report_schema() };
+            writeln!(stdout, "{}", to_json_pretty(&schema)).map(|()| ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,

@@ -3,9 +3,11 @@
 use crate::claims::Claim;
 use crate::lexicon::Gender;
 use crate::span::Span;
+use schemars::JsonSchema;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// What kind of quotation, or reported speech, a quote is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     /// A full quotation of a sentence or more, attributed outside its marks.
@@ -22,7 +24,8 @@ pub enum QuoteKind {
     Scare,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// How a quotation's speaker was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Via {
     /// A speaker mention next to the cue.
@@ -61,12 +64,18 @@ pub struct Quote {
     pub sentence: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// What a speaker is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
+    /// A named person.
     Person,
+    /// An organisation ("the Harbor Authority", "the ministry").
     Organization,
+    /// A collective source: several people, or a poll or report ("residents", "Democrats",
+    /// "a new poll").
     Group,
+    /// One unnamed person ("a senior ministry official").
     Anonymous,
 }
 
@@ -84,11 +93,15 @@ pub struct Entity {
     pub honorifics: Vec<(String, Span)>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Hash)]
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth knowing: a weak tension, or one between unrelated parties.
     Info,
+    /// Worth a look before publication.
     Warning,
+    /// To fix before publication; fails the run by default (`--fail-on error`).
     Error,
 }
 

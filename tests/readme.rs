@@ -28,3 +28,16 @@ fn readme_configuration_example_is_valid() {
     assert_eq!(c.overrides.len(), 1);
     assert!(c.lexicon.is_some());
 }
+
+/// The README's example of a snapshot test is `tests/readme_library.rs` (which runs it), less
+/// that file's `//!` header: the two cannot drift apart.
+#[test]
+fn readme_library_example_is_the_test_that_runs() {
+    let readme = include_str!("../README.md");
+    let section = &readme[readme.find("\n## Using quotecheck from Rust\n").expect("a Using quotecheck from Rust section")..];
+    let start = section.find("```rust\n").expect("a rust example") + "```rust\n".len();
+    let example = &section[start..start + section[start..].find("\n```\n").expect("closed") + 1];
+    let test = include_str!("readme_library.rs");
+    let body = test.split_once("\n\n").filter(|(header, _)| header.lines().all(|l| l.starts_with("//!"))).expect("a //! header, then a blank line").1;
+    assert_eq!(example, body, "the README example and tests/readme_library.rs differ: copy the test into the README");
+}

@@ -1,137 +1,264 @@
 //! The `quotecheck/1` JSON contract (see DESIGN.md): serialisable report types built from an
 //! [`Analysis`]. Every span carries its exact text slice.
+//!
+//! The types also describe themselves as a JSON Schema ([`report_schema`], [`document_schema`];
+//! `quotecheck schema` prints them). The schema is derived from these types and their serde
+//! attributes, so it cannot drift from what is printed: a field's doc comment is its
+//! `description`, `skip_serializing_if` makes a field optional, and an `Option` that is always
+//! written is a required field that may be null.
 
 use crate::claims::{Aspect, Modality, Polarity, Time};
 use crate::model::{Analysis, EntityKind, Finding, QuoteKind, Severity, Via};
 use crate::span::Span;
+use schemars::generate::SchemaSettings;
+use schemars::transform::RecursiveTransform;
+use schemars::{JsonSchema, Schema};
 use serde::Serialize;
 
+/// The schema name every report carries in its `schema` field.
 pub const SCHEMA: &str = "quotecheck/1";
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+/// A byte range of the document and the exact text it covers.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct TextSpan {
+    /// UTF-8 byte offset of the first byte, into the file as read.
     pub start: usize,
+    /// UTF-8 byte offset just past the last byte.
     pub end: usize,
+    /// The exact slice `start..end` of the file.
     pub text: String,
 }
 
 impl TextSpan {
+    /// The span `s` of `text`, with its slice.
     pub fn new(text: &str, s: Span) -> Self {
         TextSpan { start: s.start, end: s.end, text: s.slice(text).to_string() }
     }
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+/// A span of a finding, with what it shows.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct LabeledSpan {
+    /// UTF-8 byte offset of the first byte, into the file as read.
     pub start: usize,
+    /// UTF-8 byte offset just past the last byte.
     pub end: usize,
+    /// The exact slice `start..end` of the file.
     pub text: String,
+    /// What this span is, in the finding (the speaker and their claim, for a tension).
     pub label: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+/// Who a quotation is attributed to, and how quotecheck found them.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct SpeakerOut {
+    /// The `id` of the speaker in `speakers`.
+    #[schemars(pattern(r"^e[1-9][0-9]*$"))]
     pub entity: String,
+    /// The mention the attribution rests on (a name, a title, a pronoun).
     pub mention: TextSpan,
+    /// How the speaker was resolved.
     pub via: Via,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+/// A quotation or a piece of reported speech.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct QuoteOut {
+    /// `q1`, `q2`, ...
+    #[schemars(pattern(r"^q[1-9][0-9]*$"))]
     pub id: String,
     pub kind: QuoteKind,
+    /// From the first to the last character of the quoted content: the marks excluded for a
+    /// direct quotation, the whole reported clause for indirect and mixed ones.
     pub content: TextSpan,
+    /// The pieces of a discontiguous content (split by its cue, or across paragraphs); absent
+    /// when the content is one piece.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(min = 1))]
     pub segments: Vec<TextSpan>,
+    /// The speech verb or phrase ("said", "according to"); null when there is none.
     pub cue: Option<TextSpan>,
+    /// Null when the quotation is unattributed.
     pub speaker: Option<SpeakerOut>,
-    /// The quotation this one is nested in (added field).
+    /// The `id` of the quotation this one is nested in (added field); absent when it is not
+    /// nested.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String", pattern(r"^q[1-9][0-9]*$"))]
     pub parent: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+/// A person, organisation or group the article names or quotes, with all its mentions.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct SpeakerEntity {
+    /// `e1`, `e2`, ...
+    #[schemars(pattern(r"^e[1-9][0-9]*$"))]
     pub id: String,
+    /// The name the speaker is reported under (for a known speaker of the configuration, its
+    /// `name`).
     pub name: String,
     pub kind: EntityKind,
+    /// Titles and roles the article gives them ("State Department spokesman").
     pub titles: Vec<String>,
+    /// The `id` of the organisation they speak for; null when none is known.
+    #[schemars(pattern(r"^e[1-9][0-9]*$"))]
     pub affiliation: Option<String>,
+    /// Every mention (names, titles, pronouns).
     pub mentions: Vec<TextSpan>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+/// One asserted clause, as a frame.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct ClaimOut {
+    /// `c1`, `c2`, ...
+    #[schemars(pattern(r"^c[1-9][0-9]*$"))]
     pub id: String,
+    /// The `id` of the speaker in `speakers`, or `reporter` for the article's own narrative.
+    #[schemars(pattern(r"^(reporter|e[1-9][0-9]*)$"))]
     pub speaker: String,
+    /// The `id` of the quotation the claim comes from; null when it comes from none (the
+    /// narrative).
+    #[schemars(pattern(r"^q[1-9][0-9]*$"))]
     pub quote: Option<String>,
+    /// The clause.
     pub span: TextSpan,
+    /// The predicate word as written (lowercase); empty when none was recognised.
     pub predicate: String,
+    /// The predicate class of the lexicon (`TALK`, `PAY`, ...); null when there is none.
     pub class: Option<String>,
     pub polarity: Polarity,
     pub modality: Modality,
     pub aspect: Aspect,
     /// Added field: past, present or future.
     pub time: Time,
+    /// The `id`s of the entities the clause names or implies.
+    #[schemars(inner(pattern(r"^e[1-9][0-9]*$")))]
     pub participants: Vec<String>,
-    /// Added field: the numbers the claim gives, with what they count.
+    /// Added field: the numbers the claim gives, with what they count; absent when it gives
+    /// none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(min = 1))]
     pub amounts: Vec<AmountOut>,
 }
 
 /// A number with what it counts ("about 2,000 residents": 2000, "people", approx).
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq)]
 pub struct AmountOut {
+    /// The number, with its multiplier applied ("2.5 million" is 2500000).
     pub value: f64,
+    /// What it counts: a unit or a noun ("$", "people").
     pub unit: String,
+    /// Whether it is an estimate: an approximation word stands before it ("about", "more
+    /// than").
     pub approx: bool,
+    /// The figure as written.
     pub text: String,
 }
 
 // values come from parsed digits, never NaN
 impl Eq for AmountOut {}
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+/// An attribution problem, or a tension between two claims.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct FindingOut {
+    /// The rule's code (`QC201`).
+    #[schemars(pattern(r"^QC[0-9]{3}$"))]
     pub code: String,
+    /// The rule's name (`state-reversal`).
     pub rule: String,
+    /// The severity reported, after the configuration and the ranking of the clash.
     pub severity: Severity,
+    /// What is wrong, in a sentence.
     pub message: String,
+    /// The span the finding is about; for a tension, the first claim's.
     pub primary: LabeledSpan,
+    /// Other spans: for a tension, the other claim's.
     pub related: Vec<LabeledSpan>,
+    /// The `id`s of the claims a tension compares; empty for attribution findings.
+    #[schemars(inner(pattern(r"^c[1-9][0-9]*$")))]
     pub claims: Vec<String>,
+    /// How to resolve it.
     pub help: String,
+    /// A stable identifier of the finding that survives edits elsewhere in the article (see
+    /// Baseline in the README).
+    #[schemars(pattern(r"^[0-9a-f]{16}$"))]
     pub fingerprint: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+/// The report of one document; one line of `--format jsonl`.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct DocumentReport {
+    /// The input as given (`-` for standard input).
     pub path: String,
+    /// Every quotation and piece of reported speech.
     pub quotes: Vec<QuoteOut>,
+    /// Every person, organisation and group the article quotes or names.
     pub speakers: Vec<SpeakerEntity>,
+    /// Every claim: one per asserted clause of a quotation, of reported speech or of the
+    /// narrative.
     pub claims: Vec<ClaimOut>,
+    /// The findings, by the offset of their primary span.
     pub findings: Vec<FindingOut>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+/// Findings by severity.
+#[derive(Debug, Clone, Default, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct Counts {
+    /// Findings of severity `error`.
     pub error: usize,
+    /// Findings of severity `warning`.
     pub warning: usize,
+    /// Findings of severity `info`.
     pub info: usize,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+/// Totals over all documents.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct Summary {
+    /// The number of documents reported.
     pub documents: usize,
+    /// The number of quotes over all documents.
     pub quotes: usize,
+    /// The number of findings over all documents, by severity.
     pub findings: Counts,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+/// The `quotecheck/1` report: what `check --format json` and `extract --format json` print.
+#[derive(Debug, Clone, Serialize, JsonSchema, PartialEq, Eq)]
 pub struct Report {
+    /// Always `quotecheck/1`.
+    #[schemars(extend("const" = SCHEMA))]
     pub schema: &'static str,
+    /// One report per input, in the order of the inputs.
     pub documents: Vec<DocumentReport>,
+    /// Totals over all documents.
     pub summary: Summary,
+}
+
+/// The JSON Schema (draft 2020-12) of a [`Report`], the output of `--format json`, derived
+/// from the types: `quotecheck schema` prints it.
+pub fn report_schema() -> serde_json::Value {
+    schema_for::<Report>()
+}
+
+/// The JSON Schema of a [`DocumentReport`], one line of `--format jsonl`
+/// (`quotecheck schema --jsonl`).
+pub fn document_schema() -> serde_json::Value {
+    schema_for::<DocumentReport>()
+}
+
+/// The schema of what serialising `T` prints: an `Option` that is always written is required
+/// (and may be null), a field with `skip_serializing_if` is optional.
+fn schema_for<T: JsonSchema>() -> serde_json::Value {
+    let settings = SchemaSettings::draft2020_12().for_serialize().with_transform(RecursiveTransform(unwrap_description));
+    settings.into_generator().into_root_schema_for::<T>().to_value()
+}
+
+/// Doc comments are wrapped at the source's width; a description is read as prose, so the
+/// lines of each paragraph are joined.
+fn unwrap_description(schema: &mut Schema) {
+    if let Some(serde_json::Value::String(d)) = schema.get_mut("description") {
+        *d = d.split("\n\n").map(|p| p.lines().map(str::trim).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n\n");
+    }
 }
 
 /// A stable identifier of a finding that survives edits elsewhere in the article: the rule,
@@ -170,6 +297,8 @@ pub fn finding_fingerprint(a: &Analysis, f: &Finding) -> String {
 }
 
 impl DocumentReport {
+    /// The report of one analysed document: ids (`q1`, `e1`, `c1`) by position in the
+    /// analysis, every span with its text.
     pub fn from_analysis(a: &Analysis) -> Self {
         let t = a.text.as_str();
         let eid = |e: usize| format!("e{}", e + 1);
@@ -248,11 +377,14 @@ impl DocumentReport {
 }
 
 impl Report {
+    /// The report of some analysed documents, in their order.
     pub fn new(analyses: Vec<Analysis>) -> Self {
         let documents: Vec<DocumentReport> = analyses.iter().map(DocumentReport::from_analysis).collect();
         Report::from_documents(documents)
     }
 
+    /// The report of some document reports (one per line of `--format jsonl`), with their
+    /// summary.
     pub fn from_documents(documents: Vec<DocumentReport>) -> Self {
         let mut counts = Counts::default();
         let mut quotes = 0;
