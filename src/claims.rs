@@ -577,6 +577,11 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
                 _ => None,
             })
         });
+        // "refused to sign", "declined to comment": an implicative cue negates what it reports
+        let negating_cue = q.cue.is_some_and(|c| {
+            let w = &lower[c.start..c.end];
+            lex.frame_words.longest(&[w, "to"]).is_some_and(|(n, v)| n == 2 && v.iter().any(|f| matches!(f, FrameWord::Negation)))
+        });
         let mut prev: Option<Claim> = None;
         for s in &segs {
             let (a, b) = (tok_at(s.start), tok_at(s.end));
@@ -587,6 +592,9 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
                 }
                 c.speaker = Some(sp.entity);
                 c.quote = Some(qi);
+                if negating_cue {
+                    c.polarity = flip(c.polarity);
+                }
                 // "confirmed the sale": a report that is only a noun phrase takes its time from
                 // the cue
                 if q.kind == QuoteKind::Indirect && c.class.is_none() && c.aspect == Aspect::None && c.opposed.is_empty() && c.time == Time::Present {

@@ -45,6 +45,10 @@ pub struct CueEntry {
     /// Only right after a quotation, inverted ("“...,” read the notice").
     #[serde(default)]
     pub after_quote_only: bool,
+    /// Only before a "to" infinitive, which is the reported content ("seemed to back the
+    /// plan", "declined to comment"); elsewhere the word is no cue ("appeared on stage").
+    #[serde(default)]
+    pub before_to_only: bool,
     pub forms: Vec<String>,
     #[serde(default)]
     pub examples: Vec<String>,
@@ -475,6 +479,8 @@ pub struct Lexicon {
     pub object_cues: HashSet<u16>,
     /// Cue lemmas used only inverted right after a quotation.
     pub after_quote_only: HashSet<u16>,
+    /// Cue lemmas used only before a "to" infinitive.
+    pub before_to_only: HashSet<u16>,
     /// Cue lemmas whose forms are hardly ever nouns: any plain noun phrase before them is
     /// their subject ("Protest groups say ...").
     pub any_subject_cues: HashSet<u16>,
@@ -576,6 +582,7 @@ impl Lexicon {
             cue_lemmas: Vec::new(),
             object_cues: HashSet::new(),
             after_quote_only: HashSet::new(),
+            before_to_only: HashSet::new(),
             any_subject_cues: HashSet::new(),
             cue_irregular_past: cues.irregular_past.iter().cloned().collect(),
             auxiliaries: cues.auxiliaries.iter().cloned().collect(),
@@ -643,6 +650,9 @@ impl Lexicon {
         for (i, c) in cues.cue.iter().enumerate() {
             if cues.takes_object.contains(&c.lemma) {
                 lex.object_cues.insert(i as u16);
+            }
+            if c.before_to_only {
+                lex.before_to_only.insert(i as u16);
             }
             if c.after_quote_only {
                 lex.after_quote_only.insert(i as u16);

@@ -267,3 +267,14 @@ fn a_name_and_a_description_side_by_side_are_one_speaker() {
     let ames = a.entities.iter().find(|e| e.name == "Eric Ames").expect("Eric Ames");
     assert_eq!(ames.titles, vec!["state senator".to_string()]);
 }
+
+#[test]
+fn attitude_verbs_report_their_infinitive_only() {
+    check("Governor Tom Reyes appeared to back the ferry plan on Tuesday.", "to back the ferry plan", "Governor Tom Reyes");
+    // "appeared on stage" reports nothing
+    let a = run("Governor Tom Reyes appeared on stage with the ferry crews on Tuesday.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    // "refused to sign" reports a refusal: the claim is that he will not sign
+    let a = run("Councillor Ben Amari refused to sign the levy order on Monday.");
+    assert!(a.claims.iter().any(|c| c.span.slice(&a.text).contains("sign the levy order") && c.polarity == quotecheck::claims::Polarity::Negative));
+}

@@ -882,7 +882,7 @@ fn before_pattern(ctx: &Ctx, open_t: usize) -> Option<Found> {
     // skip trailing adverbials and a short object ("told reporters on Friday:")
     for c in (floor..end).rev().take(8) {
         if let Some((n, cue)) = ctx.cue_at(c) {
-            if cue.class == CueClass::AccordingTo || ctx.lex.after_quote_only.contains(&cue.lemma) {
+            if cue.class == CueClass::AccordingTo || ctx.lex.after_quote_only.contains(&cue.lemma) || ctx.lex.before_to_only.contains(&cue.lemma) {
                 return None;
             }
             // what lies between the cue and the mark must be an object or adverbials
@@ -1065,6 +1065,17 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
             if ctx.lex.after_quote_only.contains(&cue.lemma) {
                 i += n;
                 continue;
+            }
+            // and some only before a "to" infinitive ("seemed to back the plan")
+            if ctx.lex.before_to_only.contains(&cue.lemma) {
+                let mut k = i + n;
+                while k < s.end_token && ctx.is_adverb(k) {
+                    k += 1;
+                }
+                if k >= s.end_token || ctx.lw(k) != "to" {
+                    i += n;
+                    continue;
+                }
             }
             let got: Option<Found2> = if cue.class == CueClass::AccordingTo {
                 according_to(ctx, si, i, n)
