@@ -7,11 +7,12 @@ use quotecheck::baseline::{self, Baseline, Recorder};
 use quotecheck::config::{ConfigFile, LoadFailure, Loader};
 use quotecheck::model::Severity;
 use quotecheck::report::{self, github, json, sarif, HumanStyle};
+use quotecheck::source::jsonl::{Record, RecordError, Records};
 use quotecheck::source::InputFormat;
 use quotecheck::{analyze_input, source, Analysis, Config};
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::io::{BufRead, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -84,7 +85,9 @@ enum Command {
 #[derive(clap::Args)]
 struct InputArgs {
     /// Read every input as this format [default: by extension: .md and .markdown are
-    /// Markdown, .html and .htm are HTML, anything else and stdin are text].
+    /// Markdown, .html and .htm are HTML, anything else and stdin are text]. `jsonl` reads
+    /// records {"id": "...", "text": "..."}, one per line, and writes one result line per
+    /// record (with --format jsonl).
     #[arg(long, value_enum)]
     input_format: Option<InputFormatArg>,
     /// Check this many files at once [default: the number of cores]. The output is the same
@@ -98,19 +101,26 @@ enum InputFormatArg {
     Text,
     Markdown,
     Html,
-}
-
-impl From<InputFormatArg> for InputFormat {
-    fn from(f: InputFormatArg) -> Self {
-        match f {
-            InputFormatArg::Text => InputFormat::Text,
-            InputFormatArg::Markdown => InputFormat::Markdown,
-            InputFormatArg::Html => InputFormat::Html,
-        }
-    }
+    /// JSON Lines of records {"id": "...", "text": "...", "format": "text|markdown|html"}.
+    Jsonl,
 }
 
 impl InputArgs {
+    /// The format every file is read as, if one is given (none for `jsonl`, whose records
+    /// say their own).
+    fn file_format(&self) -> Option<InputFormat> {
+        match self.input_format? {
+            InputFormatArg::Text => Some(InputFormat::Text),
+            InputFormatArg::Markdown => Some(InputFormat::Markdown),
+            InputFormatArg::Html => Some(InputFormat::Html),
+            InputFormatArg::Jsonl => None,
+        }
+    }
+
+    fn jsonl(&self) -> bool {
+        matches!(self.input_format, Some(InputFormatArg::Jsonl))
+    }
+
     fn jobs(&self) -> usize {
         match self.jobs {
             Some(n) => usize::from(n),
@@ -248,18 +258,31 @@ fn check_one(input: &Input, format: Option<InputFormat>, disabled: &[String]) ->
     }
 }
 
+/// The result line of a record of `--input-format jsonl` that has no report: its id (when
+/// the line has one) and what went wrong, so that the output keeps one line per input line.
+#[derive(serde::Serialize)]
+struct FailedRecord {
+    id: Option<String>,
+    error: String,
+}
+
 /// Reads and analyses every input, `jobs` at a time, each with the configuration that governs
 /// it (`disabled`, from the command line, on top), and hands the analyses to `each` in the
 /// order of the inputs; inputs that fail, and inputs whose configuration is broken, are
 /// reported on stderr, in that order too, and counted. A broken configuration is reported
-/// once, with the first input it governs, however many it governs.
+/// once, with the first input it governs, however many it governs. With
+/// `--input-format jsonl` the inputs are records (see [`record_analyses`]), and a record that
+/// gives no analysis comes to `each` as a [`FailedRecord`]; other inputs give none.
 fn analyses(
     paths: &[PathBuf],
     input: &InputArgs,
     loader: &mut Loader,
     disabled: &[String],
-    mut each: impl FnMut(Analysis) -> std::io::Result<()>,
+    mut each: impl FnMut(Result<Analysis, FailedRecord>) -> std::io::Result<()>,
 ) -> std::io::Result<usize> {
+    if input.jsonl() {
+        return record_analyses(paths, input.jobs(), loader, disabled, each);
+    }
     let expanded = source::expand(paths);
     for w in &expanded.warnings {
         report_error(w);
@@ -268,7 +291,7 @@ fn analyses(
     for e in &expanded.errors {
         report_error(e);
     }
-    let format = input.input_format.map(InputFormat::from);
+    let format = input.file_format();
     // configurations are found and loaded here, in the order of the inputs, so that which
     // input reports a broken one does not depend on the number of jobs
     let inputs: Vec<Input> = expanded
@@ -286,7 +309,7 @@ fn analyses(
         |i| check_one(i, format, disabled),
         |i, outcome| {
             match outcome {
-                Ok(Outcome::Analysed(a)) => each(a)?,
+                Ok(Outcome::Analysed(a)) => each(Ok(a))?,
                 Ok(Outcome::Unreadable(e)) => {
                     report_error(&e);
                     failed += 1;
@@ -300,7 +323,7 @@ fn analyses(
                 // A bug must not cost the user the rest of the batch: the document is reported
                 // as failed (exit code 2) and the others are still checked.
                 Err(payload) => {
-                    let what = payload.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| payload.downcast_ref::<String>().cloned()).unwrap_or_default();
+                    let what = panic_message(&*payload);
                     let f = &i.path;
                     let name = if f.as_os_str() == "-" { "-".to_string() } else { f.display().to_string() };
                     eprintln!("quotecheck: internal error while checking {name}: {what}\n  please report it with the file that caused it");
@@ -313,18 +336,143 @@ fn analyses(
     Ok(failed)
 }
 
-/// Runs `work` on every item on a pool of `jobs` threads and passes the results to `emit` in
-/// the order of the items, as soon as each one's turn comes: the output is the same as one
-/// thread's. At most a window of results is held (finished early, waiting for their turn), so
-/// memory does not grow with the number of items. A panic in `work` is caught and handed on.
-fn in_order<T: Sync, R: Send>(
-    items: &[T],
+/// The message of a caught panic.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| payload.downcast_ref::<String>().cloned()).unwrap_or_default()
+}
+
+/// One line of a JSON Lines input, with the configuration of the input it is in; or an input
+/// that could not be read (or stopped being readable), reported in its turn.
+enum RecordJob {
+    Line { source: Arc<str>, line: usize, record: Result<Record, RecordError>, config: Result<Option<Arc<ConfigFile>>, LoadFailure> },
+    Unreadable(source::SourceError),
+}
+
+/// Opens a file of records; a folder is refused (records come from files or standard input).
+fn open_records(path: &Path) -> Result<std::fs::File, source::SourceError> {
+    let name = path.display().to_string();
+    if path.is_dir() {
+        let why = std::io::Error::other("it is a folder; --input-format jsonl reads files of records, or - for standard input");
+        return Err(source::SourceError::Io { path: name, source: why });
+    }
+    std::fs::File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => source::SourceError::Missing { path: name },
+        _ => source::SourceError::Io { path: name, source: e },
+    })
+}
+
+/// `--input-format jsonl`: reads the records of every input (a file, or `-` for standard
+/// input) one line at a time and analyses them, `jobs` at a time, each as its `format` says
+/// (plain text without one), named by its `id`. Every line comes to `each` in input order: its
+/// analysis, or a [`FailedRecord`] (reported on stderr with the input and line number, and
+/// counted) when the line is not a record, when the configuration of its input is broken, or
+/// on an internal error. The configuration of a record is the one governing its input (for
+/// standard input, the current folder's), with the overrides that match the id read as a
+/// path. Memory holds a window of lines, whatever the number of records.
+fn record_analyses(
+    paths: &[PathBuf],
+    jobs: usize,
+    loader: &mut Loader,
+    disabled: &[String],
+    mut each: impl FnMut(Result<Analysis, FailedRecord>) -> std::io::Result<()>,
+) -> std::io::Result<usize> {
+    let lines = paths.iter().flat_map(|path| -> Box<dyn Iterator<Item = RecordJob>> {
+        let stdin = path.as_os_str() == "-";
+        let reader: Box<dyn BufRead> = if stdin {
+            Box::new(std::io::stdin().lock())
+        } else {
+            match open_records(path) {
+                Ok(f) => Box::new(std::io::BufReader::new(f)),
+                Err(e) => return Box::new(std::iter::once(RecordJob::Unreadable(e))),
+            }
+        };
+        let name: Arc<str> = if stdin { "standard input".into() } else { path.display().to_string().into() };
+        let mut config = loader.for_file((!stdin).then_some(path.as_path()));
+        Box::new(Records::new(reader).map(move |item| match item {
+            Ok((line, record)) => {
+                let this = config.clone();
+                // a broken configuration is reported with the first record it governs only
+                if let Err(fail) = &mut config {
+                    fail.first = false;
+                }
+                RecordJob::Line { source: name.clone(), line, record, config: this }
+            }
+            Err(e) => RecordJob::Unreadable(source::SourceError::Io { path: name.to_string(), source: e }),
+        }))
+    });
+    let mut failed = 0;
+    in_order(
+        lines,
+        jobs,
+        |job| match job {
+            RecordJob::Line { record: Ok(r), config: Ok(c), .. } => {
+                let mut config = match c {
+                    Some(c) => c.config_for(Some(Path::new(&r.id))),
+                    None => Config::default(),
+                };
+                config.disabled_rules = disabled.to_vec();
+                Some(analyze_input(&r.id, &r.text, r.format.unwrap_or(InputFormat::Text), &config))
+            }
+            _ => None,
+        },
+        |job, outcome| {
+            let (source, line, record, config) = match job {
+                RecordJob::Line { source, line, record, config } => (source, line, record, config),
+                RecordJob::Unreadable(e) => {
+                    report_error(&e);
+                    failed += 1;
+                    return Ok(());
+                }
+            };
+            let id = match &record {
+                Ok(r) => Some(r.id.clone()),
+                Err(e) => e.id().map(str::to_string),
+            };
+            let error = match (record, config, outcome) {
+                (Err(e), _, _) => {
+                    eprintln!("quotecheck: {source}, line {line}: {e}");
+                    e.to_string()
+                }
+                (Ok(_), Err(fail), _) => {
+                    if fail.first {
+                        report_error(&*fail.error);
+                    }
+                    format!("not checked: the configuration has an error: {}", fail.error)
+                }
+                (Ok(_), Ok(_), Ok(Some(a))) => return each(Ok(a)),
+                (Ok(_), Ok(_), Ok(None)) => "internal error: no analysis".to_string(),
+                (Ok(r), Ok(_), Err(payload)) => {
+                    let what = panic_message(&*payload);
+                    eprintln!(
+                        "quotecheck: internal error while checking {source}, line {line} (id {:?}): {what}\n  please report it with the record that caused it",
+                        r.id
+                    );
+                    format!("internal error: {what}")
+                }
+            };
+            failed += 1;
+            each(Err(FailedRecord { id, error }))
+        },
+    )?;
+    Ok(failed)
+}
+
+/// Runs `work` on every item on a pool of `jobs` threads and passes the items with their
+/// results to `emit` in the order of the items, as soon as each one's turn comes: the output
+/// is the same as one thread's. Items are taken from the iterator only as a window of them is
+/// free (in flight, or finished early and waiting for their turn), so memory does not grow
+/// with the number of items, and a stream is read as it is checked. A panic in `work` is
+/// caught and handed on.
+fn in_order<T: Send, R: Send>(
+    items: impl IntoIterator<Item = T>,
     jobs: usize,
     work: impl Fn(&T) -> R + Sync,
-    mut emit: impl FnMut(&T, std::thread::Result<R>) -> std::io::Result<()>,
+    mut emit: impl FnMut(T, std::thread::Result<R>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    let mut items = items.into_iter();
     let run = |item: &T| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(item)));
-    let pool = if jobs > 1 && items.len() > 1 {
+    let few = matches!(items.size_hint().1, Some(0 | 1));
+    let pool = if jobs > 1 && !few {
         // the main thread's stack size: deep input must not fail on a worker and pass on main
         rayon::ThreadPoolBuilder::new().num_threads(jobs).stack_size(8 << 20).thread_name(|i| format!("quotecheck-{i}")).build().ok()
     } else {
@@ -332,7 +480,8 @@ fn in_order<T: Sync, R: Send>(
     };
     let Some(pool) = pool else {
         for item in items {
-            emit(item, run(item))?;
+            let r = run(&item);
+            emit(item, r)?;
         }
         return Ok(());
     };
@@ -340,24 +489,41 @@ fn in_order<T: Sync, R: Send>(
     let (tx, rx) = std::sync::mpsc::channel();
     pool.in_place_scope(|scope| {
         let (mut submitted, mut emitted) = (0, 0);
+        let mut exhausted = false;
         let mut ready = BTreeMap::new();
-        while emitted < items.len() {
-            while submitted < items.len() && submitted < emitted + window {
-                let (tx, item, run, i) = (tx.clone(), &items[submitted], &run, submitted);
+        let mut take = |i: usize, item: T, r: std::thread::Result<R>, ready: &mut BTreeMap<usize, (T, std::thread::Result<R>)>, emitted: &mut usize| {
+            ready.insert(i, (item, r));
+            while let Some((item, r)) = ready.remove(emitted) {
+                // on a write error, stop submitting; the scope waits for the tasks in flight
+                emit(item, r)?;
+                *emitted += 1;
+            }
+            Ok::<(), std::io::Error>(())
+        };
+        loop {
+            while !exhausted && submitted < emitted + window {
+                // write what is done before taking the next item, which may wait on input
+                while let Ok((i, item, r)) = rx.try_recv() {
+                    take(i, item, r, &mut ready, &mut emitted)?;
+                }
+                let Some(item) = items.next() else {
+                    exhausted = true;
+                    break;
+                };
+                let (tx, run, i) = (tx.clone(), &run, submitted);
                 scope.spawn(move |_| {
+                    let r = run(&item);
                     // the receiver outlives the scope; a send cannot fail
-                    let _ = tx.send((i, run(item)));
+                    let _ = tx.send((i, item, r));
                 });
                 submitted += 1;
             }
-            // every spawned task sends once (panics are caught), so this cannot wait forever
-            let Ok((i, r)) = rx.recv() else { break };
-            ready.insert(i, r);
-            while let Some(r) = ready.remove(&emitted) {
-                // on a write error, stop submitting; the scope waits for the tasks in flight
-                emit(&items[emitted], r)?;
-                emitted += 1;
+            if emitted == submitted {
+                break;
             }
+            // every spawned task sends once (panics are caught), so this cannot wait forever
+            let Ok((i, item, r)) = rx.recv() else { break };
+            take(i, item, r, &mut ready, &mut emitted)?;
         }
         Ok(())
     })
@@ -389,6 +555,16 @@ struct CheckOptions {
 
 fn run_check(out: &mut impl Write, paths: &[PathBuf], input: &InputArgs, opts: CheckOptions) -> std::io::Result<ExitCode> {
     let CheckOptions { format, fail_on, exit_zero, disable, config, baseline, write_baseline } = opts;
+    if input.jsonl() {
+        if !matches!(format, CheckFormat::Jsonl) {
+            eprintln!("quotecheck: --input-format jsonl writes one result line per record: use it with --format jsonl");
+            return Ok(ExitCode::from(2));
+        }
+        if write_baseline.is_some() {
+            eprintln!("quotecheck: --write-baseline does not take --input-format jsonl (write the baseline from the files)");
+            return Ok(ExitCode::from(2));
+        }
+    }
     for d in &disable {
         if quotecheck::rules::find(d).is_none() {
             eprintln!("quotecheck: unknown rule `{d}` (see `quotecheck rule`)");
@@ -412,8 +588,11 @@ fn run_check(out: &mut impl Write, paths: &[PathBuf], input: &InputArgs, opts: C
     };
     if let Some(target) = write_baseline {
         let mut rec = Recorder::default();
-        let failed = analyses(paths, input, &mut loader, &disabled, |a| {
-            rec.add(&baseline::path_key(&a.path, &target), &a);
+        let failed = analyses(paths, input, &mut loader, &disabled, |r| {
+            // records (which give failures) are refused with --write-baseline
+            if let Ok(a) = r {
+                rec.add(&baseline::path_key(&a.path, &target), &a);
+            }
             Ok(())
         })?;
         if failed > 0 {
@@ -434,7 +613,12 @@ fn run_check(out: &mut impl Write, paths: &[PathBuf], input: &InputArgs, opts: C
     let mut sarif_log = sarif::SarifBuilder::new();
     let mut total = 0usize;
     let mut hidden = 0usize;
-    let failed = analyses(paths, input, &mut loader, &disabled, |mut a| {
+    let failed = analyses(paths, input, &mut loader, &disabled, |r| {
+        // a failed record comes only with --input-format jsonl, which writes --format jsonl
+        let mut a = match r {
+            Ok(a) => a,
+            Err(failed) => return writeln!(out, "{}", to_json(&failed)),
+        };
         if let Some((b, p)) = &mut hide {
             hidden += b.hide(&baseline::path_key(&a.path, p), &mut a);
         }
@@ -483,13 +667,22 @@ fn run_check(out: &mut impl Write, paths: &[PathBuf], input: &InputArgs, opts: C
 }
 
 fn run_extract(out: &mut impl Write, paths: &[PathBuf], input: &InputArgs, format: ExtractFormat, config: Option<PathBuf>) -> std::io::Result<ExitCode> {
+    if input.jsonl() && !matches!(format, ExtractFormat::Jsonl) {
+        eprintln!("quotecheck: --input-format jsonl writes one result line per record: use it with --format jsonl");
+        return Ok(ExitCode::from(2));
+    }
     let mut loader = match loader(config) {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
     let mut docs = Vec::new();
     let mut first = true;
-    let failed = analyses(paths, input, &mut loader, &[], |a| {
+    let failed = analyses(paths, input, &mut loader, &[], |r| {
+        // a failed record comes only with --input-format jsonl, which writes --format jsonl
+        let a = match r {
+            Ok(a) => a,
+            Err(failed) => return writeln!(out, "{}", to_json(&failed)),
+        };
         match format {
             ExtractFormat::Table | ExtractFormat::Claims => {
                 if !first {
@@ -553,7 +746,7 @@ mod tests {
             in_order(
                 &items,
                 jobs,
-                |&i| {
+                |&&i| {
                     // later items finish first
                     std::thread::sleep(std::time::Duration::from_micros((200 - i) * 20));
                     i * 2
@@ -576,7 +769,7 @@ mod tests {
         in_order(
             &items,
             3,
-            |&i| if i == 7 { panic!("boom") } else { i },
+            |&&i| if i == 7 { panic!("boom") } else { i },
             |&i, r| {
                 out.push((i, r.is_ok()));
                 Ok(())
@@ -590,7 +783,7 @@ mod tests {
         let r = in_order(
             &items,
             3,
-            |&i| i,
+            |&&i| i,
             |_, _| {
                 emitted += 1;
                 if emitted == 10 {

@@ -12,6 +12,7 @@
 //! are not followed into folders.
 
 pub mod html;
+pub mod jsonl;
 pub mod markdown;
 mod masked;
 
