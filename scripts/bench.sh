@@ -36,7 +36,7 @@ case_() {
     bytes=$(size_of "$@")
     for _ in $(seq "$runs"); do
         "$TIME" -f "%e %M" -o "$OUT/time.txt" "$BIN" check --format jsonl --jobs "$jobs" "$@" >/dev/null 2>"$OUT/stderr.txt" || true
-        read -r t m <"$OUT/time.txt"
+        read -r t m < <(tail -1 "$OUT/time.txt") # a failing exit adds a line before
         if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN{exit !(a<b)}'; then best=$t; fi
         [ "$m" -gt "$rss" ] && rss=$m
     done
