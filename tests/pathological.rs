@@ -9,12 +9,30 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-fn tmp(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("quotecheck-pathological-{}", std::process::id()));
+/// A file in a temp folder of its own, removed with the folder when dropped.
+struct Tmp(PathBuf);
+
+impl Drop for Tmp {
+    fn drop(&mut self) {
+        if let Some(dir) = self.0.parent() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+impl std::ops::Deref for Tmp {
+    type Target = PathBuf;
+    fn deref(&self) -> &PathBuf {
+        &self.0
+    }
+}
+
+fn tmp(name: &str, bytes: &[u8]) -> Tmp {
+    let dir = std::env::temp_dir().join(format!("quotecheck-pathological-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let p = dir.join(name);
     std::fs::write(&p, bytes).expect("write");
-    p
+    Tmp(p)
 }
 
 fn check_jsonl(path: &PathBuf) -> Output {
@@ -72,7 +90,7 @@ fn a_hundred_thousand_quotation_marks() {
 fn marks_nested_a_hundred_thousand_deep_alternating_double_and_single() {
     let text = format!("{}deep{}", "“‘".repeat(50_000), "’”".repeat(50_000));
     let f = tmp("nested.txt", text.as_bytes());
-    let o = Command::new(env!("CARGO_BIN_EXE_quotecheck")).args(["check", "--format", "concise"]).arg(&f).output().expect("run");
+    let o = Command::new(env!("CARGO_BIN_EXE_quotecheck")).args(["check", "--format", "concise"]).arg(&*f).output().expect("run");
     assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
     assert!(String::from_utf8_lossy(&o.stdout).contains("QC102 unbalanced-quotes: Quotation marks nest more than 8 levels deep"));
 }
@@ -97,7 +115,7 @@ fn a_nul_byte_deep_in_the_file_is_named_with_its_offset() {
     bytes[at] = 0;
     let f = tmp("nul.txt", &bytes);
     let good = tmp("good.txt", "“We are ready,” Mayor Ana Holm said.\n".as_bytes());
-    let o = Command::new(env!("CARGO_BIN_EXE_quotecheck")).args(["check", "--format", "jsonl"]).arg(&f).arg(&good).output().expect("run");
+    let o = Command::new(env!("CARGO_BIN_EXE_quotecheck")).args(["check", "--format", "jsonl"]).arg(&*f).arg(&*good).output().expect("run");
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains(&format!("nul.txt looks like a binary file (a NUL byte at byte {at})")), "{}", stderr(&o));
     assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 1, "the good file is still checked");
