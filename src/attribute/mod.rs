@@ -953,9 +953,15 @@ fn headline_label(ctx: &Ctx, pi: usize, a: usize, b: usize) -> Option<Draft> {
         return None;
     }
     let quoted = (colon + 1..b).any(|k| ctx.in_quote(k));
+    Some(label_draft(ctx, pi, a, colon, content, m, if quoted { QuoteKind::Mixed } else { QuoteKind::Indirect }))
+}
+
+/// The report of a label line "SPEAKER: CONTENT" (a transcript or a headline): the colon is
+/// its cue.
+fn label_draft(ctx: &Ctx, pi: usize, a: usize, colon: usize, content: Span, m: Mention, kind: QuoteKind) -> Draft {
     let si = ctx.sent_of[a] as usize;
-    Some(Draft {
-        kind: if quoted { QuoteKind::Mixed } else { QuoteKind::Indirect },
+    Draft {
+        kind,
         content,
         segments: vec![content],
         found: Some(Found { cue: ctx.tok_span(colon), cue_tokens: (colon, colon + 1), mention: m, via: Via::Explicit }),
@@ -966,7 +972,25 @@ fn headline_label(ctx: &Ctx, pi: usize, a: usize, b: usize) -> Option<Draft> {
         first_tok: colon + 1,
         speaker: None,
         dropped: false,
-    })
+    }
+}
+
+/// "SPEAKER: words" opening a paragraph of a transcript: a name (or a label in capitals)
+/// before a colon within the first few words.
+fn transcript_label(ctx: &Ctx, pi: usize, a: usize, b: usize) -> Option<Draft> {
+    let scan = ctx.scan;
+    let colon = (a + 1..(a + 6).min(b)).find(|&k| ctx.is_punct(k, ':'))?;
+    if (a..colon).any(|k| scan.tokens[k].kind != TokKind::Word) || colon + 3 >= b || ctx.in_quote(colon + 1) {
+        return None;
+    }
+    let caps = (a..colon).all(|k| ctx.raw(k).chars().all(|c| !c.is_lowercase()));
+    let m = match ctx.mention_after(a, colon).filter(|m| m.end == colon && m.name.is_some()) {
+        Some(m) => m,
+        None if caps => ctx.phrase_mention(a, colon)?,
+        None => return None,
+    };
+    let content = Span::new(scan.tokens[colon + 1].start, scan.tokens[b - 1].end).trim(ctx.text);
+    Some(label_draft(ctx, pi, a, colon, content, m, QuoteKind::Direct))
 }
 
 fn transcript_labels(ctx: &Ctx, drafts: &mut Vec<Draft>) {
@@ -976,53 +1000,15 @@ fn transcript_labels(ctx: &Ctx, drafts: &mut Vec<Draft>) {
         if b <= a + 3 || ctx.in_quote(a) {
             continue;
         }
-        if scan.headline == Some(pi) {
-            if let Some(d) = headline_label(ctx, pi, a, b) {
-                for x in drafts.iter_mut() {
-                    if x.found.is_none() && d.content.contains(x.content) {
-                        x.dropped = true;
-                    }
-                }
-                new.push(d);
-            }
-            continue;
-        }
-        let Some(colon) = (a + 1..(a + 6).min(b)).find(|&k| ctx.is_punct(k, ':')) else {
-            continue;
-        };
-        if (a..colon).any(|k| scan.tokens[k].kind != TokKind::Word) || colon + 3 >= b || ctx.in_quote(colon + 1) {
-            continue;
-        }
-        let caps = (a..colon).all(|k| ctx.raw(k).chars().all(|c| !c.is_lowercase()));
-        let m = match ctx.mention_after(a, colon).filter(|m| m.end == colon && m.name.is_some()) {
-            Some(m) => m,
-            None if caps => match ctx.phrase_mention(a, colon) {
-                Some(m) => m,
-                None => continue,
-            },
-            None => continue,
-        };
-        let content = Span::new(scan.tokens[colon + 1].start, scan.tokens[b - 1].end).trim(ctx.text);
-        // quotations inside the transcript line belong to it
-        for d in drafts.iter_mut() {
-            if d.found.is_none() && content.contains(d.content) {
-                d.dropped = true;
+        let label = if scan.headline == Some(pi) { headline_label(ctx, pi, a, b) } else { transcript_label(ctx, pi, a, b) };
+        let Some(d) = label else { continue };
+        // quotations inside the label line belong to it
+        for x in drafts.iter_mut() {
+            if x.found.is_none() && d.content.contains(x.content) {
+                x.dropped = true;
             }
         }
-        let si = ctx.sent_of[a] as usize;
-        new.push(Draft {
-            kind: QuoteKind::Direct,
-            content,
-            segments: vec![content],
-            found: Some(Found { cue: ctx.tok_span(colon), cue_tokens: (colon, colon + 1), mention: m, via: Via::Explicit }),
-            scan_quote: None,
-            sentence: si,
-            last_sentence: si,
-            paragraph: pi,
-            first_tok: colon + 1,
-            speaker: None,
-            dropped: false,
-        });
+        new.push(d);
     }
     drafts.retain(|d| !d.dropped);
     drafts.extend(new);
