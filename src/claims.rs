@@ -2,13 +2,13 @@
 //! from the writer's own sentences (speaker `reporter`), each a frame built from the lexicons
 //! in `grammar/claims.toml` and `grammar/predicates.toml`.
 
-use std::collections::HashMap;
 use crate::lexicon::{FrameWord, Lexicon};
 use crate::model::{Entity, Quote, QuoteKind};
 use crate::scan::{Scan, TokKind};
 use crate::span::Span;
 use schemars::JsonSchema;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// Whether the clause asserts or denies its predicate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, Hash, PartialOrd, Ord)]
@@ -193,7 +193,8 @@ fn amounts(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usi
         k = e;
         let Ok(mut value) = digits.trim_end_matches('.').parse::<f64>() else { continue };
         // a year is no amount ("in 1998"), unless a listed unit follows ("2000 residents")
-        let year = !digits.contains(['.', ',']) && digits.len() == 4 && (1800.0..=2100.0).contains(&value) && !text[toks[start].start..toks[e - 1].end].contains(',');
+        let year =
+            !digits.contains(['.', ',']) && digits.len() == 4 && (1800.0..=2100.0).contains(&value) && !text[toks[start].start..toks[e - 1].end].contains(',');
         let mut u = e;
         if let Some(m) = lex.multipliers.get(word(u)) {
             value *= m;
@@ -287,7 +288,8 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
         let mut phrase = lex.frame_words.longest(&words);
         // "its plan to build", "the aim to cut": after a determiner the word is a noun, not
         // the modal phrase ("plans to build")
-        if prev_word.is_some_and(|d| lex.determiners.contains(d)) && phrase.is_some_and(|(n, v)| n > 1 && v.iter().all(|f| matches!(f, FrameWord::Modality(_)))) {
+        if prev_word.is_some_and(|d| lex.determiners.contains(d)) && phrase.is_some_and(|(n, v)| n > 1 && v.iter().all(|f| matches!(f, FrameWord::Modality(_))))
+        {
             phrase = None;
         }
         if lex.has_negation_suffix(w) && phrase.is_none_or(|(n, _)| n == 1) {
@@ -601,6 +603,22 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
                     if let Some(cw) = q.cue.map(|cs| &lower[cs.start..cs.end]) {
                         if lex.is_past_cue(cw) {
                             c.time = Time::Past;
+                        }
+                    }
+                }
+                // "rejected that view", "endorsed the levy": a report that is only a noun
+                // phrase is the object of its cue, which is then the predicate
+                // (no auxiliary or copula in it: "agreed that the hours were long" is a clause)
+                let words: Vec<&str> = lower[c.span.start..c.span.end].split_whitespace().collect();
+                let phrase_only = words.len() <= 8 && !words.iter().any(|w| lex.auxiliaries.contains(*w));
+                if q.kind == QuoteKind::Indirect && phrase_only && c.class.is_none() && c.predicate.is_empty() {
+                    if let Some(cs) = q.cue {
+                        let cw = &lower[cs.start..cs.end];
+                        if let Some((1, p)) = lex.predicates.longest(&[cw]) {
+                            if p.verb {
+                                c.class = Some(p.class);
+                                c.predicate = cw.to_string();
+                            }
                         }
                     }
                 }

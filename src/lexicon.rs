@@ -49,6 +49,10 @@ pub struct CueEntry {
     /// plan", "declined to comment"); elsewhere the word is no cue ("appeared on stage").
     #[serde(default)]
     pub before_to_only: bool,
+    /// Reports a clause only: a one- or two-word object is a thing, not words ("added two
+    /// crews", "wrote to investors", "went on television").
+    #[serde(default)]
+    pub clause_only: bool,
     pub forms: Vec<String>,
     #[serde(default)]
     pub examples: Vec<String>,
@@ -60,6 +64,9 @@ pub enum CueClass {
     Speech,
     Belief,
     Intention,
+    /// A position taken towards something (endorse, back, oppose): what is reported is the
+    /// object, often a bare noun phrase ("endorsed the levy").
+    Stance,
     Writing,
     AccordingTo,
 }
@@ -481,6 +488,7 @@ pub struct Lexicon {
     pub after_quote_only: HashSet<u16>,
     /// Cue lemmas used only before a "to" infinitive.
     pub before_to_only: HashSet<u16>,
+    pub clause_only: HashSet<u16>,
     /// Cue lemmas whose forms are hardly ever nouns: any plain noun phrase before them is
     /// their subject ("Protest groups say ...").
     pub any_subject_cues: HashSet<u16>,
@@ -583,6 +591,7 @@ impl Lexicon {
             object_cues: HashSet::new(),
             after_quote_only: HashSet::new(),
             before_to_only: HashSet::new(),
+            clause_only: HashSet::new(),
             any_subject_cues: HashSet::new(),
             cue_irregular_past: cues.irregular_past.iter().cloned().collect(),
             auxiliaries: cues.auxiliaries.iter().cloned().collect(),
@@ -653,6 +662,9 @@ impl Lexicon {
             }
             if c.before_to_only {
                 lex.before_to_only.insert(i as u16);
+            }
+            if c.clause_only {
+                lex.clause_only.insert(i as u16);
             }
             if c.after_quote_only {
                 lex.after_quote_only.insert(i as u16);

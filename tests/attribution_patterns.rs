@@ -262,7 +262,11 @@ fn a_name_and_a_description_side_by_side_are_one_speaker() {
     let strand = a.entities.iter().find(|e| e.name == "Hugo Strand").expect("Hugo Strand");
     assert_eq!(strand.titles, vec!["authority’s finance director".to_string()]);
     // no separate entity for the descriptions
-    assert!(a.entities.iter().all(|e| !e.name.contains("chair") && !e.name.contains("director")), "{:?}", a.entities.iter().map(|e| &e.name).collect::<Vec<_>>());
+    assert!(
+        a.entities.iter().all(|e| !e.name.contains("chair") && !e.name.contains("director")),
+        "{:?}",
+        a.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
     let a = run("“The levee will hold,” Eric Ames, a state senator, said.");
     let ames = a.entities.iter().find(|e| e.name == "Eric Ames").expect("Eric Ames");
     assert_eq!(ames.titles, vec!["state senator".to_string()]);
@@ -277,4 +281,55 @@ fn attitude_verbs_report_their_infinitive_only() {
     // "refused to sign" reports a refusal: the claim is that he will not sign
     let a = run("Councillor Ben Amari refused to sign the levy order on Monday.");
     assert!(a.claims.iter().any(|c| c.span.slice(&a.text).contains("sign the levy order") && c.polarity == quotecheck::claims::Polarity::Negative));
+}
+
+#[test]
+fn short_reports_after_speaker_and_cue() {
+    // with the speaker and cue first, one or two words are a whole report
+    check("Asked whether the ferry would run in winter, the harbor master said no.", "no", "the harbor master");
+    check("The Dockworkers Union endorsed Councillor Breda Quist.", "Councillor Breda Quist", "The Dockworkers Union");
+    // after a listener, what follows must be a clause: here it was the thing written
+    let a = run("A fisherman wrote a single line.");
+    assert!(a.quotes.is_empty(), "got {:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
+}
+
+#[test]
+fn stance_cues_report_their_object_but_not_as_nouns() {
+    check("Senator Olu Banfield supports raising the ferry subsidy.", "raising the ferry subsidy", "Senator Olu Banfield");
+    check("Most residents favor a later closing time for the park.", "a later closing time", "Most residents");
+    // a noun after a possessive or before a preposition; a verb taken towards nothing
+    for text in [
+        "The senator's support rose after the debate on the harbor.",
+        "Support among farmers for the levy fell sharply this spring.",
+        "The council backed away from the harbor plan on Monday.",
+        "The governor later backed down on the toll increase.",
+    ] {
+        let a = run(text);
+        assert!(a.quotes.is_empty(), "{text:?} reports nothing, got {:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
+    }
+    // a stance does not frame a quotation
+    let a = run("Mayor Ida Holt endorsed “the people's budget” on Friday.");
+    assert!(a.quotes.iter().all(|q| q.cue.is_none_or(|c| c.slice(&a.text) != "endorsed") || q.kind != QuoteKind::Direct));
+}
+
+#[test]
+fn a_cue_word_followed_by_an_auxiliary_is_a_noun() {
+    for text in ["The army report is classified, and the harbor survey was late.", "The mayor's remarks can be long-winded."] {
+        let a = run(text);
+        assert!(a.quotes.is_empty(), "{text:?}: got {:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
+    }
+    // inside a sentence, a subject gapped by a relative clause is reported all the same
+    check("The council approved a levy that engineers said was overdue by a decade.", "was overdue by a decade", "engineers");
+}
+
+#[test]
+fn a_bare_word_opening_an_organisation_name_is_its_short_form() {
+    let a = run("Brask Ferries said the winter timetable would start in October. Brask rejected the complaint from the harbor council.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("the complaint")).expect("the second report is found");
+    let e = q.speaker.as_ref().map(|s| a.entities[s.entity].name.clone());
+    assert_eq!(e.as_deref(), Some("Brask Ferries"));
+    // the noun-phrase report takes its cue as predicate, so the claim says what was done
+    let c = a.claims.iter().find(|c| c.quote.is_some_and(|qi| std::ptr::eq(&a.quotes[qi], q))).expect("a claim for the report");
+    assert_eq!(c.predicate, "rejected");
+    assert!(c.class.is_some());
 }

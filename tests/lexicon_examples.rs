@@ -306,6 +306,7 @@ fn the_word_lists_the_code_names_exist() {
         "indefinite_articles",
         "quantifiers",
         "cue_particles",
+        "stance_noun_followers",
     ] {
         assert!(lex.word_lists.contains_key(name), "grammar/speakers.toml lacks [[words]] {name}");
     }
@@ -371,7 +372,8 @@ fn opposition_examples_are_reported() {
         // reversal is a state reversal, confirm/deny a stance clash)
         let found = a.findings.iter().any(|f| f.code.starts_with("QC2") && f.related.len() == 1);
         if !found {
-            let frames: Vec<String> = a.claims.iter().map(|c| format!("{:?} {:?} {:?} {:?}", c.span.slice(&a.text), c.polarity, c.modality, c.opposed)).collect();
+            let frames: Vec<String> =
+                a.claims.iter().map(|c| format!("{:?} {:?} {:?} {:?}", c.span.slice(&a.text), c.polarity, c.modality, c.opposed)).collect();
             failures.push(format!("{} / {}: no tension in {text:?}; claims {frames:?}", e.a[0], e.b[0]));
         }
     }

@@ -423,6 +423,17 @@ impl Resolver {
                 best = Some(hits[0]);
             }
         }
+        if best.is_none() && words.len() == 1 && m.honorific.is_none() && !m.role_title {
+            // "Halberd rejected the claim" after "Halberd Motors": a bare word that opens the
+            // name of an organisation just mentioned is that organisation's short form
+            let org = self.recent.iter().rev().copied().find(|&i| {
+                let x = &self.ents[i];
+                x.e.kind == EntityKind::Organization && x.key.contains(' ') && x.key.split_whitespace().next() == Some(surname.as_str())
+            });
+            if let Some(o) = org {
+                return Some(o);
+            }
+        }
         let e = match best {
             Some(e) => e,
             None if create => {

@@ -452,7 +452,8 @@ impl Ctx<'_> {
             }
             // "Harlow Corp" / "the Transit Authority": a capitalised run with an org word
             // ("Ministry" may be classed a group word: capitalised, it is part of the name)
-            let cap_run_has_org = (first_content..b).all(|i| matches!(classes[i - a], Np::Cap | Np::Of | Np::Period) || (classes[i - a] == Np::Group && self.is_cap(i)))
+            let cap_run_has_org = (first_content..b)
+                .all(|i| matches!(classes[i - a], Np::Cap | Np::Of | Np::Period) || (classes[i - a] == Np::Group && self.is_cap(i)))
                 && org_word;
             if cap_run_has_org {
                 m.kind = MentionKind::Organization;

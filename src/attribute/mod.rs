@@ -490,6 +490,10 @@ fn after_pattern(ctx: &Ctx, close_t: usize) -> Option<(Found, usize)> {
     // CUE SPEAKER
     if let Some((n, cue)) = ctx.cue_at(t) {
         let mut m0 = t + n;
+        // a stance is taken towards a thing, it does not frame a quotation
+        if cue.class == CueClass::Stance {
+            return None;
+        }
         if cue.class == CueClass::AccordingTo {
             let m = ctx.mention_after(m0, limit)?;
             let end = m.end;
@@ -882,7 +886,10 @@ fn before_pattern(ctx: &Ctx, open_t: usize) -> Option<Found> {
     // skip trailing adverbials and a short object ("told reporters on Friday:")
     for c in (floor..end).rev().take(8) {
         if let Some((n, cue)) = ctx.cue_at(c) {
-            if cue.class == CueClass::AccordingTo || ctx.lex.after_quote_only.contains(&cue.lemma) || ctx.lex.before_to_only.contains(&cue.lemma) {
+            if matches!(cue.class, CueClass::AccordingTo | CueClass::Stance)
+                || ctx.lex.after_quote_only.contains(&cue.lemma)
+                || ctx.lex.before_to_only.contains(&cue.lemma)
+            {
                 return None;
             }
             // what lies between the cue and the mark must be an object or adverbials
@@ -1066,7 +1073,8 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
             let got: Option<Found2> = if cue.class == CueClass::AccordingTo {
                 according_to(ctx, si, i, n)
             } else {
-                clause_then_speaker(ctx, si, i, n).or_else(|| speaker_then_clause(ctx, si, i, n)).map(|(c, f)| (c, vec![c], f))
+                let inverted = if cue.class == CueClass::Stance { None } else { clause_then_speaker(ctx, si, i, n) };
+                inverted.or_else(|| speaker_then_clause(ctx, si, i, n)).map(|(c, f)| (c, vec![c], f))
             };
             // belief and intention cues are often nouns ("the harbor plan"): they need a
             // speaker that is a name, a pronoun, a role or a group, not any noun phrase; and
@@ -1075,7 +1083,7 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
                 let m = &f.mention;
                 let lone_opener = m.end == m.first + 1 && m.first == ctx.sentence_start_token(m.first) && m.kind != MentionKind::Pronoun;
                 let noun_cue = ctx.lex.noun_form_cues.contains(ctx.lw(f.cue_tokens.0));
-                (!matches!(cue.class, CueClass::Belief | CueClass::Intention) || !free_headed(ctx, m)) && !(noun_cue && lone_opener)
+                (!matches!(cue.class, CueClass::Belief | CueClass::Intention | CueClass::Stance) || !free_headed(ctx, m)) && !(noun_cue && lone_opener)
             });
             if let Some((content, segments, f)) = got {
                 let end_tok = f.cue_tokens.1;
@@ -1259,6 +1267,10 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
 
 /// Ends a clause span before the sentence's final punctuation.
 fn clause_span(ctx: &Ctx, from_tok: usize, to_tok: usize) -> Option<Span> {
+    clause_span_min(ctx, from_tok, to_tok, 3)
+}
+
+fn clause_span_min(ctx: &Ctx, from_tok: usize, to_tok: usize, min_words: usize) -> Option<Span> {
     if from_tok >= to_tok {
         return None;
     }
@@ -1268,7 +1280,7 @@ fn clause_span(ctx: &Ctx, from_tok: usize, to_tok: usize) -> Option<Span> {
         e -= 1;
     }
     let words = (from_tok..e).filter(|&k| matches!(toks[k].kind, TokKind::Word | TokKind::Number)).count();
-    if words < 3 {
+    if words < min_words {
         return None;
     }
     Some(Span::new(toks[from_tok].start, toks[e - 1].end))
@@ -1363,8 +1375,17 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     };
     let mut k = c + n;
     let cue = ctx.cue_at(c).map(|(_, q)| q);
+    // a stance word after a possessive or before a preposition is a noun ("the senator's
+    // support", "support among farmers") or is not taken towards anything ("backed away");
+    // other cues after a possessive report all the same ("the mayor's plan is to ...")
+    if cue.is_some_and(|q| q.class == CueClass::Stance) {
+        if possessive(ctx, &m) || k >= s.end_token || ctx.scan.tokens[k].kind != TokKind::Word || ctx.lex.is("stance_noun_followers", ctx.lw(k)) {
+            return None;
+        }
+    }
     let takes_object = cue.is_some_and(|q| ctx.lex.object_cues.contains(&q.lemma));
     // an object of told/asked/assured ("told reporters", "told the council")
+    let before_object = k;
     if takes_object && k < s.end_token && !ctx.in_quote(k) && ctx.lw(k) != "that" {
         if let Some(obj) = ctx.mention_after(k, s.end_token) {
             if obj.kind != MentionKind::Pronoun || ctx.lex.is("object_pronouns", ctx.lw(k)) {
@@ -1410,8 +1431,29 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     if matches!(ctx.scan.tokens[k].kind, TokKind::Punct(':') | TokKind::Punct('.') | TokKind::Punct('?')) {
         return None;
     }
-    let content = clause_span(ctx, k, clause_end(ctx, k, s.end_token))?;
+    // a reported clause opening with an auxiliary has its subject gapped ("a move officials
+    // said was overdue", "what she said is growing demand"): it needs a speaker inside the
+    // sentence; at the sentence start the cue was a noun ("The army report is classified")
+    if !ctx.in_quote(k) && ctx.lex.auxiliaries.contains(ctx.lw(k)) && m.first == ctx.sentence_start_token(m.first) {
+        return None;
+    }
+    // with the speaker and cue before it, even one word is a report ("said no", "endorsed
+    // Quist"); the inverted order needs a clause, see `clause_then_speaker`, and so does a
+    // cue with a listener ("told reporters the line was closed", not "wrote a single line")
+    let clause_only = cue.is_some_and(|q| ctx.lex.clause_only.contains(&q.lemma));
+    // and a word or two after a preposition is a circumstance ("said in Paris", "wrote to
+    // the board")
+    let speech = cue.is_some_and(|q| matches!(q.class, CueClass::Speech | CueClass::Writing));
+    let circumstance = k < s.end_token && (ctx.lex.is("role_prepositions", ctx.lw(k)) || (speech && ctx.lw(k) == "to"));
+    let min_words = if (k > before_object && takes_object) || clause_only || circumstance { 3 } else { 1 };
+    let content = clause_span_min(ctx, k, clause_end(ctx, k, s.end_token), min_words)?;
     Some((content, found(ctx, c, n, m, Via::Explicit)))
+}
+
+/// A mention that ends in a possessive ("the mayor's", "the farmers'") determines a noun.
+fn possessive(ctx: &Ctx, m: &Mention) -> bool {
+    let said_by = m.span.slice(ctx.text);
+    ["'s", "’s", "s'", "s’"].iter().any(|p| said_by.ends_with(p))
 }
 
 /// According to X, CLAUSE. / CLAUSE, according to X.
