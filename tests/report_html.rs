@@ -375,9 +375,10 @@ fn each_finding_marks_both_of_its_spans() {
     for doc in docs["documents"].as_array().expect("documents") {
         for f in doc["findings"].as_array().expect("findings") {
             n += 1;
-            let item = by_id(&toks, &format!("finding-{n}"));
+            let item = by_id(&toks, &format!("finding-{n}-item"));
             assert!(item.has_class(&format!("sev-{}", f["severity"].as_str().expect("severity"))));
-            let text = &items[&format!("finding-{n}")];
+            assert!(tags(&toks).any(|t| t.attr("href") == Some(&format!("#finding-{n}"))), "a link that chooses finding-{n}");
+            let text = &items[&format!("finding-{n}-item")];
             for key in ["code", "rule", "severity", "message", "help"] {
                 assert!(text.contains(f[key].as_str().expect("a string")), "finding-{n} shows its {key}: {text}");
             }
@@ -464,8 +465,8 @@ fn several_articles_get_a_section_each_an_index_and_a_summary() {
     assert_eq!(total[3..].to_vec(), ["error", "warning", "info"].map(|k| summary[k].as_u64().expect("a count") as usize));
     // finding numbers run on across articles
     let n: usize = docs["documents"].as_array().expect("documents").iter().map(|d| d["findings"].as_array().expect("findings").len()).sum();
-    by_id(&toks, &format!("finding-{n}"));
-    assert!(!html.contains(&format!("id=\"finding-{}\"", n + 1)));
+    by_id(&toks, &format!("finding-{n}-item"));
+    assert!(!html.contains(&format!("id=\"finding-{}-item\"", n + 1)));
 }
 
 #[test]

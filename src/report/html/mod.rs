@@ -95,8 +95,9 @@ pub fn escape(s: &str) -> String {
 /// Ids in the page: `doc-N` for the N-th article; `dN-qK`, `dN-eK`, `dN-cK` for its
 /// quotations, speakers and claims (K as in the JSON report: `q1` is `dN-q1`); `finding-M` for
 /// the M-th finding of the whole page (counted across articles, in order) and
-/// `finding-M-primary`, `finding-M-related-J` for its spans. Opening the page at
-/// `#finding-M` marks both spans of that finding.
+/// `finding-M-primary`, `finding-M-related-J` for its spans (and `finding-M-item` for its
+/// entry in the findings panel). Opening the page at `#finding-M` marks both spans of that
+/// finding.
 pub fn render(analyses: &[Analysis]) -> String {
     let mut out = String::new();
     let css = stylesheet();
@@ -248,7 +249,7 @@ fn document(out: &mut String, d: usize, a: &Analysis, s: &Stats, finding_no: &mu
     let _ = writeln!(out, "<p class=\"summary\">{}.</p>", s.sentence());
     let _ = writeln!(
         out,
-        "<p class=\"jump\"><a href=\"#d{d}-text-h\">Text</a> · <a href=\"#d{d}-speakers-h\">Speakers</a> · <a href=\"#d{d}-findings-h\">Findings</a></p>"
+        "<p class=\"jump\"><a href=\"#d{d}-text-h\">Text</a> · <a href=\"#d{d}-findings-h\">Findings</a> · <a href=\"#d{d}-speakers-h\">Speakers</a></p>"
     );
     out.push_str("<div class=\"layout\">\n");
     let _ = writeln!(out, "<section class=\"text\" aria-labelledby=\"d{d}-text-h\">\n<h3 id=\"d{d}-text-h\">Text</h3>");
@@ -260,9 +261,10 @@ fn document(out: &mut String, d: usize, a: &Analysis, s: &Stats, finding_no: &mu
         let _ = writeln!(out, "<span id=\"d{d}-q{}-desc\">{}</span>", i + 1, escape(&quote_tip(a, i, q).replace('\n', "; ")));
     }
     out.push_str("</div>\n</section>\n");
-    let _ = writeln!(out, "<aside aria-label=\"Speakers and findings of article {d}\">");
-    speakers_panel(out, d, a);
+    let _ = writeln!(out, "<aside aria-label=\"Findings and speakers of article {d}\">");
+    // findings first: they are what the desk acts on
     findings_panel(out, d, a, first_finding);
+    speakers_panel(out, d, a);
     out.push_str("</aside>\n</div>\n</section>\n");
 }
 
@@ -376,7 +378,9 @@ fn findings_panel(out: &mut String, d: usize, a: &Analysis, first: usize) {
         let mut ids = vec![format!("finding-{n}-primary")];
         ids.extend((1..=f.related.len()).map(|j| format!("finding-{n}-related-{j}")));
         let sev = f.severity.as_str();
-        let _ = writeln!(out, "<li class=\"finding sev-{sev}\" id=\"finding-{n}\" data-spans=\"{}\">", ids.join(" "));
+        // `#finding-N` is no element's id: the script handles it (marks both spans, scrolls to
+        // them if they are out of sight), and the browser does not first jump to the list item
+        let _ = writeln!(out, "<li class=\"finding sev-{sev}\" id=\"finding-{n}-item\" data-spans=\"{}\">", ids.join(" "));
         let _ = writeln!(
             out,
             "<p class=\"fhead\"><span class=\"sev\">{sev}</span> <code>{}</code> {} <span class=\"fno\">#{n}</span></p>",

@@ -21,9 +21,9 @@
     if (status) { status.textContent = ''; }
   }
 
-  // Marks the spans of one finding (a li.finding) and returns the first marked piece in
-  // the text. Spans are matched by comparing ids, not by building selectors.
-  function select(item) {
+  // Marks the spans of finding n (its entry is item, a li.finding) and returns the first
+  // marked piece in the text. Spans are matched by comparing ids, not by building selectors.
+  function select(item, n) {
     clear();
     var wanted = (item.getAttribute('data-spans') || '').split(' ');
     var first = null;
@@ -42,21 +42,28 @@
     item.classList.add('selected');
     item.setAttribute('aria-current', 'true');
     if (status) {
-      status.textContent = item.id.replace('finding-', 'Finding ') + ': ' + wanted.length + (wanted.length === 1 ? ' span' : ' spans') + ' marked in the text';
+      status.textContent = 'Finding ' + n + ': ' + wanted.length + (wanted.length === 1 ? ' span' : ' spans') + ' marked in the text';
     }
     return first;
+  }
+
+  // Whether an element is wholly inside the window (then scrolling would only make the page
+  // jump).
+  function inView(el) {
+    var r = el.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
   }
 
   // The finding the URL fragment names (#finding-N, or one of its spans), if any: marks it,
   // and for #finding-N scrolls its first span into view (a span's own fragment is scrolled
   // to by the browser).
   function fromHash() {
-    var m = /^#(finding-[0-9]+)(-(primary|related-[0-9]+))?$/.exec(location.hash);
+    var m = /^#finding-([0-9]+)(-(primary|related-[0-9]+))?$/.exec(location.hash);
     if (!m) { return; }
-    var item = document.getElementById(m[1]);
+    var item = document.getElementById('finding-' + m[1] + '-item');
     if (!item || !item.classList.contains('finding')) { return; }
-    var first = select(item);
-    if (!m[2] && first) {
+    var first = select(item, m[1]);
+    if (!m[2] && first && !inView(first)) {
       first.scrollIntoView({ block: 'center' });
     }
   }
