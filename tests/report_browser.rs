@@ -218,6 +218,15 @@ fn the_report_works_in_chromium() {
         assert!(dom.contains(text), "{text:?} is shown as text");
     }
 
+    // a span's own link (#finding-N-related-1) chooses its finding too
+    let span_dom = dir.join("dom-span.html");
+    chromium(&dir, "span", &["--dump-dom", &format!("{}#{id}-related-1", file_url(&page))], &span_dom);
+    let span_dom = std::fs::read_to_string(&span_dom).expect("the dumped DOM");
+    let span_tags = open_tags(&span_dom);
+    let selected: Vec<&&str> = span_tags.iter().filter(|t| name(t) == "mark" && classes(t).contains(&"selected")).collect();
+    assert_eq!(selected.len(), own, "both spans of {id} are marked from #{id}-related-1");
+    assert!(selected.iter().all(|t| attr(t, "data-fs").is_some_and(|f| f.starts_with(&format!("{id}-")))), "{selected:?}");
+
     // a screenshot for a person to look at
     let target = Path::new(env!("CARGO_TARGET_TMPDIR")).parent().expect("the target folder");
     let shot = target.join("report-screenshot.png");

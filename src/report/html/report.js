@@ -69,11 +69,11 @@
   }
 
   window.addEventListener('hashchange', fromHash);
-  // choosing the finding already in the URL does not change it: mark and scroll again
+  // choosing the finding (or span) already in the URL fires no hashchange: mark again (after
+  // Escape), and let the browser scroll to a span as usual
   document.addEventListener('click', function (e) {
     var link = e.target instanceof Element ? e.target.closest('a[href^="#finding-"]') : null;
     if (link && link.getAttribute('href') === location.hash) {
-      e.preventDefault();
       fromHash();
     }
   });
