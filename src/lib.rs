@@ -17,7 +17,8 @@
 //! - [`attribute`] finds cues and speakers and resolves speakers to entities;
 //! - [`claims`] turns quotations, reported speech and narrative into claim frames;
 //! - [`consistency`] and [`rules`] report tensions and attribution problems;
-//! - [`report`] renders the findings (human, concise, JSON, JSON Lines, SARIF, GitHub Actions).
+//! - [`report`] renders the findings (human, concise, JSON, JSON Lines, SARIF, GitHub Actions,
+//!   and the HTML review report).
 //!
 //! Every span is a byte range into the document as read. [`analyze`] takes plain text;
 //! [`analyze_input`] takes Markdown or HTML too, analyses the masked text and reports spans

@@ -68,6 +68,26 @@ enum Command {
         #[arg(long, value_name = "PATH")]
         config: Option<PathBuf>,
     },
+    /// The review report: one self-contained HTML page of who said what and where claims pull
+    /// apart, for editors to open in a browser.
+    Report {
+        /// Files or folders (walked recursively for .txt, .md, .markdown, .html, .htm,
+        /// honouring .gitignore); `-` reads standard input. One section per article.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write the page to this file (replaced whole, never half-written); `-` writes it to
+        /// standard output.
+        #[arg(long, short = 'o', value_name = "FILE", default_value = "-")]
+        output: PathBuf,
+        #[command(flatten)]
+        input: InputArgs,
+        /// Switch a rule off (code or name); may be repeated. Wins over the configuration.
+        #[arg(long, value_name = "RULE")]
+        disable: Vec<String>,
+        /// Use this configuration file for every input instead of looking for quotecheck.toml.
+        #[arg(long, value_name = "PATH")]
+        config: Option<PathBuf>,
+    },
     /// The rule list, or one rule's documentation.
     Rule {
         /// A rule code (QC201) or name (state-reversal).
@@ -188,6 +208,7 @@ fn main() -> ExitCode {
             run_check(&mut stdout, &paths, &input, opts)
         }
         Command::Extract { paths, format, input, config } => run_extract(&mut stdout, &paths, &input, format, config),
+        Command::Report { paths, output, input, disable, config } => run_report(&mut stdout, &paths, &input, &output, &disable, config),
         Command::Rule { code } => run_rule(&mut stdout, code.as_deref()),
         Command::Schema { jsonl } => {
             let schema = if jsonl { json::document_schema() } else { json::report_schema() };
@@ -701,6 +722,55 @@ fn run_extract(out: &mut impl Write, paths: &[PathBuf], input: &InputArgs, forma
         writeln!(out, "{}", to_json_pretty(&json::Report::from_documents(docs)))?;
     }
     Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+/// `quotecheck report`: analyses every input like `check` (formats, configuration, `--disable`)
+/// and writes one HTML page. The page is written only when every input was analysed: a report
+/// that silently lacks an article would be taken for the whole day's copy. Findings do not
+/// change the exit code (the report is for reading, `check` is the gate).
+fn run_report(
+    out: &mut impl Write,
+    paths: &[PathBuf],
+    input: &InputArgs,
+    output: &Path,
+    disable: &[String],
+    config: Option<PathBuf>,
+) -> std::io::Result<ExitCode> {
+    for d in disable {
+        if quotecheck::rules::find(d).is_none() {
+            eprintln!("quotecheck: unknown rule `{d}` (see `quotecheck rule`)");
+            return Ok(ExitCode::from(2));
+        }
+    }
+    let disabled: Vec<String> = disable.iter().filter_map(|d| quotecheck::rules::find(d)).map(|r| r.code.to_string()).collect();
+    let mut loader = match loader(config) {
+        Ok(l) => l,
+        Err(code) => return Ok(code),
+    };
+    let mut docs = Vec::new();
+    let failed = analyses(paths, input, &mut loader, &disabled, |r| {
+        // a record that gives no analysis is reported on stderr and counted in `failed`
+        if let Ok(a) = r {
+            docs.push(a);
+        }
+        Ok(())
+    })?;
+    if failed > 0 {
+        eprintln!("quotecheck: report not written: {failed} input(s) could not be checked");
+        return Ok(ExitCode::from(2));
+    }
+    let page = report::html::render(&docs);
+    if output.as_os_str() == "-" {
+        out.write_all(page.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    match report::html::write(output, &page) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) => {
+            report_error(&e);
+            Ok(ExitCode::from(2))
+        }
+    }
 }
 
 fn run_rule(out: &mut impl Write, code: Option<&str>) -> std::io::Result<ExitCode> {

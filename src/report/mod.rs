@@ -1,7 +1,9 @@
 //! One finding model, several renderers: human (miette), concise, JSON, JSON Lines, SARIF,
-//! GitHub Actions annotations, and the readable who-said-what table of `quotecheck extract`.
+//! GitHub Actions annotations, the HTML review report, and the readable who-said-what table of
+//! `quotecheck extract`.
 
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod sarif;
 
