@@ -555,7 +555,9 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
     // covered[i]: token i belongs to some quotation or reported clause
     let mut covered = vec![false; toks.len()];
     for (qi, q) in quotes.iter().enumerate() {
-        if q.parent.is_some() || q.kind == QuoteKind::Scare {
+        // a report that names no one ("the plan is expected to pass") is the reporter's own
+        // hedged statement: it stays in the narrative
+        if q.parent.is_some() || q.kind == QuoteKind::Scare || (q.speaker.is_none() && q.cue.is_some()) {
             continue;
         }
         let segs: Vec<Span> = if q.segments.is_empty() { vec![q.content] } else { q.segments.clone() };

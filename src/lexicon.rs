@@ -53,6 +53,11 @@ pub struct CueEntry {
     /// crews", "wrote to investors", "went on television").
     #[serde(default)]
     pub clause_only: bool,
+    /// An evidential verb ("seems", "appeared", "is expected"): what it reports is its
+    /// subject together with the complement ("the plan seemed doomed", "Holt is expected to
+    /// win"), whether or not anyone is named as holding that view.
+    #[serde(default)]
+    pub evidential: bool,
     pub forms: Vec<String>,
     #[serde(default)]
     pub examples: Vec<String>,
@@ -489,6 +494,7 @@ pub struct Lexicon {
     /// Cue lemmas used only before a "to" infinitive.
     pub before_to_only: HashSet<u16>,
     pub clause_only: HashSet<u16>,
+    pub evidential: HashSet<u16>,
     /// Cue lemmas whose forms are hardly ever nouns: any plain noun phrase before them is
     /// their subject ("Protest groups say ...").
     pub any_subject_cues: HashSet<u16>,
@@ -592,6 +598,7 @@ impl Lexicon {
             after_quote_only: HashSet::new(),
             before_to_only: HashSet::new(),
             clause_only: HashSet::new(),
+            evidential: HashSet::new(),
             any_subject_cues: HashSet::new(),
             cue_irregular_past: cues.irregular_past.iter().cloned().collect(),
             auxiliaries: cues.auxiliaries.iter().cloned().collect(),
@@ -665,6 +672,9 @@ impl Lexicon {
             }
             if c.clause_only {
                 lex.clause_only.insert(i as u16);
+            }
+            if c.evidential {
+                lex.evidential.insert(i as u16);
             }
             if c.after_quote_only {
                 lex.after_quote_only.insert(i as u16);

@@ -273,7 +273,7 @@ fn a_name_and_a_description_side_by_side_are_one_speaker() {
 }
 
 #[test]
-fn attitude_verbs_report_their_infinitive_only() {
+fn attitude_verbs_report_their_infinitive() {
     check("Governor Tom Reyes appeared to back the ferry plan on Tuesday.", "to back the ferry plan", "Governor Tom Reyes");
     // "appeared on stage" reports nothing
     let a = run("Governor Tom Reyes appeared on stage with the ferry crews on Tuesday.");
@@ -332,4 +332,34 @@ fn a_bare_word_opening_an_organisation_name_is_its_short_form() {
     let c = a.claims.iter().find(|c| c.quote.is_some_and(|qi| std::ptr::eq(&a.quotes[qi], q))).expect("a claim for the report");
     assert_eq!(c.predicate, "rejected");
     assert!(c.class.is_some());
+}
+
+/// The text of each content segment of the quote whose content contains `words`.
+fn segments_of(a: &Analysis, words: &str) -> Option<Vec<String>> {
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains(words))?;
+    let segs = if q.segments.is_empty() { vec![q.content] } else { q.segments.clone() };
+    Some(segs.iter().map(|s| s.slice(&a.text).to_string()).collect())
+}
+
+#[test]
+fn evidential_verbs_report_subject_and_complement() {
+    // no one is named as holding the view: a report with no speaker
+    let a = run("The harbor seemed calm again.");
+    assert_eq!(segments_of(&a, "calm").unwrap(), ["The harbor", "calm again"]);
+    assert!(a.quotes[0].speaker.is_none());
+    // the passive: the subject is what the view is about, not who holds it
+    let a = run("Mayor Ida Holt is widely expected to sign the harbor budget.");
+    assert_eq!(segments_of(&a, "sign").unwrap(), ["Mayor Ida Holt", "to sign the harbor budget"]);
+    assert!(a.quotes[0].speaker.is_none());
+    // a named subject of "appear" is the speaker
+    check("Governor Tom Reyes appeared to back the ferry plan on Tuesday.", "back the ferry plan", "Governor Tom Reyes");
+    let a = run("Governor Tom Reyes appeared to back the ferry plan on Tuesday.");
+    assert_eq!(segments_of(&a, "back").unwrap(), ["Governor Tom Reyes", "to back the ferry plan on Tuesday"]);
+    // conjunctions stay out of the subject; places and times are no complement
+    let a = run("The crowd cheered when the ferry seemed ready to leave.");
+    assert_eq!(segments_of(&a, "ready").unwrap(), ["the ferry", "ready to leave"]);
+    for text in ["The band appeared on stage at nine.", "The mayor appeared before the council on Monday."] {
+        let a = run(text);
+        assert!(a.quotes.is_empty(), "{text:?}: got {:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
+    }
 }

@@ -307,6 +307,7 @@ fn the_word_lists_the_code_names_exist() {
         "quantifiers",
         "cue_particles",
         "stance_noun_followers",
+        "expletives",
     ] {
         assert!(lex.word_lists.contains_key(name), "grammar/speakers.toml lacks [[words]] {name}");
     }

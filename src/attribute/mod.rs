@@ -187,6 +187,8 @@ struct Draft {
     speaker: Option<SpeakerRef>,
     /// Dropped because merged into another (split quotes) or covered by a mixed quotation.
     dropped: bool,
+    /// The cue of a report that names no one ("the plan is expected to pass").
+    bare_cue: Option<Span>,
 }
 
 /// A pronoun attribution with two or more compatible candidates and no recent speaker.
@@ -267,7 +269,7 @@ pub fn attribute(ctx: &Ctx, known: &[crate::config::KnownSpeaker]) -> Attributio
             kind: d.kind,
             content: d.content,
             segments: if d.segments.len() > 1 { d.segments.clone() } else { Vec::new() },
-            cue: d.found.as_ref().map(|f| f.cue),
+            cue: d.found.as_ref().map(|f| f.cue).or(d.bare_cue),
             speaker: d.speaker.clone(),
             parent: None,
             marks: d.scan_quote.map(|q| ctx.scan.quotes[q].outer()),
@@ -458,6 +460,7 @@ fn direct_patterns(ctx: &Ctx) -> Vec<Draft> {
             first_tok: open_t,
             speaker: None,
             dropped: false,
+            bare_cue: None,
         });
     }
     drafts
@@ -979,6 +982,7 @@ fn label_draft(ctx: &Ctx, pi: usize, a: usize, colon: usize, content: Span, m: M
         first_tok: colon + 1,
         speaker: None,
         dropped: false,
+        bare_cue: None,
     }
 }
 
@@ -1043,6 +1047,7 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
         }
     }
     let mut new = Vec::new();
+    let mut evidentials = Vec::new();
     for (si, s) in scan.sentences.iter().enumerate() {
         let mut i = s.first_token;
         while i < s.end_token {
@@ -1059,7 +1064,16 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
                 i += n;
                 continue;
             }
-            // and some only before a "to" infinitive ("seemed to back the plan")
+            // evidential verbs report their subject with its complement ("seemed doomed", "is
+            // expected to win"), also with no one named as holding the view
+            let passive_belief = cue.class == CueClass::Belief && passive_before_to(ctx, s, i, n);
+            // (after the other cues: "... are expected to rise, according to X" is X's report)
+            if ctx.lex.evidential.contains(&cue.lemma) || passive_belief {
+                evidentials.push((si, i, n, passive_belief));
+                i += n;
+                continue;
+            }
+            // and some only before a "to" infinitive ("declined to comment")
             if ctx.lex.before_to_only.contains(&cue.lemma) {
                 let mut k = i + n;
                 while k < s.end_token && ctx.is_adverb(k) {
@@ -1123,6 +1137,7 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
                         first_tok: ctx.tok_at(content.start),
                         speaker: None,
                         dropped: false,
+                        bare_cue: None,
                     });
                     for u in &mut used[i..end_tok.max(i + n)] {
                         *u = true;
@@ -1136,6 +1151,21 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
                 }
             }
             i += n;
+        }
+    }
+    for (si, i, n, passive) in evidentials {
+        if used[i] {
+            continue;
+        }
+        if let Some(d) = evidential(ctx, si, i, n, passive) {
+            let (ca, cb) = (ctx.tok_at(d.content.start), ctx.tok_at(d.content.end).min(scan.tokens.len()));
+            if used[ca..cb].iter().any(|&u| u) {
+                continue;
+            }
+            for u in &mut used[ca.min(i)..cb.max(i + n)] {
+                *u = true;
+            }
+            new.push(d);
         }
     }
     drafts.extend(new);
@@ -1185,6 +1215,7 @@ fn asked_questions(ctx: &Ctx, drafts: &mut Vec<Draft>) {
             first_tok: q,
             speaker: None,
             dropped: false,
+            bare_cue: None,
         });
     }
     let _ = &mut taken;
@@ -1448,6 +1479,105 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     let min_words = if (k > before_object && takes_object) || clause_only || circumstance { 3 } else { 1 };
     let content = clause_span_min(ctx, k, clause_end(ctx, k, s.end_token), min_words)?;
     Some((content, found(ctx, c, n, m, Via::Explicit)))
+}
+
+/// "is expected to", "were thought to": a belief cue in the passive, before an infinitive.
+fn passive_before_to(ctx: &Ctx, s: &crate::scan::Sentence, c: usize, n: usize) -> bool {
+    let mut b = c;
+    while b > s.first_token && (ctx.is_adverb(b - 1) || ctx.lw(b - 1) == "not") {
+        b -= 1;
+    }
+    let mut k = c + n;
+    while k < s.end_token && ctx.is_adverb(k) {
+        k += 1;
+    }
+    b > s.first_token && ctx.lex.is("passive_auxiliaries", ctx.lw(b - 1)) && k < s.end_token && ctx.lw(k) == "to"
+}
+
+/// An evidential report: the subject and the complement of "seem", "appear" or a passive
+/// belief cue. PolNeAR marks both as the content ("[the plan] seemed [doomed]"); the subject
+/// is also the speaker when it names someone, except in the passive, where the view is
+/// someone else's ("Holt is expected to win").
+fn evidential(ctx: &Ctx, si: usize, c: usize, n: usize, passive: bool) -> Option<Draft> {
+    const MAX_SUBJECT_WORDS: usize = 12;
+    let s = &ctx.scan.sentences[si];
+    let toks = &ctx.scan.tokens;
+    let mut k = c + n;
+    // (the adverb list holds "on" and "this" for "said on Monday"; here they start the
+    // complement: "appeared on stage")
+    while k < s.end_token && ctx.is_adverb(k) && !ctx.lex.is("cue_particles", ctx.lw(k)) && !ctx.lex.determiners.contains(ctx.lw(k)) {
+        k += 1;
+    }
+    if k >= s.end_token || ctx.in_quote(k) || toks[k].kind != TokKind::Word {
+        return None;
+    }
+    let w = ctx.lw(k);
+    let to = w == "to";
+    // without "to", only an adjective-like complement: not a place, a time or a thing
+    // ("appeared on stage", "seemed the best choice")
+    let lex = ctx.lex;
+    let adjective = !passive
+        && !lex.is("role_prepositions", w)
+        && !lex.is("cue_particles", w)
+        && !lex.determiners.contains(w)
+        && !lex.pronouns.contains_key(w)
+        && !lex.is("indefinite_articles", w)
+        && !lex.participle_breaks.contains(w)
+        && !lex.clause_breaks_after_comma.contains(w)
+        && !ctx.is_cap(k);
+    if !to && !adjective {
+        return None;
+    }
+    let complement = clause_span_min(ctx, k, clause_end(ctx, k, s.end_token), if to { 2 } else { 1 })?;
+    // the subject: back over auxiliaries, adverbs and "not", then to the clause start
+    let mut e = c;
+    while e > s.first_token && (ctx.is_skippable(e - 1) || ctx.lw(e - 1) == "not") {
+        e -= 1;
+    }
+    let mut start =
+        (s.first_token..e).rev().find(|&j| ctx.in_quote(j) || !matches!(toks[j].kind, TokKind::Word | TokKind::Number)).map_or(s.first_token, |j| j + 1);
+    // "But when the harbor seemed calm", "The crowd cheered as the ferry seemed ready": the
+    // subject starts after the last conjunction
+    let conjunction = |j: usize| {
+        let w = ctx.lw(j);
+        lex.is("clause_openers", w) || lex.clause_breaks_after_comma.contains(w) || lex.participle_breaks.contains(w) || lex.is("question_words", w)
+    };
+    if let Some(j) = (start..e).rev().find(|&j| conjunction(j) && !(j + 1 == e && lex.is("relative_pronouns", ctx.lw(j)))) {
+        start = j + 1;
+    }
+    // "a plan that seemed doomed": the relative pronoun stands for the subject
+    if e > start && (lex.is("relative_pronouns", ctx.lw(e - 1)) || ctx.lw(e - 1) == "that") {
+        start = e - 1;
+    }
+    // "it seems", "there appears": no subject to report; nor when a phrase opens the
+    // sentence without a comma ("By noon the harbor seemed calm"), whose end is unknown
+    let expletive = (e == start + 1 && lex.is("expletives", ctx.lw(start))) || (start < e && lex.is("role_prepositions", ctx.lw(start)));
+    let subject = (start < e && e - start <= MAX_SUBJECT_WORDS && !expletive).then(|| Span::new(toks[start].start, toks[e - 1].end));
+    let found = if passive {
+        None
+    } else {
+        speaker_before(ctx, c, start).filter(|m| m.first >= start && !free_headed(ctx, m)).map(|m| found(ctx, c, n, m, Via::Explicit))
+    };
+    let segments = match subject {
+        Some(sub) => vec![sub, complement],
+        None => vec![complement],
+    };
+    let content = segments.iter().fold(complement, |a, b| a.cover(*b));
+    let bare = found.is_none();
+    Some(Draft {
+        kind: QuoteKind::Indirect,
+        content,
+        segments,
+        found,
+        scan_quote: None,
+        sentence: si,
+        last_sentence: si,
+        paragraph: s.paragraph,
+        first_tok: ctx.tok_at(content.start),
+        speaker: None,
+        dropped: false,
+        bare_cue: bare.then(|| Span::new(toks[c].start, toks[c + n - 1].end)),
+    })
 }
 
 /// A mention that ends in a possessive ("the mayor's", "the farmers'") determines a noun.
