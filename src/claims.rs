@@ -316,7 +316,8 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
                 preds.push((pos, p));
             }
         }
-        if let Some(&(pair, side)) = lex.opposition.get(w) {
+        // (not inside a name or a title: "How Societies Choose to Fail or Succeed")
+        if let Some(&(pair, side)) = lex.opposition.get(w).filter(|_| !in_name) {
             opposed.push((pos, pair, side));
         }
         if pos == 0 && lex.initial_conditionals.contains(w) {
@@ -600,8 +601,10 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
                     c.polarity = flip(c.polarity);
                 }
                 // "confirmed the sale": a report that is only a noun phrase takes its time from
-                // the cue
-                if q.kind == QuoteKind::Indirect && c.class.is_none() && c.aspect == Aspect::None && c.opposed.is_empty() && c.time == Time::Present {
+                // the cue, and so does an infinitive ("declined to endorse her")
+                let infinitive = lower[c.span.start..].starts_with("to ");
+                let tenseless = infinitive || (c.class.is_none() && c.aspect == Aspect::None && c.opposed.is_empty());
+                if q.kind == QuoteKind::Indirect && tenseless && c.time == Time::Present {
                     if let Some(cw) = q.cue.map(|cs| &lower[cs.start..cs.end]) {
                         if lex.is_past_cue(cw) {
                             c.time = Time::Past;

@@ -88,11 +88,37 @@ fn complement(doc: &Doc, c: &Claim) -> Vec<String> {
             .filter(|w| w.chars().count() >= 4)
             .filter(|w| {
                 let lex = doc.lex;
-                !lex.units.contains_key(w.as_str()) && !lex.auxiliaries.contains(w.as_str()) && !lex.determiners.contains(w.as_str()) && !lex.multipliers.contains_key(w.as_str())
+                !lex.units.contains_key(w.as_str())
+                    && !lex.auxiliaries.contains(w.as_str())
+                    && !lex.determiners.contains(w.as_str())
+                    && !lex.multipliers.contains_key(w.as_str())
             })
             .take(3)
             .collect();
         out.extend(words);
+    }
+    out
+}
+
+/// The head noun of "of ..." right after a share ("41 percent *of both the private and
+/// federal workforces*", "25 percent of top *executives* in the private sector"): the phrase
+/// ends at its first preposition, and its last word is what the share is of.
+fn share_of(doc: &Doc, c: &Claim) -> Vec<String> {
+    let text = c.span.slice(doc.text);
+    let mut out = Vec::new();
+    for m in &c.amounts {
+        let e = m.span.end.saturating_sub(c.span.start).min(text.len());
+        let rest = &text[e..];
+        let phrase = rest.split([',', '.', ';', ':', '(', '—', '–']).next().unwrap_or("");
+        let words: Vec<String> = phrase.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        // "percent of", "% of": the unit may or may not be part of the figure's span
+        let of = words.iter().take(2).position(|w| w == "of");
+        let Some(of) = of else { continue };
+        let tail = &words[of + 1..];
+        let end = tail.iter().position(|w| doc.lex.is("role_prepositions", w) || doc.lex.clause_breaks_after_comma.contains(w.as_str())).unwrap_or(tail.len());
+        if let Some(head) = tail[..end].iter().rev().find(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic)) {
+            out.push(head.trim_end_matches('s').to_string());
+        }
     }
     out
 }
@@ -158,6 +184,10 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
     // "41 percent of the workforce" and "25 percent of top executives": shares of two things
     let (ca, cb) = (complement(doc, a), complement(doc, b));
     if !ca.is_empty() && !cb.is_empty() && !ca.iter().any(|w| cb.contains(w)) {
+        return None;
+    }
+    let (sa, sb) = (share_of(doc, a), share_of(doc, b));
+    if !sa.is_empty() && !sb.is_empty() && !sa.iter().any(|w| sb.contains(w)) {
         return None;
     }
     let fig = |m: &crate::claims::Amount| m.span.slice(doc.text).to_string();
