@@ -363,3 +363,10 @@ fn evidential_verbs_report_subject_and_complement() {
         assert!(a.quotes.is_empty(), "{text:?}: got {:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
     }
 }
+
+#[test]
+fn a_relative_clause_between_speaker_and_cue() {
+    check("“The books are closed,” a harbor official who spoke on condition of anonymity said Wednesday.", "books are closed", "a harbor official");
+    // what the relative clause names is not the speaker
+    check("A harbor official who met Mayor Ida Holt on Monday said the pier would close.", "the pier would close", "A harbor official");
+}

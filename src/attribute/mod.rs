@@ -527,6 +527,20 @@ fn after_pattern(ctx: &Ctx, close_t: usize) -> Option<(Found, usize)> {
                 return Some((found(ctx, k, n, m, Via::Explicit), k + n));
             }
         }
+        // “...,” an official who spoke on condition of anonymity said.
+        if k < limit && ctx.lw(k) == "who" {
+            if let Some(c) = (k + 1..(k + 17).min(limit)).find(|&c| ctx.cue_at(c).is_some()) {
+                let mut e = c;
+                while e > k && ctx.is_skippable(e - 1) {
+                    e -= 1;
+                }
+                if let (Some(r), Some((n, cue))) = (relative_clause_subject(ctx, t, e), ctx.cue_at(c)) {
+                    if r.first == m.first && cue.class != CueClass::AccordingTo {
+                        return Some((found(ctx, c, n, r, Via::Explicit), c + n));
+                    }
+                }
+            }
+        }
     }
     // SPEAKER [adverbs] CUE
     for c in t + 1..(t + 12).min(limit) {
@@ -601,6 +615,11 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
                 return Some(m);
             }
         }
+    }
+    // "an official who spoke on condition of anonymity said": a restrictive relative clause
+    // between the subject and the cue; whatever it names is not the speaker
+    if let Some(m) = relative_clause_subject(ctx, floor, e) {
+        return Some(m);
     }
     if let Some(m) = ctx.mention_before(e, floor) {
         return Some(m);
@@ -1578,6 +1597,29 @@ fn evidential(ctx: &Ctx, si: usize, c: usize, n: usize, passive: bool) -> Option
         dropped: false,
         bare_cue: bare.then(|| Span::new(toks[c].start, toks[c + n - 1].end)),
     })
+}
+
+/// The phrase before "who" when a relative clause with no comma before it runs up to `e`
+/// ("a White House official who spoke anonymously to discuss strategy said").
+fn relative_clause_subject(ctx: &Ctx, floor: usize, e: usize) -> Option<Mention> {
+    const MAX_CLAUSE: usize = 16;
+    let lo = floor.max(e.saturating_sub(MAX_CLAUSE));
+    let who = (lo..e).rev().find(|&k| ctx.lw(k) == "who")?;
+    if who + 1 >= e || who == floor || ctx.is_punct(who - 1, ',') {
+        return None;
+    }
+    // the clause holds words and commas only, and no report of its own
+    let plain = (who + 1..e).all(|k| {
+        !ctx.in_quote(k)
+            && (ctx.is_punct(k, ',') || ctx.scan.tokens[k].kind == TokKind::Word)
+            && ctx.cue_at(k).is_none()
+            && !ctx.lex.is("subject_pronouns", ctx.lw(k))
+    });
+    if !plain {
+        return None;
+    }
+    let m = ctx.mention_before(who, floor)?;
+    (m.end == who && matches!(m.kind, MentionKind::Person | MentionKind::Anonymous | MentionKind::Group | MentionKind::Organization)).then_some(m)
 }
 
 /// A mention that ends in a possessive ("the mayor's", "the farmers'") determines a noun.
