@@ -370,3 +370,8 @@ fn a_relative_clause_between_speaker_and_cue() {
     // what the relative clause names is not the speaker
     check("A harbor official who met Mayor Ida Holt on Monday said the pier would close.", "the pier would close", "A harbor official");
 }
+
+#[test]
+fn two_titles_joined_by_and_are_one_speaker() {
+    check("“The pier will close,” the Oregon senator and presidential candidate said.", "pier will close", "the Oregon senator and presidential candidate");
+}

@@ -197,6 +197,17 @@ impl Ctx<'_> {
                     }
                     break;
                 }
+                // "the state senator and former harbor master": two titles of one person
+                Np::Stop
+                    if k < end
+                        && self.lw(i) == "and"
+                        && i > floor
+                        && self.np(i - 1) == Np::Role
+                        && self.np(h) == Np::Role
+                        && (k..end).all(|j| self.np(j) != Np::Det) =>
+                {
+                    k = i;
+                }
                 Np::Pronoun | Np::Stop => break,
             }
         }
