@@ -375,3 +375,9 @@ fn a_relative_clause_between_speaker_and_cue() {
 fn two_titles_joined_by_and_are_one_speaker() {
     check("“The pier will close,” the Oregon senator and presidential candidate said.", "pier will close", "the Oregon senator and presidential candidate");
 }
+
+#[test]
+fn according_to_after_an_opener_and_a_whole_phrase_source() {
+    check("But, according to the poll, 46 percent of the voters remain undecided.", "46 percent of the voters", "the poll");
+    check("Now, according to the recent state survey, some districts are swinging.", "some districts are swinging", "the recent state survey");
+}

@@ -1642,16 +1642,35 @@ fn according_to(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<Found2> {
         }
         e
     });
-    let m = ctx.mention_after(start, src_end).or_else(|| ctx.phrase_mention(start, src_end))?;
+    // a mention cut short inside its noun phrase by a word the mention rules stop at ("the
+    // recent state poll") takes in the rest of the phrase; a complement stays out ("a report
+    // released on Tuesday by ...", "an official at the ministry")
+    let m = match ctx.mention_after(start, src_end) {
+        Some(m)
+            if m.end < src_end
+                && src_end - start <= 8
+                && (m.end..src_end).all(|k| {
+                    let w = ctx.lw(k);
+                    ctx.scan.tokens[k].kind == TokKind::Word && !ctx.lex.is("role_prepositions", w) && !w.ends_with("ed") && !w.ends_with("ing")
+                }) =>
+        {
+            ctx.phrase_mention(start, src_end).map(|p| Mention { kind: m.kind, ..p }).unwrap_or(m)
+        }
+        Some(m) => m,
+        None => ctx.phrase_mention(start, src_end)?,
+    };
     let first_own = first_own_token(ctx, s.first_token, c);
     let after = src_end + 1;
     let has_after = ctx.is_punct(src_end, ',') && after < s.end_token;
     let before = (c > s.first_token && ctx.is_punct(c - 1, ',')).then(|| clause_span(ctx, first_own.unwrap_or(s.first_token), c - 1)).flatten();
     let following = if has_after { clause_span(ctx, after, clause_end(ctx, after, s.end_token)) } else { None };
     let f = found(ctx, c, n, m, Via::AccordingTo);
+    // "But, according to X, ...", "Now according to X, ...": openers and adverbs before the cue
+    let only_openers = (s.first_token..c)
+        .all(|k| !matches!(ctx.scan.tokens[k].kind, TokKind::Word | TokKind::Number) || ctx.lex.is("clause_openers", ctx.lw(k)) || ctx.is_adverb(k));
     match (before, following) {
         // According to X, CLAUSE.
-        (None, Some(a)) if first_own.is_none() || first_own == Some(c) => Some((a, vec![a], f)),
+        (None, Some(a)) if first_own.is_none() || first_own == Some(c) || only_openers => Some((a, vec![a], f)),
         // CLAUSE, according to X.
         (Some(b), None) => Some((b, vec![b], f)),
         // CLAUSE, according to X, CLAUSE.
