@@ -381,3 +381,10 @@ fn according_to_after_an_opener_and_a_whole_phrase_source() {
     check("But, according to the poll, 46 percent of the voters remain undecided.", "46 percent of the voters", "the poll");
     check("Now, according to the recent state survey, some districts are swinging.", "some districts are swinging", "the recent state survey");
 }
+
+#[test]
+fn a_sentence_opening_with_in_and_a_poll_reports_the_poll() {
+    check("In the latest harbor survey, most residents back the ferry plan.", "most residents back the ferry plan", "the latest harbor survey");
+    // "In a statement, X said": the statement's issuer reports, as before
+    check("In a statement, the harbor board said the ferry would run in winter.", "the ferry would run in winter", "the harbor board");
+}

@@ -308,6 +308,7 @@ fn the_word_lists_the_code_names_exist() {
         "cue_particles",
         "stance_noun_followers",
         "expletives",
+        "finding_nouns",
     ] {
         assert!(lex.word_lists.contains_key(name), "grammar/speakers.toml lacks [[words]] {name}");
     }

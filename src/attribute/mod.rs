@@ -212,6 +212,7 @@ pub fn attribute(ctx: &Ctx, known: &[crate::config::KnownSpeaker]) -> Attributio
     let mut drafts = direct_patterns(ctx);
     let absorbed = indirect_patterns(ctx, &mut drafts);
     asked_questions(ctx, &mut drafts);
+    in_findings(ctx, &mut drafts);
     transcript_labels(ctx, &mut drafts);
     drafts.retain(|d| !d.dropped);
     embedded_quotes(ctx, &mut drafts);
@@ -1189,6 +1190,53 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
     }
     drafts.extend(new);
     absorbed
+}
+
+/// "In the latest poll, the mayor leads by four points": a sentence opening with "in" and a
+/// poll, survey or study (grammar/speakers.toml, `finding_nouns`) reports what that finding
+/// says, as "according to" does. Runs after the other patterns: "In a statement, the board
+/// said ..." is the board's report.
+fn in_findings(ctx: &Ctx, drafts: &mut Vec<Draft>) {
+    const MAX_SOURCE: usize = 12;
+    let scan = ctx.scan;
+    let mut taken: Vec<Span> = drafts.iter().map(|d| d.content).collect();
+    taken.sort();
+    let overlaps = |taken: &[Span], s: Span| {
+        let i = taken.partition_point(|t| t.end <= s.start);
+        taken[i.saturating_sub(1)..].iter().take(3).any(|t| t.overlaps(s))
+    };
+    let mut new = Vec::new();
+    for (si, s) in scan.sentences.iter().enumerate() {
+        let Some(first) = first_own_token(ctx, s.first_token, s.end_token) else { continue };
+        if ctx.lw(first) != "in" || ctx.in_quote(first) {
+            continue;
+        }
+        let Some(comma) = (first + 1..s.end_token.min(first + 1 + MAX_SOURCE)).find(|&k| ctx.is_punct(k, ',')) else { continue };
+        if comma < first + 2 || !ctx.lex.is("finding_nouns", ctx.lw(comma - 1)) || (first + 1..comma).any(|k| ctx.in_quote(k)) {
+            continue;
+        }
+        let Some(m) = ctx.phrase_mention(first + 1, comma) else { continue };
+        let Some(content) = clause_span(ctx, comma + 1, clause_end(ctx, comma + 1, s.end_token)) else { continue };
+        if overlaps(&taken, content) {
+            continue;
+        }
+        new.push(Draft {
+            kind: QuoteKind::Indirect,
+            content,
+            segments: vec![content],
+            found: Some(found(ctx, first, 1, m, Via::AccordingTo)),
+            scan_quote: None,
+            sentence: si,
+            last_sentence: si,
+            paragraph: s.paragraph,
+            first_tok: comma + 1,
+            speaker: None,
+            dropped: false,
+            bare_cue: None,
+        });
+    }
+    let _ = &mut taken;
+    drafts.extend(new);
 }
 
 /// "Asked whether the ferry would run, Holt said ...", "When asked why, ...": the question
