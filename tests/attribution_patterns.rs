@@ -388,3 +388,15 @@ fn a_sentence_opening_with_in_and_a_poll_reports_the_poll() {
     // "In a statement, X said": the statement's issuer reports, as before
     check("In a statement, the harbor board said the ferry would run in winter.", "the ferry would run in winter", "the harbor board");
 }
+
+#[test]
+fn a_quotation_finishing_the_writers_sentence_after_a_comma_is_mixed() {
+    let a = run("The fair, held every summer since 1950, “brings the whole valley together,” said organizer Ida Holt.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("whole valley")).expect("the quotation");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert!(q.content.slice(&a.text).starts_with("The fair"), "{:?}", q.content.slice(&a.text));
+    // a capital after the comma starts the speaker's own sentence: a plain direct quotation
+    let a = run("Asked about the fair, “It brings the whole valley together,” said organizer Ida Holt.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("whole valley")).expect("the quotation");
+    assert_eq!(q.kind, QuoteKind::Direct);
+}

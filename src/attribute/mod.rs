@@ -433,7 +433,11 @@ fn direct_patterns(ctx: &Ctx) -> Vec<Draft> {
                     .map(|i| i + 1)
                     .unwrap_or(s0);
                 // a comma or colon right before the mark sets the quotation apart: no lead
-                let set_apart = open_t > 0 && (ctx.is_punct(open_t - 1, ',') || ctx.is_punct(open_t - 1, ':'));
+                // ... unless the quotation goes on in lower case after a comma: it finishes
+                // the writer's sentence ("The party, held every four years, “allows us to ...,”
+                // said ...")
+                let goes_on = content.slice(ctx.text).chars().next().is_some_and(char::is_lowercase);
+                let set_apart = open_t > 0 && ((ctx.is_punct(open_t - 1, ',') && !goes_on) || ctx.is_punct(open_t - 1, ':'));
                 let lead = if set_apart { None } else { first_own_token(ctx, s0, open_t) };
                 if let Some(l) = lead {
                     if !multi_para {
