@@ -34,6 +34,7 @@ pub mod baseline;
 pub mod claims;
 pub mod config;
 pub mod consistency;
+pub mod invariants;
 pub mod lexicon;
 pub mod model;
 pub mod report;

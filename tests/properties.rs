@@ -124,25 +124,9 @@ fn report(text: &str, format: InputFormat) -> serde_json::Value {
 }
 
 /// Every object of `json` with `start`, `end` and `text` lies on char boundaries of `text`
-/// and carries the exact slice.
+/// and carries the exact slice (`quotecheck::invariants`).
 fn spans_hold(json: &serde_json::Value, text: &str) -> Result<(), TestCaseError> {
-    let mut stack = vec![json];
-    while let Some(v) = stack.pop() {
-        match v {
-            serde_json::Value::Object(m) => {
-                if let (Some(s), Some(e), Some(t)) = (m.get("start"), m.get("end"), m.get("text")) {
-                    let (s, e) = (s.as_u64().unwrap() as usize, e.as_u64().unwrap() as usize);
-                    prop_assert!(s <= e && e <= text.len(), "span {}..{} outside a {}-byte text", s, e, text.len());
-                    prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e), "span {}..{} splits a char", s, e);
-                    prop_assert_eq!(t.as_str().unwrap(), &text[s..e]);
-                }
-                stack.extend(m.values());
-            }
-            serde_json::Value::Array(a) => stack.extend(a.iter()),
-            _ => {}
-        }
-    }
-    Ok(())
+    quotecheck::invariants::check_spans(json, text).map_err(|v| TestCaseError::fail(v.to_string()))
 }
 
 /// The end of the last span in a finding (primary and related).

@@ -89,30 +89,8 @@ const PIECES: &[&str] = &[
 
 fn check(text: &str) {
     let a = analyze("random.txt", text, &Config::default());
-    let d = DocumentReport::from_analysis(&a);
-    let json = serde_json::to_value(&d).expect("serialisable");
-    let mut stack = vec![&json];
-    while let Some(v) = stack.pop() {
-        match v {
-            serde_json::Value::Object(m) => {
-                if let (Some(s), Some(e), Some(t)) = (m.get("start"), m.get("end"), m.get("text")) {
-                    let (s, e) = (s.as_u64().unwrap() as usize, e.as_u64().unwrap() as usize);
-                    assert!(s <= e && e <= text.len(), "span {s}..{e} outside a {}-byte text {text:?}", text.len());
-                    assert!(text.is_char_boundary(s) && text.is_char_boundary(e), "span {s}..{e} not on char boundaries in {text:?}");
-                    assert_eq!(t.as_str().unwrap(), &text[s..e], "span text differs in {text:?}");
-                }
-                stack.extend(m.values());
-            }
-            serde_json::Value::Array(a) => stack.extend(a.iter()),
-            _ => {}
-        }
-    }
-    for c in &a.claims {
-        assert!(c.speaker.is_none_or(|e| e < a.entities.len()));
-        assert!(c.quote.is_none_or(|q| q < a.quotes.len()));
-    }
-    for f in &a.findings {
-        assert!(f.claims.iter().all(|&c| c < a.claims.len()));
+    if let Err(v) = quotecheck::invariants::check(&a) {
+        panic!("{v} in {text:?}");
     }
 }
 
