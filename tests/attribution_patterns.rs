@@ -400,3 +400,20 @@ fn a_quotation_finishing_the_writers_sentence_after_a_comma_is_mixed() {
     let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("whole valley")).expect("the quotation");
     assert_eq!(q.kind, QuoteKind::Direct);
 }
+
+#[test]
+fn a_report_goes_on_through_including_who_because_and_when() {
+    // grammar/speakers.toml, `report_goes_on`: these subordinators after a comma do not hand
+    // the sentence back to the writer, unlike ", according to" or ", while"
+    let text = "Harbor master Lina Dorn said the pier would close for a month, including the kiosk, because the pilings had rotted.";
+    let a = run(text);
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("pier would close")).expect("the report");
+    assert!(q.content.slice(&a.text).ends_with("the pilings had rotted"), "{:?}", q.content.slice(&a.text));
+    let a = run("Mayor Ana Holm said the ferry captain, who retired in May, would lead the parade, when the weather allowed it.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("ferry captain")).expect("the report");
+    assert!(q.content.slice(&a.text).ends_with("when the weather allowed it"), "{:?}", q.content.slice(&a.text));
+    // ", according to" still ends it
+    let a = run("The pier will close for a month, according to harbor master Lina Dorn, who inspected it.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("pier will close")).expect("the report");
+    assert_eq!(q.content.slice(&a.text), "The pier will close for a month");
+}

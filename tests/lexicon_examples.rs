@@ -309,6 +309,7 @@ fn the_word_lists_the_code_names_exist() {
         "stance_noun_followers",
         "expletives",
         "finding_nouns",
+        "report_goes_on",
     ] {
         assert!(lex.word_lists.contains_key(name), "grammar/speakers.toml lacks [[words]] {name}");
     }

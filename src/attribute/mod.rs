@@ -1338,7 +1338,8 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
             let after_comma = ctx.is_punct(k - 1, ',') || (k >= 2 && matches!(toks[k - 1].kind, TokKind::Mark(_)) && ctx.is_punct(k - 2, ','));
             // "that X, and that Y": a second complement of the same cue goes on
             let continues = lex.is("coordinators", w) && next == Some("that");
-            if after_comma && !continues && (lex.clause_breaks_after_comma.contains(w) || (w.ends_with("ing") && w.len() > 5)) {
+            let goes_on = lex.is("report_goes_on", w);
+            if after_comma && !continues && !goes_on && (lex.clause_breaks_after_comma.contains(w) || (w.ends_with("ing") && w.len() > 5)) {
                 return k - 1;
             }
             if continues {
@@ -1713,7 +1714,9 @@ fn according_to(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<Found2> {
     };
     let first_own = first_own_token(ctx, s.first_token, c);
     let after = src_end + 1;
-    let has_after = ctx.is_punct(src_end, ',') && after < s.end_token;
+    // "according to X, who inspected it": a relative clause describes the source, it is no
+    // second piece of the report
+    let has_after = ctx.is_punct(src_end, ',') && after < s.end_token && !ctx.lex.is("relative_pronouns", ctx.lw(after));
     let before = (c > s.first_token && ctx.is_punct(c - 1, ',')).then(|| clause_span(ctx, first_own.unwrap_or(s.first_token), c - 1)).flatten();
     let following = if has_after { clause_span(ctx, after, clause_end(ctx, after, s.end_token)) } else { None };
     let f = found(ctx, c, n, m, Via::AccordingTo);
