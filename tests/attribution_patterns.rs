@@ -417,3 +417,9 @@ fn a_report_goes_on_through_including_who_because_and_when() {
     let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("pier will close")).expect("the report");
     assert_eq!(q.content.slice(&a.text), "The pier will close for a month");
 }
+
+#[test]
+fn an_organisations_possessive_before_a_full_name_is_a_person_of_it() {
+    check("“Turnout barely moves from week to week,” the Gazette's Rosa Lind said.", "Turnout barely moves", "the Gazette's Rosa Lind");
+    check("“The count will take a week,” Norvale's Ada M. Brook wrote in April.", "count will take a week", "Norvale's Ada M. Brook");
+}

@@ -420,8 +420,11 @@ impl Ctx<'_> {
         }
         // a single-letter "name" left over from an initial is not a name
         // "Greyford's Millrace" names a place or thing, not a person
+        // but two name words after it are a person of that organisation ("the Gazette's Rosa
+        // Lind", "Norvale's Ada M. Brook"): a place or thing is rarely named in two words
         let after_possessive = n0 > a && (self.lw(n0 - 1).ends_with("'s") || self.lw(n0 - 1).ends_with("’s"));
-        let name_has_word = !after_possessive && (n0..b).any(|i| classes[i - a] == Np::Cap && self.raw(i).chars().count() > 1);
+        let name_words = (n0..b).filter(|&i| classes[i - a] == Np::Cap && self.raw(i).chars().count() > 1).count();
+        let name_has_word = if after_possessive { name_words >= 2 } else { name_words >= 1 };
         let last = b - 1;
         let first_content = if classes[0] == Np::Det { a + 1 } else { a };
         let span = Span::new(self.scan.tokens[a].start, self.scan.tokens[b_full - 1].end);
