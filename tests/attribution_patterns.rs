@@ -423,3 +423,11 @@ fn an_organisations_possessive_before_a_full_name_is_a_person_of_it() {
     check("“Turnout barely moves from week to week,” the Gazette's Rosa Lind said.", "Turnout barely moves", "the Gazette's Rosa Lind");
     check("“The count will take a week,” Norvale's Ada M. Brook wrote in April.", "count will take a week", "Norvale's Ada M. Brook");
 }
+
+#[test]
+fn a_question_quote_keeps_a_speaker_with_an_appositive_after_it() {
+    // the question mark inside the quotation does not end the sentence when a name, an
+    // appositive between commas and a cue follow
+    check("“Is the ferry running today?” Eva Lund, a retired pilot, said.", "ferry running today", "Eva Lund");
+    check("“Can we go home now?” Tom Birch, 42, said quietly.", "go home now", "Tom Birch");
+}

@@ -437,9 +437,20 @@ fn split_sentences(text: &str, lex: &Lexicon, s: &mut Scan) {
                     .find(|&k| matches!(s.tokens[k].kind, TokKind::Punct('.')))
                     .is_some_and(|end| (j..end).all(|k| s.tokens[k].kind == TokKind::Word) && end + 1 >= b);
             if closes_quote && (matches!(tok.kind, TokKind::Punct('?') | TokKind::Punct('!')) || short_attribution) {
-                let cue_follows = (j..(j + 5).min(b))
-                    .take_while(|&k| s.tokens[k].kind == TokKind::Word)
-                    .any(|k| lex.cues.contains_word(&lower[s.tokens[k].start..s.tokens[k].end]));
+                let is_cue = |k: usize| s.tokens[k].kind == TokKind::Word && lex.cues.contains_word(&lower[s.tokens[k].start..s.tokens[k].end]);
+                let cue_follows = (j..(j + 5).min(b)).take_while(|&k| s.tokens[k].kind == TokKind::Word).any(is_cue);
+                // “Really?” Ada Moss, a retired nurse, said. — or after a name and an appositive
+                // between commas (words only, so the next sentence is not taken in)
+                let appositive_cue = || {
+                    let c1 = (j..(j + 5).min(b)).find(|&k| s.tokens[k].kind != TokKind::Word)?;
+                    if c1 == j || s.tokens[c1].kind != TokKind::Punct(',') {
+                        return None;
+                    }
+                    let c2 = (c1 + 1..(c1 + 16).min(b)).find(|&k| s.tokens[k].kind != TokKind::Word && s.tokens[k].kind != TokKind::Number)?;
+                    (s.tokens[c2].kind == TokKind::Punct(',') && (c2 + 1..(c2 + 3).min(b)).take_while(|&k| s.tokens[k].kind == TokKind::Word).any(is_cue))
+                        .then_some(())
+                };
+                let cue_follows = cue_follows || appositive_cue().is_some();
                 if cue_follows {
                     s.inner_boundaries.push(i);
                     i = j;
