@@ -431,3 +431,11 @@ fn a_question_quote_keeps_a_speaker_with_an_appositive_after_it() {
     check("“Is the ferry running today?” Eva Lund, a retired pilot, said.", "ferry running today", "Eva Lund");
     check("“Can we go home now?” Tom Birch, 42, said quietly.", "go home now", "Tom Birch");
 }
+
+#[test]
+fn an_infinitive_cue_takes_the_named_subject_of_its_clause() {
+    // not the whole clause before "to say" as a noun phrase
+    check("Mayor Ann Holt went down to the pier to say the ferry would run all winter.", "ferry would run", "Mayor Ann Holt");
+    // somebody else named on the way: the urging is the report, the mayor said nothing
+    check("The council urged Mayor Ann Holt to say the ferry would run all winter.", "ferry would run", "The council");
+}

@@ -697,6 +697,16 @@ fn bare_subject(ctx: &Ctx, floor: usize, c: usize) -> Option<Mention> {
     if !ctx.lex.any_subject_cues.contains(&cue.lemma) || ctx.lw(c).ends_with("ing") {
         return None;
     }
+    // "took to the radio to say": an infinitive is no finite verb either; the words before
+    // it are a whole clause, not a noun phrase; the speaker is a named subject opening the clause, when nobody
+    // else is named on the way ("urged voters to say no" has no speaker)
+    if c > floor && ctx.lw(c - 1) == "to" {
+        let m = subject_of(ctx, floor, c - 1)?;
+        let plain = (m.end..c - 1).all(|k| {
+            ctx.scan.tokens[k].kind == TokKind::Word && !ctx.in_quote(k) && !ctx.lex.pronouns.contains_key(ctx.lw(k)) && (!ctx.is_cap(k) || k == m.end)
+        });
+        return (plain && c - 1 - m.end <= 8 && matches!(m.kind, MentionKind::Person | MentionKind::Organization)).then_some(m);
+    }
     let toks = &ctx.scan.tokens;
     let mut start = (floor..c).rev().find(|&k| !matches!(toks[k].kind, TokKind::Word | TokKind::Number)).map(|k| k + 1).unwrap_or(floor);
     // only an introductory phrase ending in a comma may stand before the subject
