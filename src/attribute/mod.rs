@@ -492,6 +492,10 @@ fn after_pattern(ctx: &Ctx, close_t: usize) -> Option<(Found, usize)> {
     while t < limit && (ctx.is_punct(t, ',') || toks[t].kind == TokKind::Dash) {
         t += 1;
     }
+    // "“...,” as the mayor put it.": the comparative "as" before a speaker and cue
+    if t + 2 < limit && ctx.lw(t) == "as" {
+        t += 1;
+    }
     if t >= limit {
         return None;
     }
