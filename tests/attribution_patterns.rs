@@ -439,3 +439,11 @@ fn an_infinitive_cue_takes_the_named_subject_of_its_clause() {
     // somebody else named on the way: the urging is the report, the mayor said nothing
     check("The council urged Mayor Ann Holt to say the ferry would run all winter.", "ferry would run", "The council");
 }
+
+#[test]
+fn a_participle_or_a_verb_with_its_own_object_after_a_quotation_does_not_frame_it() {
+    // "referring to X" names what was talked about, not who talked
+    check("The mayor vowed, “We will rebuild the pier by June,” referring to the storm-damaged landing.", "rebuild the pier", "The mayor");
+    // "cited it": the verb's own object is the quotation; the colon introduction stands
+    check("Ortega, tired, finally answered: “Why does it matter now?” Her rivals cited it for weeks.", "Why does it matter", "Ortega");
+}

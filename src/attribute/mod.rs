@@ -502,8 +502,9 @@ fn after_pattern(ctx: &Ctx, close_t: usize) -> Option<(Found, usize)> {
     // CUE SPEAKER
     if let Some((n, cue)) = ctx.cue_at(t) {
         let mut m0 = t + n;
-        // a stance is taken towards a thing, it does not frame a quotation
-        if cue.class == CueClass::Stance {
+        // a stance is taken towards a thing, it does not frame a quotation; nor does a
+        // participle ("“...,” referring to the rebels": the rebels are talked about)
+        if cue.class == CueClass::Stance || (cue.class != CueClass::AccordingTo && ctx.lw(t).ends_with("ing")) {
             return None;
         }
         if cue.class == CueClass::AccordingTo {
@@ -532,6 +533,12 @@ fn after_pattern(ctx: &Ctx, close_t: usize) -> Option<(Found, usize)> {
             k += 1;
         }
         if let Some((n, cue)) = ctx.cue_at(k) {
+            // "“...?” Her critics cited it as evidence": a verb with an object pronoun of its
+            // own talks about the quotation, it does not frame it
+            let own_object = k + n < limit && matches!(ctx.lw(k + n), "it" | "this" | "that") && !ctx.lex.object_cues.contains(&cue.lemma);
+            if own_object {
+                return None;
+            }
             if cue.class != CueClass::AccordingTo && m.kind != MentionKind::Pronoun || k == m.end {
                 return Some((found(ctx, k, n, m, Via::Explicit), k + n));
             }
