@@ -447,3 +447,14 @@ fn a_participle_or_a_verb_with_its_own_object_after_a_quotation_does_not_frame_i
     // "cited it": the verb's own object is the quotation; the colon introduction stands
     check("Ortega, tired, finally answered: “Why does it matter now?” Her rivals cited it for weeks.", "Why does it matter", "Ortega");
 }
+
+#[test]
+fn an_introductory_phrase_or_a_clause_before_a_participle_is_no_appositive() {
+    // "Like X," opens the sentence; "Menendez rejected the plan" is a clause with its own
+    // verb (a cue word, too), so the participle's subject is Menendez, not the name before
+    check(
+        "Mayor Ruth Ambler spoke first. Like Ambler, Councillor Ivo Menz rejected the levy, arguing that the harbor fund was “already stretched thin.”",
+        "harbor fund",
+        "Councillor Ivo Menz",
+    );
+}

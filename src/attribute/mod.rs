@@ -659,7 +659,7 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
                 let pronoun = (first..e - 1).any(|k| ctx.lex.is("subject_pronouns", ctx.lw(k)));
                 // "..., Clinton's aide rallied supporters, saying": a subject and its verb
                 let clause = !ctx.lex.is("relative_pronouns", ctx.lw(first))
-                    && ctx.mention_after(first, e - 1).is_some_and(|m| m.end < e - 1 && ctx.is_free_modifier(m.end));
+                    && ctx.mention_after(first, e - 1).is_some_and(|m| m.end < e - 1 && (ctx.is_free_modifier(m.end) || ctx.cue_at(m.end).is_some()));
                 if !pronoun && !clause {
                     if let Some(m) = ctx.mention_before(j, floor) {
                         if matches!(m.kind, MentionKind::Person | MentionKind::Organization | MentionKind::Anonymous | MentionKind::Group) {
