@@ -458,3 +458,10 @@ fn an_introductory_phrase_or_a_clause_before_a_participle_is_no_appositive() {
         "Councillor Ivo Menz",
     );
 }
+
+#[test]
+fn a_quantity_of_a_group_is_a_speaker() {
+    check("“The count is not over,” said one of those organizers, who asked not to be named.", "count is not over", "one of those organizers");
+    check("“We are staying,” one of his aides said.", "We are staying", "one of his aides");
+    check("One of the volunteers said the shelter would open at dawn.", "shelter would open", "One of the volunteers");
+}

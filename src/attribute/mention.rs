@@ -232,6 +232,16 @@ impl Ctx<'_> {
                 return if free_head { None } else { self.build(k2, end) };
             }
         }
+        // "one of the aides said": the quantity before the group is part of the mention
+        let mut j = k;
+        if j > floor && matches!(self.lw(j - 1), "those" | "these" | "his" | "her" | "their" | "its" | "our") {
+            j -= 1;
+        }
+        if j >= floor + 2 && self.lw(j - 1) == "of" && self.np(j - 2) == Np::Det {
+            if let Some(p) = self.partitive(j - 2, end).filter(|p| p.end == end) {
+                return Some(p);
+            }
+        }
         self.build(k, end)
     }
 
@@ -244,6 +254,9 @@ impl Ctx<'_> {
         }
         if self.np(start) == Np::Pronoun {
             return Some(self.pronoun_mention(start));
+        }
+        if let Some(m) = self.partitive(start, limit) {
+            return Some(m);
         }
         let mut k = start;
         if self.np(k) == Np::Det {
@@ -302,6 +315,32 @@ impl Ctx<'_> {
             }
         }
         self.build(start, k)
+    }
+
+    /// "one of those advisers", "two of his aides", "some of the protesters": a quantity of
+    /// a group of people is a speaker too; one of them is an anonymous source, more of
+    /// them a group. The group phrase after "of" may open with a demonstrative or a
+    /// possessive pronoun, and must be headed by a role or group word.
+    fn partitive(&self, start: usize, limit: usize) -> Option<Mention> {
+        if start + 3 > limit || self.np(start) != Np::Det || self.lw(start + 1) != "of" || self.in_quote(start) {
+            return None;
+        }
+        let mut g = start + 2;
+        if matches!(self.lw(g), "those" | "these" | "the" | "his" | "her" | "their" | "its" | "our") {
+            g += 1;
+        }
+        let inner = self.mention_after(g, limit)?;
+        if inner.first != g || !matches!(inner.kind, MentionKind::Group | MentionKind::Anonymous) {
+            return None;
+        }
+        let one = matches!(self.lw(start), "one" | "each" | "another");
+        Some(Mention {
+            first: start,
+            span: Span::new(self.scan.tokens[start].start, inner.span.end),
+            kind: if one { MentionKind::Anonymous } else { MentionKind::Group },
+            plural: !one,
+            ..inner
+        })
     }
 
     /// A source phrase that no mention rule covers ("early results of exit polls conducted
