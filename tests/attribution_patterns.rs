@@ -465,3 +465,13 @@ fn a_quantity_of_a_group_is_a_speaker() {
     check("“We are staying,” one of his aides said.", "We are staying", "one of his aides");
     check("One of the volunteers said the shelter would open at dawn.", "shelter would open", "One of the volunteers");
 }
+
+#[test]
+fn a_quotation_signed_with_a_dash_in_the_next_paragraph() {
+    let text = "“The idea that I would close the pier is just not accurate.”\n\n- Holt.\n\n“I went to the harbor before the storm.”\n\n—Mayor Ann Holt, speaking after the vote.\n";
+    check(text, "close the pier", "Holt");
+    check(text, "went to the harbor", "Mayor Ann Holt");
+    // a dash paragraph that is a sentence of its own signs nothing
+    let a = run("“The pier stays shut.”\n\n- Holt closed the pier on Friday and left town.\n");
+    assert_eq!(speaker_of(&a, "pier stays shut"), None);
+}

@@ -210,6 +210,7 @@ pub struct Attribution {
 /// speakers the configuration names (see [`entities::Resolver::with_known`]).
 pub fn attribute(ctx: &Ctx, known: &[crate::config::KnownSpeaker]) -> Attribution {
     let mut drafts = direct_patterns(ctx);
+    dash_signatures(ctx, &mut drafts);
     let absorbed = indirect_patterns(ctx, &mut drafts);
     asked_questions(ctx, &mut drafts);
     in_findings(ctx, &mut drafts);
@@ -469,6 +470,38 @@ fn direct_patterns(ctx: &Ctx) -> Vec<Draft> {
         });
     }
     drafts
+}
+
+/// A quotation that fills its paragraph, signed in the next one with a dash and a name
+/// ("“…”" / "— Mayor Ann Holt, in a speech on Friday."), as fact-check columns and
+/// quotation boxes set them: the name is the speaker.
+fn dash_signatures(ctx: &Ctx, drafts: &mut [Draft]) {
+    const MAX_SIGNATURE: usize = 24;
+    let scan = ctx.scan;
+    for d in drafts.iter_mut() {
+        let Some(sq) = d.scan_quote else { continue };
+        if d.found.is_some() || d.kind == QuoteKind::Scare {
+            continue;
+        }
+        let Some(close) = scan.quotes[sq].close else { continue };
+        let close_t = ctx.tok_at(close.start);
+        let pi = scan.sentences[ctx.sent_of[close_t] as usize].paragraph;
+        let (a, b) = scan.paragraph_tokens[pi];
+        // the quotation opens its paragraph and only punctuation follows its closing mark
+        if a != d.first_tok || (close_t + 1..b).any(|k| !matches!(scan.tokens[k].kind, TokKind::Punct(_))) {
+            continue;
+        }
+        let Some(&(na, nb)) = scan.paragraph_tokens.get(pi + 1) else { continue };
+        if nb - na > MAX_SIGNATURE || nb <= na + 1 || !(scan.tokens[na].kind == TokKind::Dash || ctx.raw(na) == "-") {
+            continue;
+        }
+        let Some(m) = ctx.mention_after(na + 1, nb) else { continue };
+        // the name alone, or the name and a comma before a note on the occasion
+        let signed = m.first == na + 1 && (m.end == nb || matches!(scan.tokens[m.end].kind, TokKind::Punct('.' | ',')));
+        if signed && matches!(m.kind, MentionKind::Person | MentionKind::Organization) {
+            d.found = Some(found(ctx, na, 1, m, Via::Explicit));
+        }
+    }
 }
 
 /// The first token in `from..to` that is the writer's own word (not punctuation, not inside
