@@ -40,3 +40,14 @@ fn shares_of_different_things_do_not_clash() {
     let same = run(&format!("{base} Women made up about 25 percent of the harbor workforce last year.\n"));
     assert!(codes(&same).contains(&"QC206"), "{:?}", same.findings.iter().map(|f| &f.message).collect::<Vec<_>>());
 }
+
+#[test]
+fn two_ranges_clash_when_a_bound_differs_though_one_bound_agrees() {
+    let base = "The cannery laid off 300 workers who were paid between $30,000 and $60,000 a year, the company said.\n\n";
+    let differ = run(&format!("{base}The laid-off workers were paid $35,000 to $60,000 a year, the union said.\n"));
+    let f = differ.findings.iter().find(|f| f.code == "QC206").expect("a numeric mismatch between the two ranges");
+    assert!(f.message.contains("$30,000 to $60,000") && f.message.contains("$35,000 to $60,000"), "{}", f.message);
+    // control: the same range in other words agrees
+    let same = run(&format!("{base}The laid-off workers were paid $30,000 to $60,000 a year, the union said.\n"));
+    assert!(!codes(&same).contains(&"QC206"), "{:?}", same.findings.iter().map(|f| &f.message).collect::<Vec<_>>());
+}

@@ -8,7 +8,8 @@
 //! the same (what is measured: "*turnout* was 58 percent", "*exports* fell 12 percent") and
 //! their predicates, if any, are of one class. An estimate ("about 2,000",
 //! "roughly 640") clashes only with a figure more than a tenth away from it; two exact
-//! figures clash when they differ at all. Between a company and its own people it is an
+//! figures clash when they differ at all. Two ranges ("between $30,000 and $60,000", "$35,000 to
+//! $60,000") agree only when both bounds do. Between a company and its own people it is an
 //! error; between the narrative and a source a warning; between opposing parties
 //! information.
 //!
@@ -146,6 +147,16 @@ fn names_near(doc: &Doc, c: &Claim) -> Vec<String> {
     out
 }
 
+/// A range given by two figures of one unit ("between $30,000 and $60,000", "12 to 15
+/// percent"): its bounds, in order.
+fn range<'c>(doc: &Doc, c: &'c Claim) -> Option<(&'c crate::claims::Amount, &'c crate::claims::Amount)> {
+    c.amounts.windows(2).find_map(|w| {
+        let (p, q) = (&w[0], &w[1]);
+        let between = doc.text.get(p.span.end..q.span.start)?.trim().to_lowercase();
+        (p.unit == q.unit && p.hundredths < q.hundredths && matches!(between.as_str(), "and" | "to" | "-" | "–" | "through")).then_some((p, q))
+    })
+}
+
 pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
     if !committed(a) || !committed(b) || a.time != b.time {
         return None;
@@ -164,8 +175,18 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
             p.hundredths == q.hundredths
         }
     };
-    if a.amounts.iter().any(|p| b.amounts.iter().any(|q| p.unit == q.unit && agree(p, q))) {
-        return None;
+    // two ranges of one unit agree only when both bounds do ("$30,000 to $60,000" and
+    // "$35,000 to $60,000" share a bound and still disagree); otherwise one agreeing pair
+    // of figures settles it
+    let ranges = match (range(doc, a), range(doc, b)) {
+        (Some(ra), Some(rb)) if ra.0.unit == rb.0.unit => Some((ra, rb)),
+        _ => None,
+    };
+    match ranges {
+        Some((ra, rb)) if agree(ra.0, rb.0) && agree(ra.1, rb.1) => return None,
+        Some(_) => {}
+        None if a.amounts.iter().any(|p| b.amounts.iter().any(|q| p.unit == q.unit && agree(p, q))) => return None,
+        None => {}
     }
     // the same thing measured: a content word next to the figures, besides the figures and
     // their units ("turnout", "exports", "Tamsk")
@@ -191,5 +212,9 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
         return None;
     }
     let fig = |m: &crate::claims::Amount| m.span.slice(doc.text).to_string();
-    Some(Clash { first: format!("{} (figure: {})", super::quoted(doc, a), fig(x)), second: format!("{} (figure: {})", super::quoted(doc, b), fig(y)) })
+    let (fa, fb) = match ranges {
+        Some((ra, rb)) => (format!("{} to {}", fig(ra.0), fig(ra.1)), format!("{} to {}", fig(rb.0), fig(rb.1))),
+        None => (fig(x), fig(y)),
+    };
+    Some(Clash { first: format!("{} (figure: {})", super::quoted(doc, a), fa), second: format!("{} (figure: {})", super::quoted(doc, b), fb) })
 }
