@@ -19,7 +19,7 @@
 use crate::claims::{Claim, Modality, Time};
 use crate::model::{Entity, EntityKind, Finding, Related, Severity};
 use crate::rules::{self, Doc};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// What brings two claims together for comparison.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -131,7 +131,7 @@ fn disjoint(a: &Claim, b: &Claim) -> bool {
 pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
     let claims = doc.claims;
     let mut buckets: HashMap<Topic, Vec<usize>> = HashMap::new();
-    let mut seen_pairs: std::collections::HashSet<(usize, usize)> = Default::default();
+    let mut seen_pairs: foldhash::HashSet<(usize, usize)> = Default::default();
     for (j, b) in claims.iter().enumerate() {
         // a claim meets earlier claims of its predicate class, of the classes opposed to it,
         // and claims that count the same kind of thing

@@ -4,8 +4,8 @@
 //! at run time; [`Lexicon::builtin`] parses them once. The raw file structures are public so
 //! that the test that runs every entry's examples can walk them.
 
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 pub const CUES: &str = include_str!("../grammar/cues.toml");

@@ -19,7 +19,7 @@ use crate::lexicon::{Gender, Lexicon};
 use crate::model::{Entity, EntityKind, SpeakerRef};
 use crate::scan::TokKind;
 use crate::span::Span;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 #[derive(Debug)]
 struct Ent {
