@@ -35,6 +35,11 @@ pub struct Ctx<'a> {
     /// Capitalised words seen in mid-sentence somewhere in the document (lowercased): the
     /// evidence that a sentence-opening capital is a name ("Hours later, Trump ..." is not).
     pub proper: std::rc::Rc<foldhash::HashSet<String>>,
+    /// What each token is in a speaker mention apart from quotation depth (which depends on
+    /// `level` and `bound`), computed on first use: the mention search asks again and again
+    /// about the same tokens. 0 is not yet known (see `mention::Np`). Shared with the nested
+    /// views, whose answers differ only by depth.
+    pub(crate) np_cache: std::rc::Rc<[std::cell::Cell<u8>]>,
 }
 
 impl<'a> Ctx<'a> {
@@ -55,7 +60,8 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        Ctx { text, lower, scan, lex, sent_of: sent_of.into(), level: 0, bound: None, proper: std::rc::Rc::new(proper) }
+        let np_cache = (0..scan.tokens.len()).map(|_| std::cell::Cell::new(0)).collect();
+        Ctx { text, lower, scan, lex, sent_of: sent_of.into(), level: 0, bound: None, proper: std::rc::Rc::new(proper), np_cache }
     }
 
     /// A view for attributing quotations nested one level inside `outer` (a top-level one).
@@ -72,6 +78,7 @@ impl<'a> Ctx<'a> {
             level: 1,
             bound: Some((a, b)),
             proper: self.proper.clone(),
+            np_cache: self.np_cache.clone(),
         }
     }
 
