@@ -97,10 +97,14 @@ pub fn contrasting_texts(lex: &crate::Lexicon, a: &str, b: &str) -> bool {
 
 /// The words an exception names: "a ban on imports, except for medicine" -> ["medicine"]
 /// (content words of four letters or more, up to three words after the exception phrase).
-fn excepted(doc: &Doc, c: &Claim) -> Vec<String> {
+fn excepted<'d>(doc: &'d Doc, c: &Claim) -> std::borrow::Cow<'d, [String]> {
     if !c.exception {
-        return Vec::new();
+        return std::borrow::Cow::Borrowed(&[]);
     }
+    rules::memoized(doc, &doc.memo.excepted, c, || excepted_words(doc, c))
+}
+
+fn excepted_words(doc: &Doc, c: &Claim) -> Vec<String> {
     let text = c.span.slice(doc.text).to_lowercase();
     let words: Vec<&str> = text.split(|ch: char| !ch.is_alphanumeric() && ch != '-').filter(|w| !w.is_empty()).collect();
     for form in &doc.lex.exception_forms {
