@@ -110,7 +110,10 @@ pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 /// stack: this runs for every surname against the recently mentioned entities.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     const MAX: usize = 40;
-    const FAR: u8 = 3;
+    if a.is_ascii() && b.is_ascii() {
+        // one byte per character: no need to decode
+        return bounded_distance::<_, MAX>(a.as_bytes(), b.as_bytes());
+    }
     let mut ca = ['\0'; MAX];
     let mut cb = ['\0'; MAX];
     let (mut n, mut m) = (0, 0);
@@ -128,12 +131,26 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
         cb[m] = c;
         m += 1;
     }
-    if n.abs_diff(m) > 2 {
+    bounded_distance::<_, MAX>(&ca[..n], &cb[..m])
+}
+
+/// [`edit_distance`] over characters (or bytes), at most `MAX` of them.
+fn bounded_distance<T: PartialEq, const MAX: usize>(a: &[T], b: &[T]) -> usize {
+    const FAR: u8 = 3;
+    if a.len() > MAX || b.len() > MAX || a.len().abs_diff(b.len()) > 2 {
         return 3;
     }
-    let (a, b) = (&ca[..n], &cb[..m]);
-    let mut prev = [0u8; MAX + 1];
-    let mut cur = [0u8; MAX + 1];
+    // a prefix or suffix both share costs nothing
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[p..], &b[p..]);
+    let q = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[..a.len() - q], &b[..b.len() - q]);
+    let (n, m) = (a.len(), b.len());
+    if n == 0 || m == 0 {
+        return n.max(m).min(3);
+    }
+    let mut prev = [0u8; 64];
+    let mut cur = [0u8; 64];
     for (j, x) in prev.iter_mut().enumerate().take(m + 1) {
         *x = j as u8;
     }
@@ -202,6 +219,7 @@ mod tests {
             let start = words.len() - 3usize.pow(len - 1);
             for w in words[start..].to_vec() {
                 for c in ['a', 'b', '’'] {
+                    // (strings of a and b alone take the byte-wise way)
                     let mut v = w.clone();
                     v.push(c);
                     words.push(v);
