@@ -201,9 +201,10 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
                 }
                 let Some(judge) = rule.judge else { continue };
                 if let Some(clash) = judge(doc, a, b) {
-                    let f = finding(doc, rule, i, j, clash);
-                    if best.as_ref().is_none_or(|x| f.severity >= x.severity) {
-                        best = Some(f);
+                    // rank first: the finding (messages, labels) is built only when it wins
+                    let (rel, severity) = rank(doc, rule, a, b);
+                    if best.as_ref().is_none_or(|x| severity >= x.severity) {
+                        best = Some(finding(doc, rule, i, j, clash, rel, severity));
                     }
                     break;
                 }
@@ -226,9 +227,8 @@ fn speaker_name(doc: &Doc, s: Option<usize>) -> String {
     }
 }
 
-fn finding(doc: &Doc, rule: &rules::Rule, i: usize, j: usize, clash: Clash) -> Finding {
-    let a = &doc.claims[i];
-    let b = &doc.claims[j];
+/// How the two speakers relate, and the severity of a clash between claims `a` and `b`.
+fn rank(doc: &Doc, rule: &rules::Rule, a: &Claim, b: &Claim) -> (Relation, Severity) {
     let rel = relation(doc.entities, a.speaker, b.speaker);
     // A clash inside one source family outranks a dispute between parties, which is the
     // ordinary stuff of news; an exception or side-event scope softens any of them.
@@ -237,16 +237,23 @@ fn finding(doc: &Doc, rule: &rules::Rule, i: usize, j: usize, clash: Clash) -> F
     // The narrative against a source is worth a warning only when the two are clearly about
     // the same thing (a participant or two content words in common, or the same measured
     // figure); a loose match between a reporter's aside and a quote is information.
-    let clear = rule.code == "QC206" || rules::topic_strength(doc, a, b) >= 2;
+    // (asked only for the narrative, the one relation it matters for)
+    let clear = || rule.code == "QC206" || rules::topic_strength(doc, a, b) >= 2;
     let mut severity = match rel {
         Relation::SameSpeaker | Relation::SameFamily => base,
-        Relation::Narrative if clear => base.min(Severity::Warning),
+        Relation::Narrative if clear() => base.min(Severity::Warning),
         Relation::Narrative | Relation::Dispute => Severity::Info,
     };
-    let scoped = a.exception || b.exception;
-    if scoped {
+    if a.exception || b.exception {
         severity = severity.lower();
     }
+    (rel, severity)
+}
+
+fn finding(doc: &Doc, rule: &rules::Rule, i: usize, j: usize, clash: Clash, rel: Relation, severity: Severity) -> Finding {
+    let a = &doc.claims[i];
+    let b = &doc.claims[j];
+    let scoped = a.exception || b.exception;
     let na = speaker_name(doc, a.speaker);
     let nb = speaker_name(doc, b.speaker);
     let who_b = match rel {

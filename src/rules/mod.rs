@@ -208,7 +208,12 @@ pub fn all() -> Vec<&'static Rule> {
 }
 
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
-    all().into_iter().find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name.eq_ignore_ascii_case(code_or_name))
+    // codes and names are unique (tested), so the registry order does not matter; no list is
+    // built, since the consistency pass asks for each finding's severity
+    LINT.iter()
+        .chain(CONSISTENCY.iter())
+        .chain(SUPPRESSION.iter())
+        .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name.eq_ignore_ascii_case(code_or_name))
 }
 
 /// Runs the attribution lint and the consistency pass; findings come out in document order.
