@@ -556,6 +556,10 @@ pub struct Lexicon {
     setting_phrases: Vec<(Box<[u8]>, u64)>,
     /// The length in bytes of the longest one-word setting word: longer words are no hit.
     setting_word_max: usize,
+    /// By first byte, the lengths (bit n for n bytes, under 64) of the one-word setting words
+    /// starting with it: most words of a claim are no setting word, and this says so without
+    /// hashing them.
+    setting_shapes: [u64; 128],
     pub predicates: PhraseTable<Predicate>,
     /// Words after which a verb-form predicate is a noun ("last fall").
     pub noun_markers: HashSet<String>,
@@ -665,6 +669,7 @@ impl Lexicon {
             setting_index: HashMap::new(),
             setting_phrases: Vec::new(),
             setting_word_max: 0,
+            setting_shapes: [0; 128],
             predicates: PhraseTable::default(),
             classes: preds.class.clone(),
             noun_markers: preds.noun_markers.iter().cloned().collect(),
@@ -809,6 +814,11 @@ impl Lexicon {
                 lex.setting_phrases.push((bytes, 1 << i));
             } else {
                 lex.setting_word_max = lex.setting_word_max.max(bytes.len());
+                // (a word of 64 bytes or more, or not starting with an ASCII byte, is never
+                // filtered out: it is looked up)
+                if let Some(&b) = bytes.first().filter(|b| b.is_ascii()) {
+                    lex.setting_shapes[usize::from(b)] |= if bytes.len() < 64 { 1 << bytes.len() } else { u64::MAX };
+                }
                 *lex.setting_index.entry(bytes).or_default() |= 1 << i;
             }
         }
@@ -869,16 +879,32 @@ impl Lexicon {
     /// such as curly quotes that has no case and is no letter): for those the words are looked
     /// up without lowercasing the text into a new string; any other text takes the general way.
     pub fn setting_bits(&self, text: &str) -> u64 {
-        let bytewise = text.chars().all(|c| c.is_ascii() || (!c.is_alphanumeric() && c.to_lowercase().eq(std::iter::once(c))));
+        let bytewise = text.is_ascii() || text.chars().all(|c| c.is_ascii() || (!c.is_alphanumeric() && c.to_lowercase().eq(std::iter::once(c))));
         if !bytewise {
             return self.setting_bits_general(text);
         }
         let bytes = text.as_bytes();
+        let n = bytes.len();
         let mut bits = 0u64;
         let mut buf = [0u8; 64];
         // non-ASCII bytes belong to characters that are no letter or digit: separators
-        for word in bytes.split(|&b| !(b.is_ascii_alphanumeric() || b == b'-')) {
-            if word.is_empty() || word.len() > self.setting_word_max || word.len() > buf.len() {
+        let in_word = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
+        let mut i = 0;
+        while i < n {
+            if !in_word(bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < n && in_word(bytes[i]) {
+                i += 1;
+            }
+            let word = &bytes[start..i];
+            if word.len() > self.setting_word_max || word.len() > buf.len() {
+                continue;
+            }
+            let shape = self.setting_shapes[usize::from(word[0].to_ascii_lowercase())];
+            if word.len() < 64 && shape & (1 << word.len()) == 0 && shape != u64::MAX {
                 continue;
             }
             let low = &mut buf[..word.len()];
@@ -890,7 +916,12 @@ impl Lexicon {
             }
         }
         for (phrase, bit) in &self.setting_phrases {
-            if bytes.windows(phrase.len()).any(|w| w.iter().zip(phrase.iter()).all(|(&b, &p)| b.to_ascii_lowercase() == p)) {
+            let Some((&first, rest)) = phrase.split_first() else { continue };
+            if n >= phrase.len()
+                && (0..=n - phrase.len()).any(|k| {
+                    bytes[k].to_ascii_lowercase() == first && bytes[k + 1..k + phrase.len()].iter().zip(rest).all(|(&b, &p)| b.to_ascii_lowercase() == p)
+                })
+            {
                 bits |= bit;
             }
         }
