@@ -135,7 +135,6 @@ fn disjoint(a: &Claim, b: &Claim) -> bool {
 pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
     let claims = doc.claims;
     let mut buckets: HashMap<Topic, Vec<usize>> = HashMap::new();
-    let mut seen_pairs: foldhash::HashSet<(usize, usize)> = Default::default();
     for (j, b) in claims.iter().enumerate() {
         // a claim meets earlier claims of its predicate class, of the classes opposed to it,
         // and claims that count the same kind of thing
@@ -163,6 +162,9 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
                 partners.extend(list.iter().rev().take(WINDOW));
             }
         }
+        // each pair is judged once: `j` comes once, and its partners once each (no set of
+        // pairs seen is needed; on a long article one grew with every pair and its random
+        // access cost more time than any rule)
         partners.sort_unstable();
         partners.dedup();
         // one finding per claim: the best-ranked pair (highest severity, then the nearest
@@ -190,9 +192,6 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
             // one speaker going on in the same or the next paragraph is elaborating, not
             // contradicting himself
             if a.speaker.is_some() && a.speaker == b.speaker && paragraph(doc, b) <= paragraph(doc, a) + 1 {
-                continue;
-            }
-            if !seen_pairs.insert((i, j)) {
                 continue;
             }
             for rule in rules::CONSISTENCY {
