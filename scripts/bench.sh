@@ -75,7 +75,7 @@ fi
 
 if command -v hyperfine >/dev/null && [ -d "$POLNEAR" ]; then
     echo
-    hyperfine --warmup 2 --style basic \
+    hyperfine -i --warmup 2 --style basic \
         "$BIN check --format jsonl --jobs 1 $POLNEAR" \
         "$BIN check --format jsonl --jobs $CORES $POLNEAR" 2>&1 | grep -v '^$' || true
 fi

@@ -6,9 +6,9 @@ use crate::lexicon::{FrameWord, Lexicon};
 use crate::model::{Entity, Quote, QuoteKind};
 use crate::scan::{Scan, TokKind};
 use crate::span::Span;
+use foldhash::{HashMap, HashMapExt};
 use schemars::JsonSchema;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// Whether the clause asserts or denies its predicate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, Hash, PartialOrd, Ord)]

@@ -19,7 +19,7 @@
 use crate::claims::{Claim, Modality, Time};
 use crate::model::{Entity, EntityKind, Finding, Related, Severity};
 use crate::rules::{self, Doc};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// What brings two claims together for comparison.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -97,10 +97,14 @@ pub fn contrasting_texts(lex: &crate::Lexicon, a: &str, b: &str) -> bool {
 
 /// The words an exception names: "a ban on imports, except for medicine" -> ["medicine"]
 /// (content words of four letters or more, up to three words after the exception phrase).
-fn excepted(doc: &Doc, c: &Claim) -> Vec<String> {
+fn excepted<'d>(doc: &'d Doc, c: &Claim) -> std::borrow::Cow<'d, [String]> {
     if !c.exception {
-        return Vec::new();
+        return std::borrow::Cow::Borrowed(&[]);
     }
+    rules::memoized(doc, &doc.memo.excepted, c, || excepted_words(doc, c))
+}
+
+fn excepted_words(doc: &Doc, c: &Claim) -> Vec<String> {
     let text = c.span.slice(doc.text).to_lowercase();
     let words: Vec<&str> = text.split(|ch: char| !ch.is_alphanumeric() && ch != '-').filter(|w| !w.is_empty()).collect();
     for form in &doc.lex.exception_forms {
@@ -131,7 +135,6 @@ fn disjoint(a: &Claim, b: &Claim) -> bool {
 pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
     let claims = doc.claims;
     let mut buckets: HashMap<Topic, Vec<usize>> = HashMap::new();
-    let mut seen_pairs: std::collections::HashSet<(usize, usize)> = Default::default();
     for (j, b) in claims.iter().enumerate() {
         // a claim meets earlier claims of its predicate class, of the classes opposed to it,
         // and claims that count the same kind of thing
@@ -159,6 +162,9 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
                 partners.extend(list.iter().rev().take(WINDOW));
             }
         }
+        // each pair is judged once: `j` comes once, and its partners once each (no set of
+        // pairs seen is needed; on a long article one grew with every pair and its random
+        // access cost more time than any rule)
         partners.sort_unstable();
         partners.dedup();
         // one finding per claim: the best-ranked pair (highest severity, then the nearest
@@ -188,18 +194,16 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
             if a.speaker.is_some() && a.speaker == b.speaker && paragraph(doc, b) <= paragraph(doc, a) + 1 {
                 continue;
             }
-            if !seen_pairs.insert((i, j)) {
-                continue;
-            }
             for rule in rules::CONSISTENCY {
                 if !doc.enabled(rule.code) {
                     continue;
                 }
                 let Some(judge) = rule.judge else { continue };
                 if let Some(clash) = judge(doc, a, b) {
-                    let f = finding(doc, rule, i, j, clash);
-                    if best.as_ref().is_none_or(|x| f.severity >= x.severity) {
-                        best = Some(f);
+                    // rank first: the finding (messages, labels) is built only when it wins
+                    let (rel, severity) = rank(doc, rule, a, b);
+                    if best.as_ref().is_none_or(|x| severity >= x.severity) {
+                        best = Some(finding(doc, rule, i, j, clash, rel, severity));
                     }
                     break;
                 }
@@ -222,9 +226,8 @@ fn speaker_name(doc: &Doc, s: Option<usize>) -> String {
     }
 }
 
-fn finding(doc: &Doc, rule: &rules::Rule, i: usize, j: usize, clash: Clash) -> Finding {
-    let a = &doc.claims[i];
-    let b = &doc.claims[j];
+/// How the two speakers relate, and the severity of a clash between claims `a` and `b`.
+fn rank(doc: &Doc, rule: &rules::Rule, a: &Claim, b: &Claim) -> (Relation, Severity) {
     let rel = relation(doc.entities, a.speaker, b.speaker);
     // A clash inside one source family outranks a dispute between parties, which is the
     // ordinary stuff of news; an exception or side-event scope softens any of them.
@@ -233,16 +236,23 @@ fn finding(doc: &Doc, rule: &rules::Rule, i: usize, j: usize, clash: Clash) -> F
     // The narrative against a source is worth a warning only when the two are clearly about
     // the same thing (a participant or two content words in common, or the same measured
     // figure); a loose match between a reporter's aside and a quote is information.
-    let clear = rule.code == "QC206" || rules::topic_strength(doc, a, b) >= 2;
+    // (asked only for the narrative, the one relation it matters for)
+    let clear = || rule.code == "QC206" || rules::topic_strength(doc, a, b) >= 2;
     let mut severity = match rel {
         Relation::SameSpeaker | Relation::SameFamily => base,
-        Relation::Narrative if clear => base.min(Severity::Warning),
+        Relation::Narrative if clear() => base.min(Severity::Warning),
         Relation::Narrative | Relation::Dispute => Severity::Info,
     };
-    let scoped = a.exception || b.exception;
-    if scoped {
+    if a.exception || b.exception {
         severity = severity.lower();
     }
+    (rel, severity)
+}
+
+fn finding(doc: &Doc, rule: &rules::Rule, i: usize, j: usize, clash: Clash, rel: Relation, severity: Severity) -> Finding {
+    let a = &doc.claims[i];
+    let b = &doc.claims[j];
+    let scoped = a.exception || b.exception;
     let na = speaker_name(doc, a.speaker);
     let nb = speaker_name(doc, b.speaker);
     let who_b = match rel {

@@ -123,6 +123,7 @@ fn analyze_text(path: &str, text: &str, original: String, directives: &suppress:
         ambiguous: &att.ambiguous,
         disabled: &config.disabled_rules,
         levels: &config.levels,
+        memo: rules::Memo::new(claims.len()),
     };
     let findings = rules::run(&doc);
     let findings = directives.apply(findings, &doc);

@@ -103,24 +103,72 @@ pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Levenshtein distance between two short strings (names); anything over 40 characters or
-/// differing in length by more than 2 counts as far apart (3), so the cost stays small.
+/// Levenshtein distance between two short strings (names), capped at 3: anything over 40
+/// characters, differing in length by more than 2, or more than 2 edits apart counts as far
+/// apart (3). Every caller asks only whether two names are one or two edits apart, so the
+/// search stops as soon as a row of the table has no cell under 3, and the table lives on the
+/// stack: this runs for every surname against the recently mentioned entities.
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > 2 || a.len() > 40 || b.len() > 40 {
+    const MAX: usize = 40;
+    if a.is_ascii() && b.is_ascii() {
+        // one byte per character: no need to decode
+        return bounded_distance::<_, MAX>(a.as_bytes(), b.as_bytes());
+    }
+    let mut ca = ['\0'; MAX];
+    let mut cb = ['\0'; MAX];
+    let (mut n, mut m) = (0, 0);
+    for c in a.chars() {
+        if n == MAX {
+            return 3;
+        }
+        ca[n] = c;
+        n += 1;
+    }
+    for c in b.chars() {
+        if m == MAX {
+            return 3;
+        }
+        cb[m] = c;
+        m += 1;
+    }
+    bounded_distance::<_, MAX>(&ca[..n], &cb[..m])
+}
+
+/// [`edit_distance`] over characters (or bytes), at most `MAX` of them.
+fn bounded_distance<T: PartialEq, const MAX: usize>(a: &[T], b: &[T]) -> usize {
+    const FAR: u8 = 3;
+    if a.len() > MAX || b.len() > MAX || a.len().abs_diff(b.len()) > 2 {
         return 3;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for i in 1..=a.len() {
-        let mut cur = vec![i; b.len() + 1];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-        }
-        prev = cur;
+    // a prefix or suffix both share costs nothing
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[p..], &b[p..]);
+    let q = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[..a.len() - q], &b[..b.len() - q]);
+    let (n, m) = (a.len(), b.len());
+    if n == 0 || m == 0 {
+        return n.max(m).min(3);
     }
-    prev[b.len()]
+    let mut prev = [0u8; 64];
+    let mut cur = [0u8; 64];
+    for (j, x) in prev.iter_mut().enumerate().take(m + 1) {
+        *x = j as u8;
+    }
+    for i in 1..=n {
+        cur[0] = i as u8;
+        let mut row_min = cur[0];
+        for j in 1..=m {
+            let cost = u8::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            row_min = row_min.min(cur[j]);
+        }
+        // every path to the last cell crosses this row, and costs never fall along a path
+        if row_min >= FAR {
+            return 3;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    usize::from(prev[m].min(FAR))
 }
 
 #[cfg(test)]
@@ -142,6 +190,48 @@ mod tests {
         assert_eq!(edit_distance("reilly", "reiley"), 1);
         assert_eq!(edit_distance("kirby", "kerry"), 2);
         assert_eq!(edit_distance("ames", "amesbury"), 3);
+        assert_eq!(edit_distance("", ""), 0);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("ab", ""), 2);
+        assert_eq!(edit_distance("abcdef", "uvwxyz"), 3);
+        assert_eq!(edit_distance("o’neil", "o'neill"), 2);
+        assert_eq!(edit_distance(&"a".repeat(40), &"a".repeat(40)), 0);
+        assert_eq!(edit_distance(&"a".repeat(41), &"a".repeat(41)), 3);
+    }
+
+    /// The capped distance agrees with the full Levenshtein distance, capped, on every pair of
+    /// short strings over a small alphabet (with a character of three bytes).
+    #[test]
+    fn edit_distance_is_the_capped_levenshtein_distance() {
+        fn full(a: &[char], b: &[char]) -> usize {
+            let mut prev: Vec<usize> = (0..=b.len()).collect();
+            for i in 1..=a.len() {
+                let mut cur = vec![i; b.len() + 1];
+                for j in 1..=b.len() {
+                    cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + usize::from(a[i - 1] != b[j - 1]));
+                }
+                prev = cur;
+            }
+            prev[b.len()]
+        }
+        let mut words: Vec<Vec<char>> = vec![vec![]];
+        for len in 1..=5 {
+            let start = words.len() - 3usize.pow(len - 1);
+            for w in words[start..].to_vec() {
+                for c in ['a', 'b', '’'] {
+                    // (strings of a and b alone take the byte-wise way)
+                    let mut v = w.clone();
+                    v.push(c);
+                    words.push(v);
+                }
+            }
+        }
+        for a in &words {
+            for b in &words {
+                let (sa, sb): (String, String) = (a.iter().collect(), b.iter().collect());
+                assert_eq!(edit_distance(&sa, &sb), full(a, b).min(3), "{sa:?} {sb:?}");
+            }
+        }
     }
 
     #[test]

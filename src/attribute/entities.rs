@@ -19,7 +19,7 @@ use crate::lexicon::{Gender, Lexicon};
 use crate::model::{Entity, EntityKind, SpeakerRef};
 use crate::scan::TokKind;
 use crate::span::Span;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 #[derive(Debug)]
 struct Ent {
@@ -410,7 +410,7 @@ impl Resolver {
                 };
                 if x.e.kind == EntityKind::Person
                     && same_first
-                    && x.surname.as_deref().is_some_and(|s| s.chars().count() >= long && crate::span::edit_distance(s, &surname) == 1 && !plural(s))
+                    && x.surname.as_deref().is_some_and(|s| s.chars().count() >= long && one_edit_apart(s, &surname) && !plural(s))
                 {
                     best = Some(i);
                 }
@@ -566,8 +566,17 @@ impl Resolver {
                 let mut best: Option<usize> = None;
                 for &i in &self.recent {
                     let x = &self.ents[i];
-                    let holds = x.e.titles.iter().any(|t| t.to_lowercase().split_whitespace().any(|w| w == head));
-                    if x.e.kind == EntityKind::Person && holds && best.is_none_or(|b| self.ents[b].last_pos < x.last_pos) {
+                    // (the cheap tests first; an ASCII title is lowercased word by word in place)
+                    let holds = || {
+                        x.e.titles.iter().any(|t| {
+                            if t.is_ascii() {
+                                t.split_whitespace().any(|w| w.len() == head.len() && w.bytes().zip(head.bytes()).all(|(c, h)| c.to_ascii_lowercase() == h))
+                            } else {
+                                t.to_lowercase().split_whitespace().any(|w| w == head)
+                            }
+                        })
+                    };
+                    if x.e.kind == EntityKind::Person && best.is_none_or(|b| self.ents[b].last_pos < x.last_pos) && holds() {
                         best = Some(i);
                     }
                 }
@@ -783,6 +792,20 @@ fn pronoun_class(ctx: &Ctx, m: &Mention) -> PronounClass {
 /// Names of people and organisations in the writer's own sentences (outside quotations), for
 /// entity resolution and pronoun candidates. A title-case headline is skipped: its capitals
 /// are not names.
+/// Whether two names are exactly one edit apart. Between names of two characters or more,
+/// one edit leaves the first or the last character in place, so a pair differing in both
+/// (most pairs of names: this runs against every recent person) is settled without
+/// computing the distance.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (mut ca, mut cb) = (a.chars(), b.chars());
+    let ends_differ = match (ca.next(), cb.next(), ca.next_back(), cb.next_back()) {
+        (Some(f1), Some(f2), Some(l1), Some(l2)) => f1 != f2 && l1 != l2,
+        // a name shorter than two characters
+        _ => false,
+    };
+    !ends_differ && crate::span::edit_distance(a, b) == 1
+}
+
 fn narrative_names(ctx: &Ctx) -> Vec<Mention> {
     let scan = ctx.scan;
     let mut out = Vec::new();
@@ -841,5 +864,27 @@ fn narrative_names(ctx: &Ctx) -> Vec<Mention> {
 fn push_unique(v: &mut Vec<usize>, k: usize) {
     if !v.contains(&k) {
         v.push(k);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_edit_apart;
+
+    /// The shortcut agrees with the distance on every pair of strings up to 4 characters
+    /// over a small alphabet (with a character of three bytes).
+    #[test]
+    fn one_edit_apart_agrees_with_the_distance() {
+        let mut words: Vec<String> = vec![String::new()];
+        let mut last = words.clone();
+        for _ in 0..4 {
+            last = last.iter().flat_map(|w| ['a', 'b', '’'].map(|c| format!("{w}{c}"))).collect();
+            words.extend(last.iter().cloned());
+        }
+        for a in &words {
+            for b in &words {
+                assert_eq!(one_edit_apart(a, b), crate::span::edit_distance(a, b) == 1, "{a:?} {b:?}");
+            }
+        }
     }
 }

@@ -64,12 +64,39 @@ enum Np {
 /// search constant-time per token, so a page of "Mr. Mr. Mr." stays linear.
 const MAX_NP: usize = 16;
 
+impl Np {
+    /// Every kind, each at the index of its discriminant (checked at compile time below).
+    const ALL: [Np; 9] = [Np::Pronoun, Np::Det, Np::Cap, Np::Role, Np::Group, Np::Modifier, Np::Of, Np::Period, Np::Stop];
+}
+
+const _: () = {
+    let mut i = 0;
+    while i < Np::ALL.len() {
+        assert!(Np::ALL[i] as usize == i);
+        i += 1;
+    }
+};
+
 impl Ctx<'_> {
     fn np(&self, i: usize) -> Np {
-        let t = self.scan.tokens[i];
         if self.in_quote(i) {
             return Np::Stop;
         }
+        // the cache holds 1 + the index in `Np::ALL`, 0 for not yet known
+        let cell = &self.np_cache[i];
+        match cell.get() {
+            0 => {
+                let np = self.np_unquoted(i);
+                cell.set(np as u8 + 1);
+                np
+            }
+            c => Np::ALL[usize::from(c - 1)],
+        }
+    }
+
+    /// [`Ctx::np`] of a token outside any quotation: it depends on the document alone.
+    fn np_unquoted(&self, i: usize) -> Np {
+        let t = self.scan.tokens[i];
         match t.kind {
             TokKind::Word => {}
             // "61 percent said", "two aides said", "26% say"

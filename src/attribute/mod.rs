@@ -34,7 +34,12 @@ pub struct Ctx<'a> {
     pub bound: Option<(usize, usize)>,
     /// Capitalised words seen in mid-sentence somewhere in the document (lowercased): the
     /// evidence that a sentence-opening capital is a name ("Hours later, Trump ..." is not).
-    pub proper: std::rc::Rc<std::collections::HashSet<String>>,
+    pub proper: std::rc::Rc<foldhash::HashSet<String>>,
+    /// What each token is in a speaker mention apart from quotation depth (which depends on
+    /// `level` and `bound`), computed on first use: the mention search asks again and again
+    /// about the same tokens. 0 is not yet known (see `mention::Np`). Shared with the nested
+    /// views, whose answers differ only by depth.
+    pub(crate) np_cache: std::rc::Rc<[std::cell::Cell<u8>]>,
 }
 
 impl<'a> Ctx<'a> {
@@ -46,7 +51,7 @@ impl<'a> Ctx<'a> {
             }
         }
         // words written capitalised mid-sentence, outside a title-case headline
-        let mut proper = std::collections::HashSet::new();
+        let mut proper = foldhash::HashSet::default();
         for s in scan.sentences.iter().filter(|s| scan.headline != Some(s.paragraph)) {
             for k in s.first_token + 1..s.end_token {
                 let t = scan.tokens[k];
@@ -55,7 +60,8 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        Ctx { text, lower, scan, lex, sent_of: sent_of.into(), level: 0, bound: None, proper: std::rc::Rc::new(proper) }
+        let np_cache = (0..scan.tokens.len()).map(|_| std::cell::Cell::new(0)).collect();
+        Ctx { text, lower, scan, lex, sent_of: sent_of.into(), level: 0, bound: None, proper: std::rc::Rc::new(proper), np_cache }
     }
 
     /// A view for attributing quotations nested one level inside `outer` (a top-level one).
@@ -72,6 +78,7 @@ impl<'a> Ctx<'a> {
             level: 1,
             bound: Some((a, b)),
             proper: self.proper.clone(),
+            np_cache: self.np_cache.clone(),
         }
     }
 
@@ -246,7 +253,7 @@ pub fn attribute(ctx: &Ctx, known: &[crate::config::KnownSpeaker]) -> Attributio
     // come back as they were (a scare quote stays a scare quote), so no quotation mark of
     // the article goes unreported
     if !absorbed.is_empty() {
-        let live: std::collections::HashSet<Span> = drafts.iter().filter(|d| d.scan_quote.is_none()).map(|d| d.content).collect();
+        let live: foldhash::HashSet<Span> = drafts.iter().filter(|d| d.scan_quote.is_none()).map(|d| d.content).collect();
         for (_, mut d) in absorbed.into_iter().filter(|(by, _)| !live.contains(by)) {
             // inside a sentence with no speaker to give them to, as in `embedded_quotes`
             if d.kind == QuoteKind::Direct && first_own_token(ctx, ctx.sentence_start_token(d.first_tok), d.first_tok).is_some() {
@@ -343,9 +350,9 @@ pub fn attribute(ctx: &Ctx, known: &[crate::config::KnownSpeaker]) -> Attributio
 
 /// Quotations inside quotations (“He told us, ‘We are leaving,’ and left”): the same
 /// patterns, run inside the enclosing quotation as if it were the article.
-fn nested_pass(ctx: &Ctx, res: &mut entities::Resolver) -> std::collections::HashMap<usize, (Span, SpeakerRef)> {
+fn nested_pass(ctx: &Ctx, res: &mut entities::Resolver) -> foldhash::HashMap<usize, (Span, SpeakerRef)> {
     let scan = ctx.scan;
-    let mut out = std::collections::HashMap::new();
+    let mut out = foldhash::HashMap::default();
     for (qi, q) in scan.quotes.iter().enumerate() {
         let Some(p) = q.parent else { continue };
         if q.depth != 1 || scan.quotes[p].depth != 0 {

@@ -39,6 +39,52 @@ pub struct Doc<'a> {
     pub disabled: &'a [String],
     /// Rule levels from the configuration, by code.
     pub levels: &'a std::collections::BTreeMap<&'static str, Level>,
+    /// What the rules derive from one claim, kept for the next pair that claim is part of
+    /// ([`Memo::new`] with the number of claims; [`Memo::default`] keeps nothing).
+    pub memo: Memo,
+}
+
+/// Per-claim word lists the consistency rules derive from a claim's text. A claim meets up to
+/// `consistency::WINDOW` partners per topic and each pair used to derive them again; each list
+/// depends on the claim alone, so it is computed once, on first use.
+#[derive(Debug, Default)]
+pub struct Memo {
+    pub(crate) content_words: Vec<std::cell::OnceCell<Vec<String>>>,
+    pub(crate) excepted: Vec<std::cell::OnceCell<Vec<String>>>,
+    pub(crate) about: Vec<std::cell::OnceCell<Vec<String>>>,
+    pub(crate) names_near: Vec<std::cell::OnceCell<Vec<String>>>,
+    pub(crate) complement: Vec<std::cell::OnceCell<Vec<String>>>,
+    pub(crate) share_of: Vec<std::cell::OnceCell<Vec<String>>>,
+}
+
+impl Memo {
+    /// Room for `claims` claims.
+    pub fn new(claims: usize) -> Memo {
+        let cells = || (0..claims).map(|_| std::cell::OnceCell::new()).collect::<Vec<_>>();
+        Memo { content_words: cells(), excepted: cells(), about: cells(), names_near: cells(), complement: cells(), share_of: cells() }
+    }
+}
+
+/// The index of `c` in `doc.claims`, found by its address (the rules get claims by
+/// reference); none for a claim from elsewhere.
+pub(crate) fn index_of(doc: &Doc, c: &Claim) -> Option<usize> {
+    let range = doc.claims.as_ptr_range();
+    let p: *const Claim = c;
+    range.contains(&p).then(|| (p as usize - range.start as usize) / std::mem::size_of::<Claim>())
+}
+
+/// `derive(c)` from `cells` when `c` is one of the document's claims (computed on first use),
+/// else computed now.
+pub(crate) fn memoized<'d>(
+    doc: &Doc,
+    cells: &'d [std::cell::OnceCell<Vec<String>>],
+    c: &Claim,
+    derive: impl FnOnce() -> Vec<String>,
+) -> std::borrow::Cow<'d, [String]> {
+    match index_of(doc, c).and_then(|i| cells.get(i)) {
+        Some(cell) => std::borrow::Cow::Borrowed(cell.get_or_init(derive)),
+        None => std::borrow::Cow::Owned(derive()),
+    }
 }
 
 impl Doc<'_> {
@@ -162,7 +208,12 @@ pub fn all() -> Vec<&'static Rule> {
 }
 
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
-    all().into_iter().find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name.eq_ignore_ascii_case(code_or_name))
+    // codes and names are unique (tested), so the registry order does not matter; no list is
+    // built, since the consistency pass asks for each finding's severity
+    LINT.iter()
+        .chain(CONSISTENCY.iter())
+        .chain(SUPPRESSION.iter())
+        .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name.eq_ignore_ascii_case(code_or_name))
 }
 
 /// Runs the attribution lint and the consistency pass; findings come out in document order.
@@ -206,14 +257,22 @@ pub(crate) fn share_topic(doc: &Doc, a: &Claim, b: &Claim) -> bool {
 /// The content words of a claim (four letters or more; not function, cue or adverb words,
 /// nor the words in `except`), lowercase.
 pub(crate) fn content_words(doc: &Doc, c: &Claim, except: &[&str]) -> Vec<String> {
+    claim_content_words(doc, c).iter().filter(|w| !except.contains(&w.as_str())).cloned().collect()
+}
+
+/// [`content_words`] with no exception, kept per claim.
+fn claim_content_words<'d>(doc: &'d Doc, c: &Claim) -> std::borrow::Cow<'d, [String]> {
+    memoized(doc, &doc.memo.content_words, c, || content_words_of(doc, c))
+}
+
+fn content_words_of(doc: &Doc, c: &Claim) -> Vec<String> {
     c.span
         .slice(doc.text)
         .split(|ch: char| !ch.is_alphanumeric())
         .filter(|w| w.chars().count() >= 4)
         .map(|w| w.to_lowercase())
         .filter(|w| {
-            !except.contains(&w.as_str())
-                && !doc.lex.sentence_starters.contains(w.as_str())
+            !doc.lex.sentence_starters.contains(w.as_str())
                 && !doc.lex.not_heads.contains(w.as_str())
                 && !doc.lex.determiners.contains(w.as_str())
                 && !doc.lex.cues.contains_word(w)
@@ -229,9 +288,10 @@ pub(crate) fn topic_strength(doc: &Doc, a: &Claim, b: &Claim) -> u8 {
     if a.participants.iter().any(|p| b.participants.contains(p)) {
         return 2;
     }
-    let words = |c: &Claim| content_words(doc, c, &[a.predicate.as_str(), b.predicate.as_str()]);
-    let wa = words(a);
-    let mut wb = words(b);
+    let except = [a.predicate.as_str(), b.predicate.as_str()];
+    let (ca, cb) = (claim_content_words(doc, a), claim_content_words(doc, b));
+    let wa: Vec<&str> = ca.iter().map(String::as_str).filter(|w| !except.contains(w)).collect();
+    let mut wb: Vec<&str> = cb.iter().map(String::as_str).filter(|w| !except.contains(w)).collect();
     wb.sort();
     wb.dedup();
     // the same predicate word on both sides ("plan" and "plan") counts as one word in common

@@ -24,6 +24,12 @@ use crate::claims::{Claim, Stance};
 use crate::consistency::Clash;
 
 pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
+    // one side confirms, the other denies (looked at first: it is cheap and seldom holds)
+    let (sa, sb) = match (a.stance?, b.stance?) {
+        (Stance::Confirm, Stance::Deny) => ("confirmed", "denied"),
+        (Stance::Deny, Stance::Confirm) => ("denied", "confirmed"),
+        _ => return None,
+    };
     // claims met only through a figure have no class to compare
     // the same kind of event; or, with no predicate class on either side, the same thing
     // named by two content words in common ("confirmed *the sale* of its *stadium*")
@@ -35,10 +41,5 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
     if !same {
         return None;
     }
-    let (sa, sb) = match (a.stance?, b.stance?) {
-        (Stance::Confirm, Stance::Deny) => ("confirmed", "denied"),
-        (Stance::Deny, Stance::Confirm) => ("denied", "confirmed"),
-        _ => return None,
-    };
     Some(Clash { first: format!("{} ({}: {sa})", super::quoted(doc, a), a.predicate), second: format!("{} ({}: {sb})", super::quoted(doc, b), b.predicate) })
 }

@@ -52,21 +52,25 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
         let firm = |c: &Claim| c.polarity == Polarity::Positive && matches!(c.modality, Modality::Asserted | Modality::Expected | Modality::Intended);
         // what both are about: a participant, or a content word besides the pair's own words
         // (here the predicate noun counts: "accepted *the proposal*" / "rejected *the proposal*")
-        let (wa, wb) = (word_of(doc, a, pair), word_of(doc, b, pair));
-        let topic = a.participants.iter().any(|p| b.participants.contains(p)) || {
-            let ca = super::content_words(doc, a, &[wa.as_str(), wb.as_str()]);
-            super::content_words(doc, b, &[wa.as_str(), wb.as_str()]).iter().any(|w| ca.contains(w))
-        };
+        // (the cheap conditions first: the word lists below are only needed when they hold)
+        let firm_pair = firm(a) && firm(b) && a.time == b.time;
+        let (wa, wb) = if firm_pair { (word_of(doc, a, pair), word_of(doc, b, pair)) } else { Default::default() };
+        let topic = firm_pair
+            && (a.participants.iter().any(|p| b.participants.contains(p)) || {
+                let ca = super::content_words(doc, a, &[wa.as_str(), wb.as_str()]);
+                super::content_words(doc, b, &[wa.as_str(), wb.as_str()]).iter().any(|w| ca.contains(w))
+            });
         // two past claims told in sequence ("was shut for fourteen months" / "reopened after
         // the repairs") say what happened in turn
         // (a word both share, "after the crash" on each side, sets them at one time)
         let sequence = |c: &Claim| -> Vec<String> {
             c.span.slice(doc.text).split(|ch: char| !ch.is_alphanumeric()).map(str::to_lowercase).filter(|w| doc.lex.sequence_words.contains(w)).collect()
         };
-        let (sa, sb) = (sequence(a), sequence(b));
-        let one_sided = sa.iter().any(|w| !sb.contains(w)) || sb.iter().any(|w| !sa.contains(w));
-        let in_turn = a.time == crate::claims::Time::Past && b.time == crate::claims::Time::Past && one_sided;
-        if firm(a) && firm(b) && a.time == b.time && topic && !in_turn {
+        let in_turn = topic && a.time == crate::claims::Time::Past && b.time == crate::claims::Time::Past && {
+            let (sa, sb) = (sequence(a), sequence(b));
+            sa.iter().any(|w| !sb.contains(w)) || sb.iter().any(|w| !sa.contains(w))
+        };
+        if firm_pair && topic && !in_turn {
             let e = &doc.lex.opposition_pairs[pair as usize];
             let source = if e.source == "oewn" { "Open English WordNet" } else { "quotecheck" };
             return Some(Clash {

@@ -45,7 +45,11 @@ const NEAR: usize = 6;
 /// Content words near a claim's figures, other than numbers and unit words: what the figure
 /// measures ("*exports* fell 12 percent in the third *quarter*"). Words far from the figure
 /// are about something else as often as not.
-fn about(doc: &Doc, c: &Claim) -> Vec<String> {
+fn about<'d>(doc: &'d Doc, c: &Claim) -> std::borrow::Cow<'d, [String]> {
+    super::memoized(doc, &doc.memo.about, c, || about_words(doc, c))
+}
+
+fn about_words(doc: &Doc, c: &Claim) -> Vec<String> {
     let text = c.span.slice(doc.text);
     let mut near = String::new();
     for m in &c.amounts {
@@ -76,7 +80,11 @@ fn about(doc: &Doc, c: &Claim) -> Vec<String> {
 
 /// The words right after each figure, up to the end of its phrase (a comma or a period):
 /// what the figure is a share or count of ("58 percent *of top executives*").
-fn complement(doc: &Doc, c: &Claim) -> Vec<String> {
+fn complement<'d>(doc: &'d Doc, c: &Claim) -> std::borrow::Cow<'d, [String]> {
+    super::memoized(doc, &doc.memo.complement, c, || complement_words(doc, c))
+}
+
+fn complement_words(doc: &Doc, c: &Claim) -> Vec<String> {
     let text = c.span.slice(doc.text);
     let mut out = Vec::new();
     for m in &c.amounts {
@@ -104,7 +112,11 @@ fn complement(doc: &Doc, c: &Claim) -> Vec<String> {
 /// The head noun of "of ..." right after a share ("41 percent *of both the private and
 /// federal workforces*", "25 percent of top *executives* in the private sector"): the phrase
 /// ends at its first preposition, and its last word is what the share is of.
-fn share_of(doc: &Doc, c: &Claim) -> Vec<String> {
+fn share_of<'d>(doc: &'d Doc, c: &Claim) -> std::borrow::Cow<'d, [String]> {
+    super::memoized(doc, &doc.memo.share_of, c, || share_of_words(doc, c))
+}
+
+fn share_of_words(doc: &Doc, c: &Claim) -> Vec<String> {
     let text = c.span.slice(doc.text);
     let mut out = Vec::new();
     for m in &c.amounts {
@@ -126,7 +138,11 @@ fn share_of(doc: &Doc, c: &Claim) -> Vec<String> {
 
 /// Capitalised words near a claim's figures ("*Wisconsin*", "*Tamsk*"): the place or body
 /// the figure is about.
-fn names_near(doc: &Doc, c: &Claim) -> Vec<String> {
+fn names_near<'d>(doc: &'d Doc, c: &Claim) -> std::borrow::Cow<'d, [String]> {
+    super::memoized(doc, &doc.memo.names_near, c, || names_near_words(doc, c))
+}
+
+fn names_near_words(doc: &Doc, c: &Claim) -> Vec<String> {
     let text = c.span.slice(doc.text);
     let mut out = Vec::new();
     for m in &c.amounts {
