@@ -545,6 +545,9 @@ pub struct Lexicon {
     pub approximations: HashSet<String>,
     /// What a number counts: noun (or phrase) -> normalised unit ("jobs" -> "people").
     pub units: HashMap<String, String>,
+    /// Every word of a unit form ("percentage" of "percentage points"): part of how a figure
+    /// is written, never what it measures.
+    pub unit_words: HashSet<String>,
     /// Words after a number that multiply it ("million").
     pub multipliers: HashMap<String, f64>,
     /// The distinct words of `scope_contrasts`, and the pairs as indices into them.
@@ -656,6 +659,7 @@ impl Lexicon {
                     e.forms.iter().map(move |f| (f.clone(), v.clone()))
                 })
                 .collect(),
+            unit_words: claims.unit.iter().flat_map(|e| e.forms.iter().flat_map(|f| f.split(' ').map(str::to_string))).collect(),
             multipliers: claims
                 .multiplier
                 .iter()

@@ -51,3 +51,15 @@ fn two_ranges_clash_when_a_bound_differs_though_one_bound_agrees() {
     let same = run(&format!("{base}The laid-off workers were paid $30,000 to $60,000 a year, the union said.\n"));
     assert!(!codes(&same).contains(&"QC206"), "{:?}", same.findings.iter().map(|f| &f.message).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_word_of_the_unit_is_not_what_a_figure_measures() {
+    // "percentage" is part of "percentage points" on both sides: a lead and a margin of
+    // error share no measured thing
+    let text = "In the previous Harbor Gazette poll, conducted in early September, Ada Holt led Ivo Morrow by 6 percentage points among likely voters. In April, her lead had been 9 points.\n\nThe Harbor Gazette poll ran from Oct. 2 to 5 and reached 900 adults by telephone. Its sample of registered voters is 712, with a margin of error of plus or minus 3 percentage points; 540 of them are likely voters.\n";
+    let a = run(text);
+    assert!(!codes(&a).contains(&"QC206"), "{:?}", a.findings.iter().map(|f| &f.message).collect::<Vec<_>>());
+    // control: two leads in the same race at the same time do clash
+    let b = run("In the previous Harbor Gazette poll, conducted in early September, Ada Holt led Ivo Morrow by 6 percentage points among likely voters.\n\nIn early September, Ada Holt led Ivo Morrow by 2 percentage points among likely voters, the Harbor Gazette said.\n");
+    assert!(codes(&b).contains(&"QC206"), "{:?}", b.findings.iter().map(|f| &f.message).collect::<Vec<_>>());
+}

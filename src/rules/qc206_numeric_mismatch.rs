@@ -64,7 +64,12 @@ fn about_words(doc: &Doc, c: &Claim) -> Vec<String> {
     near.as_str()
         .split(|ch: char| !ch.is_alphanumeric())
         .map(str::to_lowercase)
-        .filter(|w| w.chars().count() >= 4 && !w.chars().any(|ch| ch.is_ascii_digit()) && !doc.lex.units.contains_key(w.as_str()))
+        .filter(|w| {
+            w.chars().count() >= 4
+                && !w.chars().any(|ch| ch.is_ascii_digit())
+                && !doc.lex.units.contains_key(w.as_str())
+                && !doc.lex.unit_words.contains(w.as_str())
+        })
         .filter(|w| {
             let lex = doc.lex;
             let w = w.as_str();
@@ -98,6 +103,7 @@ fn complement_words(doc: &Doc, c: &Claim) -> Vec<String> {
             .filter(|w| {
                 let lex = doc.lex;
                 !lex.units.contains_key(w.as_str())
+                    && !lex.unit_words.contains(w.as_str())
                     && !lex.auxiliaries.contains(w.as_str())
                     && !lex.determiners.contains(w.as_str())
                     && !lex.multipliers.contains_key(w.as_str())
