@@ -475,3 +475,41 @@ fn a_quotation_signed_with_a_dash_in_the_next_paragraph() {
     let a = run("“The pier stays shut.”\n\n- Holt closed the pier on Friday and left town.\n");
     assert_eq!(speaker_of(&a, "pier stays shut"), None);
 }
+
+#[test]
+fn a_name_with_an_adverb_and_its_own_verb_is_a_clause_before_a_participle() {
+    check(
+        "Mayor Ruth Ambler spoke first. Like Ambler, Councillor Ivo Menz also rejected the levy, arguing that the harbor fund was “already stretched thin.”",
+        "harbor fund",
+        "Councillor Ivo Menz",
+    );
+}
+
+#[test]
+fn a_pronoun_right_after_a_cue_is_the_subject_of_that_report() {
+    // the second participle hangs on the sentence subject, not on the "he" of the first report
+    let text = "Ines Morrow runs the family shipyard. She has defended her father, saying he promoted women at the yard and calling him “a fair boss.”";
+    let a = run(text);
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("fair boss")).expect("the report");
+    assert_eq!(q.speaker.as_ref().map(|s| s.mention.slice(&a.text)), Some("She"));
+}
+
+#[test]
+fn a_name_before_an_auxiliary_after_a_listener_cue_is_the_reported_subject() {
+    // "writes Holt has ...": Holt is no listener of "writes"
+    let text = "Campaign manager Ivo Menz sent a memo on Monday.\n\nHe writes Holt has “built a lead that cannot be closed.”";
+    let a = run(text);
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("cannot be closed")).expect("the report");
+    assert!(q.content.slice(&a.text).starts_with("Holt has"), "{:?}", q.content.slice(&a.text));
+    assert_eq!(speaker_of(&a, "cannot be closed").as_deref(), Some("He"));
+}
+
+#[test]
+fn a_phrase_of_where_it_was_said_stands_before_the_reported_clause() {
+    let a = run("The Harbor Gazette noted in an editorial on Thursday that the mayor “has run out of excuses.”");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("out of excuses")).expect("the report");
+    assert!(q.content.slice(&a.text).starts_with("that the mayor"), "{:?}", q.content.slice(&a.text));
+    let a = run("As the Harbor Gazette noted in its editorial, the mayor “has run out of excuses.”");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("out of excuses")).expect("the report");
+    assert!(q.content.slice(&a.text).starts_with("the mayor"), "{:?}", q.content.slice(&a.text));
+}

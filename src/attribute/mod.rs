@@ -699,7 +699,14 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
                 let pronoun = (first..e - 1).any(|k| ctx.lex.is("subject_pronouns", ctx.lw(k)));
                 // "..., Clinton's aide rallied supporters, saying": a subject and its verb
                 let clause = !ctx.lex.is("relative_pronouns", ctx.lw(first))
-                    && ctx.mention_after(first, e - 1).is_some_and(|m| m.end < e - 1 && (ctx.is_free_modifier(m.end) || ctx.cue_at(m.end).is_some()));
+                    && ctx.mention_after(first, e - 1).is_some_and(|m| {
+                        // "Menendez also rejected ...": adverbs may stand before the verb
+                        let mut v = m.end;
+                        while v < e - 1 && ctx.is_adverb(v) {
+                            v += 1;
+                        }
+                        m.end < e - 1 && (ctx.is_free_modifier(m.end) || ctx.cue_at(v).is_some())
+                    });
                 if !pronoun && !clause {
                     if let Some(m) = ctx.mention_before(j, floor) {
                         if matches!(m.kind, MentionKind::Person | MentionKind::Organization | MentionKind::Anonymous | MentionKind::Group) {
@@ -722,7 +729,10 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
         let stop = if participle { e - 1 } else { e };
         let lo = floor.max(stop.saturating_sub(20));
         if let Some(p) = (lo..stop).rev().find(|&k| ctx.is_punct(k, ',') || ctx.in_quote(k) || ctx.lex.is("subject_pronouns", ctx.lw(k))) {
-            if ctx.lex.pronouns.contains_key(ctx.lw(p)) && p > ctx.sentence_start_token(p) {
+            // a pronoun right after a cue (or its "that") is the subject of that report
+            // ("saying he has been ... and calling him ..."), not of the clause
+            let reported = p > lo && (ctx.cue_at(p - 1).is_some() || (ctx.lw(p - 1) == "that" && p - 1 > lo && ctx.cue_at(p - 2).is_some()));
+            if ctx.lex.pronouns.contains_key(ctx.lw(p)) && p > ctx.sentence_start_token(p) && !reported {
                 return Some(ctx.mention_after(p, p + 1)).flatten();
             }
         }
@@ -1552,7 +1562,10 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     let before_object = k;
     if takes_object && k < s.end_token && !ctx.in_quote(k) && ctx.lw(k) != "that" {
         if let Some(obj) = ctx.mention_after(k, s.end_token) {
-            if obj.kind != MentionKind::Pronoun || ctx.lex.is("object_pronouns", ctx.lw(k)) {
+            // "writes Clinton has built a lead": a name before an auxiliary is the subject of
+            // the reported clause, not the listener
+            let subject = obj.end < s.end_token && ctx.lex.auxiliaries.contains(ctx.lw(obj.end));
+            if (obj.kind != MentionKind::Pronoun || ctx.lex.is("object_pronouns", ctx.lw(k))) && !subject {
                 k = obj.end;
             }
         } else if ctx.lex.is("object_pronouns", ctx.lw(k)) {
@@ -1571,6 +1584,16 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
             break;
         }
         k = next;
+    }
+    // "noted in an op-ed Thursday that ...", "wrote in his weekly column, ...": a phrase of
+    // where it was said, before the complementizer or a comma, that no adjunct list names
+    let end = s.end_token;
+    if k + 2 < end && matches!(ctx.lw(k), "in" | "on" | "at" | "during") && ctx.lex.determiners.contains(ctx.lw(k + 1)) && !ctx.in_quote(k) {
+        if let Some(j) = (k + 2..(k + 7).min(end)).find(|&j| ctx.lw(j) == "that" || ctx.is_punct(j, ',')) {
+            if j > k + 2 && (k + 2..j).all(|t| ctx.scan.tokens[t].kind == TokKind::Word && !ctx.in_quote(t) && ctx.cue_at(t).is_none()) {
+                k = j;
+            }
+        }
     }
     while k < s.end_token && ctx.is_punct(k, ',') {
         k += 1;
