@@ -513,3 +513,19 @@ fn a_phrase_of_where_it_was_said_stands_before_the_reported_clause() {
     let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("out of excuses")).expect("the report");
     assert!(q.content.slice(&a.text).starts_with("the mayor"), "{:?}", q.content.slice(&a.text));
 }
+
+#[test]
+fn a_manner_cue_frames_a_quotation_right_after_it() {
+    // "chanted" is kept for inverted use ("“...,” the crowd chanted"), but a quotation right
+    // after it is framed as well; with other words between, it is no report
+    check("Supporters waved flags at the pier. Some chanted “Four more years for the mayor!”", "Four more years", "Some");
+    check("Mayor Ida Kross laughed, “That is the best news all week.”", "best news all week", "Mayor Ida Kross");
+    let a = run("The crowd laughed at the idea of a second pier.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_title_after_read_is_no_report() {
+    let a = run("The board will vote in April. Residents can read “Water for All” on the county website.");
+    assert_eq!(speaker_of(&a, "Water for All"), None);
+}

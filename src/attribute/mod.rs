@@ -984,8 +984,10 @@ fn before_pattern(ctx: &Ctx, open_t: usize) -> Option<Found> {
     // skip trailing adverbials and a short object ("told reporters on Friday:")
     for c in (floor..end).rev().take(8) {
         if let Some((n, cue)) = ctx.cue_at(c) {
+            // a manner cue kept for after a quotation frames one right after it as well
+            // ("Some chanted “Four more years!”"), but not across other words
             if matches!(cue.class, CueClass::AccordingTo | CueClass::Stance)
-                || ctx.lex.after_quote_only.contains(&cue.lemma)
+                || (ctx.lex.after_quote_only.contains(&cue.lemma) && (c + n != end || cue.class != CueClass::Speech))
                 || ctx.lex.before_to_only.contains(&cue.lemma)
             {
                 return None;
@@ -1154,8 +1156,11 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
                 i += 1;
                 continue;
             };
-            // some cues only work inverted after a quotation ("“...,” read the notice")
-            if ctx.lex.after_quote_only.contains(&cue.lemma) {
+            // some cues only work inverted after a quotation ("“...,” read the notice"), or
+            // right before one ("Some chanted “Four more years!”")
+            // (speech only: "can read “Water for All”" names a title)
+            let quote_next = cue.class == CueClass::Speech && i + n < s.end_token && ctx.in_quote(i + n);
+            if ctx.lex.after_quote_only.contains(&cue.lemma) && !quote_next {
                 i += n;
                 continue;
             }
