@@ -529,3 +529,11 @@ fn a_title_after_read_is_no_report() {
     let a = run("The board will vote in April. Residents can read “Water for All” on the county website.");
     assert_eq!(speaker_of(&a, "Water for All"), None);
 }
+
+#[test]
+fn a_report_in_a_relative_clause_ends_where_the_main_clause_goes_on() {
+    let a = run("Ada Brook, who said the old pier was unsafe in 2019, resigned from the harbor board on Friday.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("pier was unsafe")).expect("the report");
+    assert_eq!(q.content.slice(&a.text), "the old pier was unsafe in 2019");
+    assert_eq!(speaker_of(&a, "pier was unsafe").as_deref(), Some("Ada Brook"));
+}

@@ -1638,7 +1638,19 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     let speech = cue.is_some_and(|q| matches!(q.class, CueClass::Speech | CueClass::Writing));
     let circumstance = k < s.end_token && (ctx.lex.is("role_prepositions", ctx.lw(k)) || (speech && ctx.lw(k) == "to"));
     let min_words = if (k > before_object && takes_object) || clause_only || circumstance { 3 } else { 1 };
-    let content = clause_span_min(ctx, k, clause_end(ctx, k, s.end_token), min_words)?;
+    // "Ada Brook, who said the pier was unsafe, resigned": a report inside a relative clause
+    // ends where the main clause takes up its verb again
+    let mut to = s.end_token;
+    if m.relative.is_some() {
+        let main_verb = |j: usize| {
+            let w = ctx.lw(j);
+            (w.ends_with("ed") && w.len() > 3) || ctx.cue_at(j).is_some() || ctx.lex.auxiliaries.contains(w)
+        };
+        if let Some(j) = (k..s.end_token.saturating_sub(1)).find(|&j| ctx.is_punct(j, ',') && !ctx.in_quote(j) && main_verb(j + 1)) {
+            to = j;
+        }
+    }
+    let content = clause_span_min(ctx, k, clause_end(ctx, k, to), min_words)?;
     Some((content, found(ctx, c, n, m, Via::Explicit)))
 }
 
