@@ -537,3 +537,15 @@ fn a_report_in_a_relative_clause_ends_where_the_main_clause_goes_on() {
     assert_eq!(q.content.slice(&a.text), "the old pier was unsafe in 2019");
     assert_eq!(speaker_of(&a, "pier was unsafe").as_deref(), Some("Ada Brook"));
 }
+
+#[test]
+fn a_speaker_and_cue_between_commas_inside_the_reported_clause() {
+    let a = run("Golf consultant Ivo Menz spoke on Monday. Many of the closures, he said, have involved public courses.");
+    let q = a.quotes.iter().find(|q| q.segments.iter().any(|s| s.slice(&a.text).contains("public courses"))).expect("a report in two pieces");
+    let pieces: Vec<&str> = q.segments.iter().map(|s| s.slice(&a.text)).collect();
+    assert_eq!(pieces, ["Many of the closures", "have involved public courses"]);
+    assert_eq!(q.speaker.as_ref().map(|s| s.mention.slice(&a.text)), Some("he"));
+    // a participle after the second comma is a report of its own, not the clause going on
+    let a = run("The pier will close for a month, an official said, adding that the kiosk stays open.");
+    assert!(a.quotes.iter().all(|q| q.segments.len() < 2), "{:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
+}

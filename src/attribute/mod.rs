@@ -1188,7 +1188,8 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
                 according_to(ctx, si, i, n)
             } else {
                 let inverted = if cue.class == CueClass::Stance { None } else { clause_then_speaker(ctx, si, i, n) };
-                inverted.or_else(|| speaker_then_clause(ctx, si, i, n)).map(|(c, f)| (c, vec![c], f))
+                let inside = if cue.class == CueClass::Stance { None } else { parenthetical(ctx, si, i, n) };
+                inside.or_else(|| inverted.or_else(|| speaker_then_clause(ctx, si, i, n)).map(|(c, f)| (c, vec![c], f)))
             };
             // belief and intention cues are often nouns ("the harbor plan"): they need a
             // speaker that is a name, a pronoun, a role or a group, not any noun phrase; and
@@ -1537,6 +1538,50 @@ fn clause_then_speaker(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     }
     let content = clause_span(ctx, from, comma)?;
     Some((content, found(ctx, c, n, m, Via::Explicit)))
+}
+
+/// "Many of the closures, he said, have involved public courses": a speaker and cue set
+/// between commas inside the reported clause. The report is the clause on both sides of
+/// them, in two pieces; the second piece goes on with the interrupted clause (lower case,
+/// not a participle, a conjunction or a subordinator, which would start a clause of the
+/// writer's own).
+fn parenthetical(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<Found2> {
+    let s = &ctx.scan.sentences[si];
+    let mut e = c;
+    while e > s.first_token && ctx.is_skippable(e - 1) {
+        e -= 1;
+    }
+    let m = ctx.mention_before(e, s.first_token)?;
+    if m.first <= s.first_token + 1 || !ctx.is_punct(m.first - 1, ',') || m.relative.is_some() {
+        return None;
+    }
+    let comma = m.first - 1;
+    let mut k = c + n;
+    loop {
+        let next = ctx.skip_adjunct(k, s.end_token);
+        if next == k {
+            break;
+        }
+        k = next;
+    }
+    if k + 1 >= s.end_token || !ctx.is_punct(k, ',') {
+        return None;
+    }
+    let after = k + 1;
+    let w = ctx.lw(after);
+    let goes_on = !ctx.is_cap(after)
+        && !(w.ends_with("ing") && w.len() > 4)
+        && !ctx.lex.is("coordinators", w)
+        && !ctx.lex.clause_breaks_after_comma.contains(w)
+        && !ctx.lex.participle_breaks.contains(w)
+        && ctx.cue_at(after).is_none();
+    if !goes_on {
+        return None;
+    }
+    let from = first_own_token(ctx, s.first_token, comma)?;
+    let before = clause_span_min(ctx, from, comma, 1)?;
+    let rest = clause_span_min(ctx, after, clause_end(ctx, after, s.end_token), 1)?;
+    Some((before.cover(rest), vec![before, rest], found(ctx, c, n, m, Via::Explicit)))
 }
 
 /// Kirby said (that) CLAUSE. / Kirby told reporters CLAUSE. / Kirby plans to CLAUSE.
