@@ -549,3 +549,13 @@ fn a_speaker_and_cue_between_commas_inside_the_reported_clause() {
     let a = run("The pier will close for a month, an official said, adding that the kiosk stays open.");
     assert!(a.quotes.iter().all(|q| q.segments.len() < 2), "{:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_cue_participle_after_an_inverted_speaker_is_a_report_of_its_own() {
+    let a = run("The pier will close for a month, a harbor official said, adding that the kiosk would stay open.");
+    let first = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("pier will close")).expect("the inverted report");
+    assert_eq!(first.content.slice(&a.text), "The pier will close for a month");
+    assert_eq!(speaker_of(&a, "pier will close").as_deref(), Some("a harbor official"));
+    // and the participle's words are not the content of "said"
+    assert!(a.quotes.iter().all(|q| !q.content.slice(&a.text).starts_with("adding")));
+}

@@ -1469,8 +1469,12 @@ fn clause_span_min(ctx: &Ctx, from_tok: usize, to_tok: usize, min_words: usize) 
 /// CLAUSE, Kirby said. / CLAUSE, said Kirby.
 fn clause_then_speaker(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span, Found)> {
     let s = &ctx.scan.sentences[si];
-    // the tail after the cue must be short and hold no further clause
-    let tail_end = s.end_token;
+    // the tail after the cue must be short and hold no further clause; a participle after a
+    // comma ("..., an official said, adding that ...") starts a report of its own
+    // (a cue's participle only: "..., he said, replacing her would be ..." goes on with a
+    // gerund subject)
+    let participle_at = |k: usize| ctx.is_punct(k, ',') && k + 1 < s.end_token && ctx.lw(k + 1).ends_with("ing") && ctx.cue_at(k + 1).is_some();
+    let tail_end = (c + n..s.end_token).find(|&k| participle_at(k)).unwrap_or(s.end_token);
     let tail: Vec<usize> = (c + n..tail_end.min(c + n + 13)).collect();
     let long_tail = tail_end > c + n + 12;
     // CLAUSE, SPEAKER CUE [adverbials].
