@@ -559,3 +559,9 @@ fn a_cue_participle_after_an_inverted_speaker_is_a_report_of_its_own() {
     // and the participle's words are not the content of "said"
     assert!(a.quotes.iter().all(|q| !q.content.slice(&a.text).starts_with("adding")));
 }
+
+#[test]
+fn a_bare_subject_headed_by_a_finding_noun_reports() {
+    check("Exit polling showed that Mayor Holt won every ward except the harbor.", "won every ward", "Exit polling");
+    check("Early polls show voters along the coast rejecting the levy.", "rejecting the levy", "Early polls");
+}

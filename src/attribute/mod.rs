@@ -754,8 +754,10 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
 fn bare_subject(ctx: &Ctx, floor: usize, c: usize) -> Option<Mention> {
     const MAX_WORDS: usize = 12;
     let cue = ctx.cue_at(c)?.1;
-    // a finite verb only: "the storm warning" is a noun
-    if !ctx.lex.any_subject_cues.contains(&cue.lemma) || ctx.lw(c).ends_with("ing") {
+    // a finite verb only: "the storm warning" is a noun; other cues take a bare subject
+    // headed by a finding noun ("Exit polling showed that ...", "Early polls show ...")
+    let finding_head = c > floor && ctx.lex.is("finding_nouns", ctx.lw(c - 1));
+    if !(ctx.lex.any_subject_cues.contains(&cue.lemma) || finding_head) || ctx.lw(c).ends_with("ing") {
         return None;
     }
     // "took to the radio to say": an infinitive is no finite verb either; the words before
