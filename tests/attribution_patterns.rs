@@ -565,3 +565,9 @@ fn a_bare_subject_headed_by_a_finding_noun_reports() {
     check("Exit polling showed that Mayor Holt won every ward except the harbor.", "won every ward", "Exit polling");
     check("Early polls show voters along the coast rejecting the levy.", "rejecting the levy", "Early polls");
 }
+
+#[test]
+fn a_name_before_a_plain_noun_after_according_to_is_a_source_thing() {
+    check("According to the Harbor Gazette average, the mayor is up six points.", "mayor is up six points", "the Harbor Gazette average");
+    check("According to a Channel Nine tally, the mayor has won 58 wards.", "won 58 wards", "a Channel Nine tally");
+}

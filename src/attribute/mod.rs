@@ -1859,7 +1859,10 @@ fn according_to(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<Found2> {
                     ctx.scan.tokens[k].kind == TokKind::Word && !ctx.lex.is("role_prepositions", w) && !w.ends_with("ed") && !w.ends_with("ing")
                 }) =>
         {
-            ctx.phrase_mention(start, src_end).map(|p| Mention { kind: m.kind, ..p }).unwrap_or(m)
+            // ... but a name before a plain noun names the thing, not a person ("the Harbor
+            // Gazette average", "a Channel 4 tally"): the phrase keeps its own kind
+            let kind = if m.kind == MentionKind::Person { None } else { Some(m.kind) };
+            ctx.phrase_mention(start, src_end).map(|p| Mention { kind: kind.unwrap_or(p.kind), ..p }).unwrap_or(m)
         }
         Some(m) => m,
         None => ctx.phrase_mention(start, src_end)?,
