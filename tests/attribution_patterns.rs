@@ -571,3 +571,10 @@ fn a_name_before_a_plain_noun_after_according_to_is_a_source_thing() {
     check("According to the Harbor Gazette average, the mayor is up six points.", "mayor is up six points", "the Harbor Gazette average");
     check("According to a Channel Nine tally, the mayor has won 58 wards.", "won 58 wards", "a Channel Nine tally");
 }
+
+#[test]
+fn an_aside_between_dashes_stays_in_the_report() {
+    let a = run("According to the harbor survey, 46 percent of members — and 31 percent of all residents — remain undecided about the levy.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("46 percent")).expect("the report");
+    assert!(q.content.slice(&a.text).ends_with("remain undecided about the levy"), "{:?}", q.content.slice(&a.text));
+}
