@@ -249,8 +249,9 @@ fn a_question_put_by_an_unnamed_asker_is_reported_without_a_speaker() {
     assert!(a.quotes.iter().any(|q| q.content.slice(&a.text) == "the repairs would take a year" && q.speaker.is_some()));
     // a question is no assertion: no claim is made of it
     assert!(a.claims.iter().all(|c| !c.span.slice(&a.text).contains("ferry would run")));
-    // "asked" with no question word after it is not a question report
-    let a = run("Asked to stay, the driver said the depot would close at noon.");
+    // "asked" with no question word, infinitive or "about" after it is not a question report
+    // (a request, "Asked to stay, ...", is one, as PolNeAR annotates it)
+    let a = run("Asked politely, the driver said the depot would close at noon.");
     assert!(a.quotes.iter().all(|q| q.speaker.is_some()));
 }
 
@@ -577,4 +578,22 @@ fn an_aside_between_dashes_stays_in_the_report() {
     let a = run("According to the harbor survey, 46 percent of members — and 31 percent of all residents — remain undecided about the levy.");
     let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("46 percent")).expect("the report");
     assert!(q.content.slice(&a.text).ends_with("remain undecided about the levy"), "{:?}", q.content.slice(&a.text));
+}
+
+#[test]
+fn questions_put_to_a_speaker_end_at_the_answer() {
+    let cases = [
+        ("Asked which ward was his favorite, the mayor smiled and changed the subject.", "which ward was his favorite"),
+        ("Asked during a debate in May why he trailed so badly, Holt said he would gain ground.", "why he trailed so badly"),
+        ("“You bet I would,” Holt said when asked whether he would close the pier for the winter.", "whether he would close the pier for the winter"),
+        ("Asked by the host to respond to the criticism, Holt shrugged.", "to respond to the criticism"),
+    ];
+    for (text, question) in cases {
+        let a = run(text);
+        assert!(
+            a.quotes.iter().any(|q| q.content.slice(&a.text) == question),
+            "{text:?}: {:?}",
+            a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>()
+        );
+    }
 }

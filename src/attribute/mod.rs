@@ -1337,19 +1337,26 @@ fn asked_questions(ctx: &Ctx, drafts: &mut Vec<Draft>) {
     let mut new = Vec::new();
     for (si, s) in scan.sentences.iter().enumerate() {
         let Some(first) = first_own_token(ctx, s.first_token, s.end_token) else { continue };
-        // "Asked ..." opening the sentence, or "When asked ..."
-        let k = if ctx.lw(first) == "asked" {
-            first
-        } else if first + 1 < s.end_token && ctx.lex.participle_breaks.contains(ctx.lw(first)) && ctx.lw(first + 1) == "asked" {
-            first + 1
-        } else {
+        // "Asked ..." opening the sentence, or "when asked ..." anywhere in it
+        let Some(k) = (first..s.end_token)
+            .find(|&t| ctx.lw(t) == "asked" && !ctx.in_quote(t) && (t == first || (t > s.first_token && ctx.lex.participle_breaks.contains(ctx.lw(t - 1)))))
+        else {
             continue;
         };
-        let q = k + 1;
-        if q >= s.end_token || !ctx.lex.is("question_words", ctx.lw(q)) || ctx.in_quote(q) {
+        // past the asker ("Asked by the host ...") and a phrase of when or where ("Asked
+        // during a debate why ..."), to the question word, the infinitive or "about"
+        let opens = |j: usize| ctx.lex.is("question_words", ctx.lw(j)) || matches!(ctx.lw(j), "to" | "about");
+        let Some(q) = (k + 1..(k + 9).min(s.end_token)).take_while(|&j| !ctx.in_quote(j) && ctx.scan.tokens[j].kind == TokKind::Word).find(|&j| opens(j))
+        else {
+            continue;
+        };
+        if q > k + 1 && !matches!(ctx.lw(k + 1), "by" | "during" | "in" | "at" | "on" | "after" | "before") {
             continue;
         }
-        let Some(content) = clause_span(ctx, q, clause_end(ctx, q, s.end_token)) else { continue };
+        // the question ends at the comma before the answer ("Asked which ward was his
+        // favorite, he demurred")
+        let to = (q..s.end_token).find(|&j| ctx.is_punct(j, ',') && !ctx.in_quote(j)).unwrap_or(s.end_token);
+        let Some(content) = clause_span_min(ctx, q, clause_end(ctx, q, to), 2) else { continue };
         if overlaps(&taken, content) {
             continue;
         }
