@@ -597,3 +597,17 @@ fn questions_put_to_a_speaker_end_at_the_answer() {
         );
     }
 }
+
+#[test]
+fn writers_comparisons_relative_asides_and_possessive_nouns_are_not_reports() {
+    // ", compared with ..." is the writer's comparison, not part of the report
+    let a = run("Almost half said they wanted a harbor master from outside the board, compared with four in ten last year.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("harbor master")).expect("the report");
+    assert_eq!(q.content.slice(&a.text), "they wanted a harbor master from outside the board");
+    // "..., something that Holt mocked": a relative clause about the report, no speaker
+    let a = run("Ortega said that his boat was saved by a rope, something that Holt mocked.");
+    assert_eq!(speaker_of(&a, "saved by a rope").as_deref(), Some("Ortega"));
+    // "the mayor's remarks had ...": a noun after a possessive, not a cue
+    let a = run("Councillor Ada Holt said the mayor's remarks had already made him a danger to the harbor.");
+    assert_eq!(speaker_of(&a, "danger to the harbor").as_deref(), Some("Councillor Ada Holt"));
+}

@@ -1484,7 +1484,11 @@ fn clause_then_speaker(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     // comma ("..., an official said, adding that ...") starts a report of its own
     // (a cue's participle only: "..., he said, replacing her would be ..." goes on with a
     // gerund subject)
-    let participle_at = |k: usize| ctx.is_punct(k, ',') && k + 1 < s.end_token && ctx.lw(k + 1).ends_with("ing") && ctx.cue_at(k + 1).is_some();
+    let participle_at = |k: usize| {
+        ctx.is_punct(k, ',')
+            && k + 1 < s.end_token
+            && ((ctx.lw(k + 1).ends_with("ing") && ctx.cue_at(k + 1).is_some()) || ctx.lex.clause_breaks_after_comma.contains(ctx.lw(k + 1)))
+    };
     let tail_end = (c + n..s.end_token).find(|&k| participle_at(k)).unwrap_or(s.end_token);
     let tail: Vec<usize> = (c + n..tail_end.min(c + n + 13)).collect();
     let long_tail = tail_end > c + n + 12;
@@ -1504,8 +1508,16 @@ fn clause_then_speaker(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
         Some(m)
             if (m.first.saturating_sub(7).max(s.first_token)..m.first).rev().any(|k| ctx.is_punct(k, ',')) && {
                 let comma = (m.first.saturating_sub(7).max(s.first_token)..m.first).rev().find(|&k| ctx.is_punct(k, ',')).unwrap_or(m.first);
+                // ("..., something that Trump mocked": a relative clause about the clause
+                // before it, no speaker)
                 (comma + 1..m.first).all(|k| {
-                    ctx.scan.tokens[k].kind == TokKind::Word && !ctx.in_quote(k) && ctx.cue_at(k).is_none() && !ctx.lex.pronouns.contains_key(ctx.lw(k))
+                    let w = ctx.lw(k);
+                    ctx.scan.tokens[k].kind == TokKind::Word
+                        && !ctx.in_quote(k)
+                        && ctx.cue_at(k).is_none()
+                        && !ctx.lex.pronouns.contains_key(w)
+                        && w != "that"
+                        && !ctx.lex.is("relative_pronouns", w)
                 })
             } =>
         {
@@ -1614,6 +1626,11 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     };
     let mut k = c + n;
     let cue = ctx.cue_at(c).map(|(_, q)| q);
+    // "Trump's remarks had made him ...": a cue form that is mostly a plural noun, after a
+    // possessive, is that noun
+    if possessive(ctx, &m) && ctx.lex.noun_form_cues.contains(ctx.lw(c)) {
+        return None;
+    }
     // a stance word after a possessive or before a preposition is a noun ("the senator's
     // support", "support among farmers") or is not taken towards anything ("backed away");
     // other cues after a possessive report all the same ("the mayor's plan is to ...")
