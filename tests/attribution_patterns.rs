@@ -611,3 +611,14 @@ fn writers_comparisons_relative_asides_and_possessive_nouns_are_not_reports() {
     let a = run("Councillor Ada Holt said the mayor's remarks had already made him a danger to the harbor.");
     assert_eq!(speaker_of(&a, "danger to the harbor").as_deref(), Some("Councillor Ada Holt"));
 }
+
+#[test]
+fn two_quotations_in_one_writers_sentence_make_one_mixed_quotation() {
+    let a = run(
+        "Mayor Ada Holt spoke on Monday.\n\nThe Gazette sent its “harbor correspondent” Ivo Menz into “a flooded basement on Dock Street” to watch the storm.",
+    );
+    let mixed: Vec<&str> = a.quotes.iter().filter(|q| q.kind == QuoteKind::Mixed).map(|q| q.content.slice(&a.text)).collect();
+    let mut unique = mixed.clone();
+    unique.dedup();
+    assert_eq!(mixed, unique, "the same mixed quotation is reported twice");
+}

@@ -225,6 +225,9 @@ pub fn attribute(ctx: &Ctx, known: &[crate::config::KnownSpeaker]) -> Attributio
     drafts.retain(|d| !d.dropped);
     embedded_quotes(ctx, &mut drafts);
     drafts.sort_by_key(|d| (d.content.start, d.content.end));
+    // two quotations in one sentence of the writer's ("sent its “reporter” into “a living
+    // room”") make the same mixed quotation twice: report it once
+    drafts.dedup_by(|b, a| a.kind == QuoteKind::Mixed && b.kind == QuoteKind::Mixed && a.content == b.content && a.found.is_none() == b.found.is_none());
 
     let mut res = entities::Resolver::with_known(ctx.lex, known);
     let ambiguous_by_draft = res.resolve_all(ctx, &mut drafts);
