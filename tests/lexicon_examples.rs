@@ -310,6 +310,10 @@ fn the_word_lists_the_code_names_exist() {
         "expletives",
         "finding_nouns",
         "report_goes_on",
+        "group_determiners",
+        "singular_quantities",
+        "setting_prepositions",
+        "thing_pronouns",
     ] {
         assert!(lex.word_lists.contains_key(name), "grammar/speakers.toml lacks [[words]] {name}");
     }

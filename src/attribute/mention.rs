@@ -261,7 +261,7 @@ impl Ctx<'_> {
         }
         // "one of the aides said": the quantity before the group is part of the mention
         let mut j = k;
-        if j > floor && matches!(self.lw(j - 1), "those" | "these" | "his" | "her" | "their" | "its" | "our") {
+        if j > floor && self.lex.is("group_determiners", self.lw(j - 1)) {
             j -= 1;
         }
         if j >= floor + 2 && self.lw(j - 1) == "of" && self.np(j - 2) == Np::Det {
@@ -353,14 +353,14 @@ impl Ctx<'_> {
             return None;
         }
         let mut g = start + 2;
-        if matches!(self.lw(g), "those" | "these" | "the" | "his" | "her" | "their" | "its" | "our") {
+        if self.lex.is("group_determiners", self.lw(g)) {
             g += 1;
         }
         let inner = self.mention_after(g, limit)?;
         if inner.first != g || !matches!(inner.kind, MentionKind::Group | MentionKind::Anonymous) {
             return None;
         }
-        let one = matches!(self.lw(start), "one" | "each" | "another");
+        let one = self.lex.is("singular_quantities", self.lw(start));
         Some(Mention {
             first: start,
             span: Span::new(self.scan.tokens[start].start, inner.span.end),

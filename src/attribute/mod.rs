@@ -153,6 +153,17 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The token after any run of adverbs and adjunct phrases starting at `i`.
+    fn skip_adjuncts(&self, mut i: usize, limit: usize) -> usize {
+        loop {
+            let next = self.skip_adjunct(i, limit);
+            if next == i {
+                return i;
+            }
+            i = next;
+        }
+    }
+
     fn is_adverb(&self, i: usize) -> bool {
         let t = self.scan.tokens[i];
         if t.kind != TokKind::Word || self.in_quote(i) {
@@ -578,7 +589,7 @@ fn after_pattern(ctx: &Ctx, close_t: usize) -> Option<(Found, usize)> {
         if let Some((n, cue)) = ctx.cue_at(k) {
             // "“...?” Her critics cited it as evidence": a verb with an object pronoun of its
             // own talks about the quotation, it does not frame it
-            let own_object = k + n < limit && matches!(ctx.lw(k + n), "it" | "this" | "that") && !ctx.lex.object_cues.contains(&cue.lemma);
+            let own_object = k + n < limit && ctx.lex.is("thing_pronouns", ctx.lw(k + n)) && !ctx.lex.object_cues.contains(&cue.lemma);
             if own_object {
                 return None;
             }
@@ -764,8 +775,8 @@ fn bare_subject(ctx: &Ctx, floor: usize, c: usize) -> Option<Mention> {
         return None;
     }
     // "took to the radio to say": an infinitive is no finite verb either; the words before
-    // it are a whole clause, not a noun phrase; the speaker is a named subject opening the clause, when nobody
-    // else is named on the way ("urged voters to say no" has no speaker)
+    // it are a whole clause, not a noun phrase; the speaker is a named subject opening the
+    // clause, when nobody else is named on the way ("urged voters to say no" has none)
     if c > floor && ctx.lw(c - 1) == "to" {
         let m = subject_of(ctx, floor, c - 1)?;
         let plain = (m.end..c - 1).all(|k| {
@@ -1192,9 +1203,12 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
             let got: Option<Found2> = if cue.class == CueClass::AccordingTo {
                 according_to(ctx, si, i, n)
             } else {
-                let inverted = if cue.class == CueClass::Stance { None } else { clause_then_speaker(ctx, si, i, n) };
-                let inside = if cue.class == CueClass::Stance { None } else { parenthetical(ctx, si, i, n) };
-                inside.or_else(|| inverted.or_else(|| speaker_then_clause(ctx, si, i, n)).map(|(c, f)| (c, vec![c], f)))
+                let whole = |got: Option<(Span, Found)>| got.map(|(c, f)| (c, vec![c], f));
+                if cue.class == CueClass::Stance {
+                    whole(speaker_then_clause(ctx, si, i, n))
+                } else {
+                    parenthetical(ctx, si, i, n).or_else(|| whole(clause_then_speaker(ctx, si, i, n).or_else(|| speaker_then_clause(ctx, si, i, n))))
+                }
             };
             // belief and intention cues are often nouns ("the harbor plan"): they need a
             // speaker that is a name, a pronoun, a role or a group, not any noun phrase; and
@@ -1353,7 +1367,7 @@ fn asked_questions(ctx: &Ctx, drafts: &mut Vec<Draft>) {
         else {
             continue;
         };
-        if q > k + 1 && !matches!(ctx.lw(k + 1), "by" | "during" | "in" | "at" | "on" | "after" | "before") {
+        if q > k + 1 && !ctx.lex.is("setting_prepositions", ctx.lw(k + 1)) {
             continue;
         }
         // the question ends at the comma before the answer ("Asked which ward was his
@@ -1483,16 +1497,16 @@ fn clause_span_min(ctx: &Ctx, from_tok: usize, to_tok: usize, min_words: usize) 
 /// CLAUSE, Kirby said. / CLAUSE, said Kirby.
 fn clause_then_speaker(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span, Found)> {
     let s = &ctx.scan.sentences[si];
-    // the tail after the cue must be short and hold no further clause; a participle after a
-    // comma ("..., an official said, adding that ...") starts a report of its own
-    // (a cue's participle only: "..., he said, replacing her would be ..." goes on with a
-    // gerund subject)
-    let participle_at = |k: usize| {
+    // the tail after the cue must be short and hold no further clause; a cue's participle
+    // after a comma ("..., an official said, adding that ...") starts a report of its own, a
+    // clause break the writer's words (", compared with ..."); a gerund subject goes on
+    // ("..., he said, replacing her would be ...")
+    let new_clause_at = |k: usize| {
         ctx.is_punct(k, ',')
             && k + 1 < s.end_token
             && ((ctx.lw(k + 1).ends_with("ing") && ctx.cue_at(k + 1).is_some()) || ctx.lex.clause_breaks_after_comma.contains(ctx.lw(k + 1)))
     };
-    let tail_end = (c + n..s.end_token).find(|&k| participle_at(k)).unwrap_or(s.end_token);
+    let tail_end = (c + n..s.end_token).find(|&k| new_clause_at(k)).unwrap_or(s.end_token);
     let tail: Vec<usize> = (c + n..tail_end.min(c + n + 13)).collect();
     let long_tail = tail_end > c + n + 12;
     // CLAUSE, SPEAKER CUE [adverbials].
@@ -1586,14 +1600,7 @@ fn parenthetical(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<Found2> {
         return None;
     }
     let comma = m.first - 1;
-    let mut k = c + n;
-    loop {
-        let next = ctx.skip_adjunct(k, s.end_token);
-        if next == k {
-            break;
-        }
-        k = next;
-    }
+    let k = ctx.skip_adjuncts(c + n, s.end_token);
     if k + 1 >= s.end_token || !ctx.is_punct(k, ',') {
         return None;
     }
@@ -1673,7 +1680,7 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     // "noted in an op-ed Thursday that ...", "wrote in his weekly column, ...": a phrase of
     // where it was said, before the complementizer or a comma, that no adjunct list names
     let end = s.end_token;
-    if k + 2 < end && matches!(ctx.lw(k), "in" | "on" | "at" | "during") && ctx.lex.determiners.contains(ctx.lw(k + 1)) && !ctx.in_quote(k) {
+    if k + 2 < end && ctx.lex.is("setting_prepositions", ctx.lw(k)) && ctx.lex.determiners.contains(ctx.lw(k + 1)) && !ctx.in_quote(k) {
         if let Some(j) = (k + 2..(k + 7).min(end)).find(|&j| ctx.lw(j) == "that" || ctx.is_punct(j, ',')) {
             if j > k + 2 && (k + 2..j).all(|t| ctx.scan.tokens[t].kind == TokKind::Word && !ctx.in_quote(t) && ctx.cue_at(t).is_none()) {
                 k = j;

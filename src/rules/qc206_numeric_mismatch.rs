@@ -174,8 +174,9 @@ fn names_near_words(doc: &Doc, c: &Claim) -> Vec<String> {
 fn range<'c>(doc: &Doc, c: &'c Claim) -> Option<(&'c crate::claims::Amount, &'c crate::claims::Amount)> {
     c.amounts.windows(2).find_map(|w| {
         let (p, q) = (&w[0], &w[1]);
-        let between = doc.text.get(p.span.end..q.span.start)?.trim().to_lowercase();
-        (p.unit == q.unit && p.hundredths < q.hundredths && matches!(between.as_str(), "and" | "to" | "-" | "–" | "through")).then_some((p, q))
+        let between = doc.text.get(p.span.end..q.span.start)?.trim();
+        let joins = ["and", "to", "-", "–", "through"].iter().any(|w| between.eq_ignore_ascii_case(w));
+        (p.unit == q.unit && p.hundredths < q.hundredths && joins).then_some((p, q))
     })
 }
 
