@@ -622,3 +622,12 @@ fn two_quotations_in_one_writers_sentence_make_one_mixed_quotation() {
     unique.dedup();
     assert_eq!(mixed, unique, "the same mixed quotation is reported twice");
 }
+
+#[test]
+fn a_document_put_out_speaks_for_its_author() {
+    check("The town council released a statement on Friday saying the bridge would stay closed until spring.", "bridge would stay closed", "The town council");
+    check("Mr. Lind, who had called the judge biased, issued a statement Tuesday saying, “I regret the remark.”", "regret the remark", "Mr. Lind");
+    check("Within the hour, Senator Oren Ward sent out a letter saying the vote would wait.", "vote would wait", "Senator Oren Ward");
+    // the document itself speaks when it is the subject
+    check("The board met late. The statement said the fares would rise.", "fares would rise", "The statement");
+}

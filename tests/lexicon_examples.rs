@@ -314,6 +314,7 @@ fn the_word_lists_the_code_names_exist() {
         "singular_quantities",
         "setting_prepositions",
         "thing_pronouns",
+        "publishing_verbs",
     ] {
         assert!(lex.word_lists.contains_key(name), "grammar/speakers.toml lacks [[words]] {name}");
     }

@@ -692,7 +692,7 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
         return Some(m);
     }
     if let Some(m) = ctx.mention_before(e, floor) {
-        return Some(m);
+        return Some(document_author(ctx, &m, floor).unwrap_or(m));
     }
     if e > floor + 1 && ctx.is_punct(e - 1, ',') {
         if let Some(m) = appositive_chain_head(ctx, floor, e - 1) {
@@ -756,6 +756,27 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
         return subject_of(ctx, s0.min(floor), e);
     }
     None
+}
+
+/// "The council issued a statement saying ...", "Ames shot back in an essay arguing ...": a
+/// document that its author put out speaks for the author. When the phrase before a cue is
+/// an indefinite document noun (`document_nouns`) that is the object of a publishing verb
+/// (`publishing_verbs`, with an optional particle: "put out") or follows "in", the speaker
+/// is the subject of that clause. "The statement said" (definite) stays with the document,
+/// which the resolver links to the last speaker.
+fn document_author(ctx: &Ctx, m: &Mention, floor: usize) -> Option<Mention> {
+    if !ctx.lex.is("indefinite_articles", ctx.lw(m.first)) || !m.head.as_ref().is_some_and(|(_, h)| ctx.lex.is("document_nouns", h)) {
+        return None;
+    }
+    let mut k = m.first.checked_sub(1).filter(|&k| k >= floor)?;
+    if ctx.lex.is("cue_particles", ctx.lw(k)) && k > floor && ctx.lex.is("publishing_verbs", ctx.lw(k - 1)) {
+        k -= 1;
+    }
+    if !(ctx.lex.is("publishing_verbs", ctx.lw(k)) || ctx.lw(k) == "in") || ctx.in_quote(k) {
+        return None;
+    }
+    let s0 = if ctx.level == 0 { ctx.sentence_start_token(k) } else { floor };
+    subject_of(ctx, s0.max(floor), k).filter(|s| s.kind != MentionKind::Group || s.plural || s.name.is_some())
 }
 
 /// "Protest groups say ...", "More than 4 in 10 said ...", "People with knowledge of the
