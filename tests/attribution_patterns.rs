@@ -631,3 +631,17 @@ fn a_document_put_out_speaks_for_its_author() {
     // the document itself speaks when it is the subject
     check("The board met late. The statement said the fares would rise.", "fares would rise", "The statement");
 }
+
+#[test]
+fn a_signature_after_the_closing_mark_names_the_speaker_of_its_line() {
+    // a reader round-up: one paragraph, one quotation per line, each signed after a dash
+    let text = "Readers wrote in.\n\n“The ferry should run all winter.” ― Ana Lindqvist\n“I hope the council listens this time.” ― Tomas Berg.\n\nMore letters follow.\n";
+    check(text, "ferry should run all winter", "Ana Lindqvist");
+    check(text, "council listens this time", "Tomas Berg");
+    // a dash aside that goes on is no signature
+    let a = run("“The ferry should run,” ― and nobody disagreed at the meeting.\n");
+    assert_eq!(speaker_of(&a, "ferry should run"), None);
+    // a quotation over two paragraphs, closed on a signed line, is checked without a panic
+    let a = run("“The ferry should run all winter.\n\n“And the fares should fall.” ― Ana Lindqvist\n");
+    assert!(a.quotes.iter().any(|q| q.content.slice(&a.text).contains("fares should fall")));
+}

@@ -493,12 +493,14 @@ fn direct_patterns(ctx: &Ctx) -> Vec<Draft> {
     drafts
 }
 
-/// A quotation that fills its paragraph, signed in the next one with a dash and a name
-/// ("“…”" / "— Mayor Ann Holt, in a speech on Friday."), as fact-check columns and
-/// quotation boxes set them: the name is the speaker.
+/// A quotation that fills its paragraph, signed with a dash and a name, either in the next
+/// paragraph ("“…”" / "— Mayor Ann Holt, in a speech on Friday."), as fact-check columns and
+/// quotation boxes set them, or after its closing mark on the same line ("“…” ― Ann Holt"),
+/// as testimonials and reader round-ups do: the name is the speaker.
 fn dash_signatures(ctx: &Ctx, drafts: &mut [Draft]) {
     const MAX_SIGNATURE: usize = 24;
     let scan = ctx.scan;
+    let is_dash = |k: usize| scan.tokens[k].kind == TokKind::Dash || ctx.raw(k) == "-";
     for d in drafts.iter_mut() {
         let Some(sq) = d.scan_quote else { continue };
         if d.found.is_some() || d.kind == QuoteKind::Scare {
@@ -508,12 +510,33 @@ fn dash_signatures(ctx: &Ctx, drafts: &mut [Draft]) {
         let close_t = ctx.tok_at(close.start);
         let pi = scan.sentences[ctx.sent_of[close_t] as usize].paragraph;
         let (a, b) = scan.paragraph_tokens[pi];
-        // the quotation opens its paragraph and only punctuation follows its closing mark
-        if a != d.first_tok || (close_t + 1..b).any(|k| !matches!(scan.tokens[k].kind, TokKind::Punct(_))) {
+        // the quotation opens its line (a paragraph may hold several, one per line)
+        // (a quotation over several paragraphs is closed in a later one than it opens in)
+        if d.first_tok < a {
             continue;
         }
-        let Some(&(na, nb)) = scan.paragraph_tokens.get(pi + 1) else { continue };
-        if nb - na > MAX_SIGNATURE || nb <= na + 1 || !(scan.tokens[na].kind == TokKind::Dash || ctx.raw(na) == "-") {
+        let para = scan.paragraphs[pi];
+        let open = scan.tokens[d.first_tok].start;
+        let line_start = ctx.text[para.start..open].rfind('\n').map_or(para.start, |n| para.start + n + 1);
+        if !ctx.text[line_start..open].trim().is_empty() {
+            continue;
+        }
+        // the tokens up to the end of that line
+        let line_end = ctx.text[close.end..para.end].find('\n').map_or(para.end, |n| close.end + n);
+        let b_line = (close_t + 1..b).find(|&k| scan.tokens[k].start >= line_end).unwrap_or(b);
+        // after its closing mark come only punctuation, or punctuation, a dash and the
+        // signature; a quotation that fills its paragraph may be signed in the next one
+        let after = (close_t + 1..b_line).find(|&k| !matches!(scan.tokens[k].kind, TokKind::Punct(_)));
+        let (na, nb) = match after {
+            Some(k) if is_dash(k) && b_line - k <= MAX_SIGNATURE => (k, b_line),
+            Some(_) => continue,
+            None if a == d.first_tok && b_line == b => match scan.paragraph_tokens.get(pi + 1) {
+                Some(&(na, nb)) => (na, nb),
+                None => continue,
+            },
+            None => continue,
+        };
+        if nb - na > MAX_SIGNATURE || nb <= na + 1 || !is_dash(na) {
             continue;
         }
         let Some(m) = ctx.mention_after(na + 1, nb) else { continue };
