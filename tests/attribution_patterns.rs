@@ -645,3 +645,14 @@ fn a_signature_after_the_closing_mark_names_the_speaker_of_its_line() {
     let a = run("“The ferry should run all winter.\n\n“And the fares should fall.” ― Ana Lindqvist\n");
     assert!(a.quotes.iter().any(|q| q.content.slice(&a.text).contains("fares should fall")));
 }
+
+#[test]
+fn a_relative_clause_after_the_reported_subject_does_not_end_the_report() {
+    let a = run("Oren Ward spoke on Monday. He said the plan, which the council passed in May, would cost too much.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).starts_with("the plan")).expect("a report");
+    assert_eq!(q.content.slice(&a.text), "the plan, which the council passed in May, would cost too much");
+    // a relative clause on the whole report is the writer's comment
+    let a = run("Oren Ward said the plan would cost more, which the council, to its credit, has admitted.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).starts_with("the plan")).expect("a report");
+    assert_eq!(q.content.slice(&a.text), "the plan would cost more");
+}

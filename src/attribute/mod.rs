@@ -1444,6 +1444,8 @@ fn asked_questions(ctx: &Ctx, drafts: &mut Vec<Draft>) {
 /// `clause_breaks`): PolNeAR-style content stops where the reporter's own words take over
 /// again ("called the plan “a mess”, linking to ...").
 fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
+    // the longest subject phrase a relative clause may follow (tokens, comma included)
+    const MAX_SUBJECT: usize = 8;
     let toks = &ctx.scan.tokens;
     let lex = ctx.lex;
     let mut k = from + 1;
@@ -1488,6 +1490,16 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
             // "that X, and that Y": a second complement of the same cue goes on
             let continues = lex.is("coordinators", w) && next == Some("that");
             let goes_on = lex.is("report_goes_on", w);
+            // "said the agency, which has drawn criticism for years, is in retreat": a
+            // relative clause between the reported clause's subject and its verb; the report
+            // goes on when an auxiliary follows the relative clause's closing comma
+            if after_comma && lex.is("relative_pronouns", w) && k - from <= MAX_SUBJECT {
+                let close = (k + 2..(k + 25).min(to)).find(|&j| ctx.scan.token_depth[j] <= ctx.level && ctx.is_punct(j, ','));
+                if let Some(j) = close.filter(|&j| j + 1 < to && lex.auxiliaries.contains(ctx.lw(j + 1))) {
+                    k = j + 1;
+                    continue;
+                }
+            }
             if after_comma && !continues && !goes_on && (lex.clause_breaks_after_comma.contains(w) || (w.ends_with("ing") && w.len() > 5)) {
                 return k - 1;
             }
