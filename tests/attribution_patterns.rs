@@ -656,3 +656,19 @@ fn a_relative_clause_after_the_reported_subject_does_not_end_the_report() {
     let q = a.quotes.iter().find(|q| q.content.slice(&a.text).starts_with("the plan")).expect("a report");
     assert_eq!(q.content.slice(&a.text), "the plan would cost more");
 }
+
+/// The content of the report whose content starts with `start`.
+fn content_from(a: &Analysis, start: &str) -> Option<String> {
+    a.quotes.iter().find(|q| q.content.slice(&a.text).starts_with(start)).map(|q| q.content.slice(&a.text).to_string())
+}
+
+#[test]
+fn a_report_in_a_subordinate_clause_ends_where_the_main_clause_begins() {
+    let a = run("While critics argue that the ferry loses money, Mayor Ida Holt has called it vital.");
+    assert_eq!(content_from(&a, "that the ferry").as_deref(), Some("that the ferry loses money"));
+    let a = run("Ida Holt spoke first. Although in May she said the plan was a mistake, at the meeting this week she defended it.");
+    assert_eq!(content_from(&a, "the plan was").as_deref(), Some("the plan was a mistake"));
+    // a clause put right after "that" belongs to the report
+    let a = run("Holt said that, while the ferry loses money, it is vital.");
+    assert_eq!(content_from(&a, "that").as_deref(), Some("that, while the ferry loses money, it is vital"));
+}

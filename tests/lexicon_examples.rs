@@ -315,6 +315,7 @@ fn the_word_lists_the_code_names_exist() {
         "setting_prepositions",
         "thing_pronouns",
         "publishing_verbs",
+        "subordinators",
     ] {
         assert!(lex.word_lists.contains_key(name), "grammar/speakers.toml lacks [[words]] {name}");
     }

@@ -1448,6 +1448,7 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
     const MAX_SUBJECT: usize = 8;
     let toks = &ctx.scan.tokens;
     let lex = ctx.lex;
+    let subordinate = in_subordinate_clause(ctx, from);
     let mut k = from + 1;
     while k < to {
         if ctx.scan.token_depth[k] > ctx.level {
@@ -1455,6 +1456,11 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
             continue;
         }
         let kind = toks[k].kind;
+        // "While critics argue that X, the president has ...": a report inside a subordinate
+        // clause ends where the main clause begins, at the clause's comma
+        if subordinate && kind == TokKind::Punct(',') {
+            return k;
+        }
         // "people -- unnamed -- are threatened", "46 percent of members — and 31 percent of
         // all voters — remain undecided": an aside of up to ten words between dashes goes on
         // (PolNeAR train: content runs through a dash more often than it stops at one)
@@ -1500,7 +1506,10 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
                     continue;
                 }
             }
-            if after_comma && !continues && !goes_on && (lex.clause_breaks_after_comma.contains(w) || (w.ends_with("ing") && w.len() > 5)) {
+            // "said that, while the ferry loses money, it is vital": a clause put before the
+            // reported clause's subject, right after "that", is part of the report
+            let after_that = k >= from + 2 && ctx.lw(k - 2) == "that" && k - 2 == from;
+            if after_comma && !continues && !goes_on && !after_that && (lex.clause_breaks_after_comma.contains(w) || (w.ends_with("ing") && w.len() > 5)) {
                 return k - 1;
             }
             if continues {
@@ -1527,6 +1536,23 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
         k += 1;
     }
     to
+}
+
+/// Whether the cue before `from` stands in a subordinate clause: the clause it belongs to
+/// (from the sentence start or the last comma before it) opens with a subordinating word
+/// (`subordinators`: "While critics argue ...", "..., though she said ..."), after any
+/// opening conjunction or adverb.
+fn in_subordinate_clause(ctx: &Ctx, from: usize) -> bool {
+    let s0 = ctx.sentence_start_token(from);
+    let lo = s0.max(from.saturating_sub(LOOKBACK));
+    let mut start = (lo..from).rev().find(|&k| ctx.scan.token_depth[k] <= ctx.level && ctx.is_punct(k, ',')).map_or(lo, |c| c + 1);
+    if start == lo && lo != s0 {
+        return false;
+    }
+    while start + 1 < from && ctx.lex.is("clause_openers", ctx.lw(start)) {
+        start += 1;
+    }
+    start < from && ctx.scan.token_depth[start] <= ctx.level && ctx.lex.is("subordinators", ctx.lw(start))
 }
 
 /// Ends a clause span before the sentence's final punctuation.
