@@ -672,3 +672,18 @@ fn a_report_in_a_subordinate_clause_ends_where_the_main_clause_begins() {
     let a = run("Holt said that, while the ferry loses money, it is vital.");
     assert_eq!(content_from(&a, "that").as_deref(), Some("that, while the ferry loses money, it is vital"));
 }
+
+#[test]
+fn a_dateline_with_a_state_and_an_agency_names_no_speaker() {
+    let text = "Mayor Meets Survivors.\n\nTARN CITY, Ore. (Wire) - Mayor Ida Holt met survivors on Thursday and said the city must act.\n\n“The last attacks were terrible,” she said.\n";
+    check(text, "the city must act", "Mayor Ida Holt");
+    let a = run(text);
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("attacks were terrible")).expect("the quote");
+    let e = q.speaker.as_ref().map(|s| a.entities[s.entity].name.clone());
+    assert_eq!(e.as_deref(), Some("Ida Holt"));
+}
+
+#[test]
+fn a_sentence_adverb_before_a_comma_is_no_name() {
+    check("Instead, the senator is sticking to her message, hoping to avoid any misstep.", "avoid any misstep", "the senator");
+}

@@ -163,15 +163,27 @@ fn find_headline_and_datelines(text: &str, s: &mut Scan) {
     }
     for &(a, b) in &s.paragraph_tokens {
         let mut found = None;
-        for k in a..b.min(a + 8) {
+        // "ORLANDO, Fla. (Reuters) - ...": after the capitals and a comma, a state's
+        // abbreviation; a news agency in parentheses; a spaced hyphen for the dash
+        let mut after_comma = false;
+        let mut in_parens = false;
+        let capitals = s.tokens[a].kind == TokKind::Word && word(&s.tokens[a]).chars().all(|c| !c.is_lowercase());
+        for k in a..b.min(a + 12) {
             let t = s.tokens[k];
+            let dash = t.kind == TokKind::Dash || word(&t) == "-";
             match t.kind {
-                TokKind::Dash if k > a => {
+                _ if dash && k > a && capitals && !in_parens => {
                     found = Some(k);
                     break;
                 }
                 TokKind::Word if word(&t).chars().all(|c| !c.is_lowercase()) => {}
-                TokKind::Punct(',') | TokKind::Punct('.') => {}
+                TokKind::Word
+                    if after_comma && word(&t).starts_with(char::is_uppercase) && s.tokens.get(k + 1).is_some_and(|n| n.kind == TokKind::Punct('.')) => {}
+                TokKind::Word if in_parens => {}
+                TokKind::Punct('(') if k > a => in_parens = true,
+                TokKind::Punct(')') if in_parens => in_parens = false,
+                TokKind::Punct(',') => after_comma = true,
+                TokKind::Punct('.') => {}
                 _ => break,
             }
         }
