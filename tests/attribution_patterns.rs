@@ -687,3 +687,24 @@ fn a_dateline_with_a_state_and_an_agency_names_no_speaker() {
 fn a_sentence_adverb_before_a_comma_is_no_name() {
     check("Instead, the senator is sticking to her message, hoping to avoid any misstep.", "avoid any misstep", "the senator");
 }
+
+#[test]
+fn a_negated_auxiliary_stands_between_speaker_and_cue() {
+    check("Sen. Ida Holt wouldn’t say how the party would rank the bills.", "how the party would rank", "Sen. Ida Holt");
+    check("Sen. Ida Holt did not say whether the party would rank the bills.", "whether the party would rank", "Sen. Ida Holt");
+}
+
+#[test]
+fn a_place_after_a_name_or_role_is_part_of_the_mention_not_of_the_name() {
+    let entity = |text: &str, words: &str| {
+        let a = run(text);
+        let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains(words)).expect("the report");
+        q.speaker.as_ref().map(|s| a.entities[s.entity].name.clone())
+    };
+    check("Sen. Ida Holt of New York said the party would rank the bills.", "party would rank", "Sen. Ida Holt of New York");
+    assert_eq!(entity("Sen. Ida Holt of New York said the party would rank the bills.", "party would rank").as_deref(), Some("Ida Holt"));
+    assert_eq!(entity("Sen. Ida Holt of Texas said the party would rank the bills.", "party would rank").as_deref(), Some("Ida Holt"));
+    check("The senator from Oregon said the party would rank the bills.", "party would rank", "The senator from Oregon");
+    // a title with "of" stays a title
+    assert_eq!(entity("Secretary of State Ida Holt said the party would rank the bills.", "party would rank").as_deref(), Some("Ida Holt"));
+}

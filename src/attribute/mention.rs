@@ -235,6 +235,17 @@ impl Ctx<'_> {
                 {
                     k = i;
                 }
+                // "the senator from Oregon said": a role word's place
+                Np::Stop
+                    if k < end
+                        && i > floor
+                        && self.np(i - 1) == Np::Role
+                        && self.lex.is("role_prepositions", self.lw(i))
+                        && !self.in_quote(i)
+                        && (k..end).all(|j| self.np(j) == Np::Cap) =>
+                {
+                    k = i;
+                }
                 Np::Pronoun | Np::Stop => break,
             }
         }
@@ -441,9 +452,22 @@ impl Ctx<'_> {
         }
         // "an official at the ministry": classify by the part before the preposition, but
         // keep the whole phrase as the mention and its title
+        // "Sen. Ida Holt of Oregon", "the senator from Oregon": likewise a place after a
+        // personal name or a role word
         let b = (a + 1..b_full)
             .find(|&i| {
-                self.lex.is("role_prepositions", self.lw(i)) && matches!(self.np(i - 1), Np::Role | Np::Group) && i + 1 < b_full && self.np(i + 1) == Np::Det
+                let w = self.lw(i);
+                let prep = self.lex.is("role_prepositions", w) && i + 1 < b_full;
+                // ("Secretary of State" is one title: a capital after "of" belongs to it)
+                (prep && matches!(self.np(i - 1), Np::Role | Np::Group) && (self.np(i + 1) == Np::Det || (self.np(i + 1) == Np::Cap && w != "of")))
+                    || (prep
+                        && w == "of"
+                        && self.np(i - 1) == Np::Cap
+                        && !self.lex.org_heads.contains(self.lw(i - 1))
+                        && !self.lex.roles.contains_key(self.lw(i - 1))
+                        && !self.is_honorific_word(i - 1)
+                        && b_full - i <= 4
+                        && (i + 1..b_full).all(|j| self.np(j) == Np::Cap))
             })
             .unwrap_or(b_full);
         let classes: Vec<Np> = (a..b).map(|i| self.np(i)).collect();
