@@ -708,3 +708,18 @@ fn a_place_after_a_name_or_role_is_part_of_the_mention_not_of_the_name() {
     // a title with "of" stays a title
     assert_eq!(entity("Secretary of State Ida Holt said the party would rank the bills.", "party would rank").as_deref(), Some("Ida Holt"));
 }
+
+#[test]
+fn a_source_with_a_post_modifier_runs_up_to_the_cue() {
+    check("Officials familiar with the plan said the ferry would run.", "ferry would run", "Officials familiar with the plan");
+    check("People close to the mayor said the ferry would run.", "ferry would run", "People close to the mayor");
+    check("Aides familiar with her thinking said the ferry would run.", "ferry would run", "Aides familiar with her thinking");
+    // a name is no anonymous source: the relative clause stays out
+    check("Ida Holt, who is close to the mayor, said the ferry would run.", "ferry would run", "Ida Holt");
+}
+
+#[test]
+fn an_adverb_between_auxiliary_and_cue() {
+    check("Ida Holt has long said the ferry would run.", "ferry would run", "Ida Holt");
+    check("Ida Holt has always argued that the ferry should run.", "ferry should run", "Ida Holt");
+}

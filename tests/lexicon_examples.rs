@@ -316,6 +316,7 @@ fn the_word_lists_the_code_names_exist() {
         "thing_pronouns",
         "publishing_verbs",
         "subordinators",
+        "source_postmodifiers",
     ] {
         assert!(lex.word_lists.contains_key(name), "grammar/speakers.toml lacks [[words]] {name}");
     }

@@ -714,6 +714,9 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
     if let Some(m) = relative_clause_subject(ctx, floor, e) {
         return Some(m);
     }
+    if let Some(m) = postmodified_source(ctx, floor, e) {
+        return Some(m);
+    }
     if let Some(m) = ctx.mention_before(e, floor) {
         return Some(document_author(ctx, &m, floor).unwrap_or(m));
     }
@@ -779,6 +782,28 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
         return subject_of(ctx, s0.min(floor), e);
     }
     None
+}
+
+/// "Officials familiar with the plan said", "people close to the mayor said": an anonymous
+/// or group source followed by a post-modifier (`source_postmodifiers`: familiar with, close
+/// to, briefed on) that runs up to the cue. The mention is the whole phrase; the head before
+/// the post-modifier must be a role or group word ("a source", "two aides"), and the words
+/// after it a plain phrase of at most eight words (no punctuation or quotation).
+fn postmodified_source(ctx: &Ctx, floor: usize, e: usize) -> Option<Mention> {
+    const MAX_TAIL: usize = 8;
+    let lo = floor.max(e.saturating_sub(MAX_TAIL + 2));
+    let j = (lo..e).rev().find(|&j| ctx.lex.is("source_postmodifiers", ctx.lw(j)) && !ctx.in_quote(j))?;
+    if j + 2 > e || (j + 1..e).any(|k| ctx.scan.tokens[k].kind != TokKind::Word || ctx.in_quote(k)) {
+        return None;
+    }
+    // "familiar with the plan said": a cue word after a determiner is the phrase's noun
+    if ctx.lex.determiners.contains(ctx.lw(e - 1)) || ctx.lex.is("group_determiners", ctx.lw(e - 1)) {
+        return None;
+    }
+    let mut m = ctx.mention_before(j, floor).filter(|m| m.end == j && matches!(m.kind, MentionKind::Group | MentionKind::Anonymous))?;
+    m.span = Span::new(m.span.start, ctx.scan.tokens[e - 1].end);
+    m.end = e;
+    Some(m)
 }
 
 /// "The council issued a statement saying ...", "Ames shot back in an essay arguing ...": a
