@@ -723,3 +723,13 @@ fn an_adverb_between_auxiliary_and_cue() {
     check("Ida Holt has long said the ferry would run.", "ferry would run", "Ida Holt");
     check("Ida Holt has always argued that the ferry should run.", "ferry should run", "Ida Holt");
 }
+
+#[test]
+fn a_known_name_before_a_noun_like_cue_and_states_of_mind() {
+    let text = "Ida Holt and Ana Berg met on Monday.\n\nHolt hopes the ferry will run. Berg is worried that it will stop.\n";
+    check(text, "ferry will run", "Holt");
+    check(text, "it will stop", "Berg");
+    // a lone capital nobody writes as a name mid-sentence stays no speaker
+    let a = run("Harbor hopes were dashed on Tuesday.");
+    assert!(a.quotes.iter().all(|q| q.speaker.is_none()), "{:?}", a.quotes);
+}

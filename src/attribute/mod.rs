@@ -681,7 +681,9 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
     }
     // "they had been told": a passive cue's subject is the listener, not the speaker
     // (only before a past participle: "is pledging" is not passive)
-    if e > floor && ctx.lex.is("passive_auxiliaries", ctx.lw(e - 1)) && ctx.lex.is_past_cue(ctx.lw(c)) {
+    // ("is worried that", "was convinced": a state of mind, no passive)
+    let belief = ctx.cue_at(c).is_some_and(|(_, q)| q.class == CueClass::Belief);
+    if e > floor && ctx.lex.is("passive_auxiliaries", ctx.lw(e - 1)) && ctx.lex.is_past_cue(ctx.lw(c)) && !belief {
         return None;
     }
     while e > floor && ctx.is_skippable(e - 1) {
@@ -1284,7 +1286,10 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
             // "Cost estimates, ..." is a noun after a lone sentence-opening capital
             let got = got.filter(|(_, _, f)| {
                 let m = &f.mention;
-                let lone_opener = m.end == m.first + 1 && m.first == ctx.sentence_start_token(m.first) && m.kind != MentionKind::Pronoun;
+                // (a person's name that the article also writes capitalised mid-sentence is
+                // a name all the same: "Holt hopes the ferry will run")
+                let known_name = m.kind == MentionKind::Person && ctx.proper.contains(ctx.lw(m.first));
+                let lone_opener = m.end == m.first + 1 && m.first == ctx.sentence_start_token(m.first) && m.kind != MentionKind::Pronoun && !known_name;
                 let noun_cue = ctx.lex.noun_form_cues.contains(ctx.lw(f.cue_tokens.0));
                 (!matches!(cue.class, CueClass::Belief | CueClass::Intention | CueClass::Stance) || !free_headed(ctx, m)) && !(noun_cue && lone_opener)
             });
