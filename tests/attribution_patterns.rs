@@ -733,3 +733,11 @@ fn a_known_name_before_a_noun_like_cue_and_states_of_mind() {
     let a = run("Harbor hopes were dashed on Tuesday.");
     assert!(a.quotes.iter().all(|q| q.speaker.is_none()), "{:?}", a.quotes);
 }
+
+#[test]
+fn where_it_was_said_before_that_is_not_reported() {
+    let text = "Ida Holt spoke twice.\n\nHolt said Tuesday night on Tarn Radio that the ferry would run. She wrote on Facebook that fares would fall. She said at a rally in Ostby that the pier would reopen.\n";
+    assert_eq!(content_from(&run(text), "that the ferry").as_deref(), Some("that the ferry would run"));
+    assert_eq!(content_from(&run(text), "that fares").as_deref(), Some("that fares would fall"));
+    assert_eq!(content_from(&run(text), "that the pier").as_deref(), Some("that the pier would reopen"));
+}

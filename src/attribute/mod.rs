@@ -1792,9 +1792,17 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     // "noted in an op-ed Thursday that ...", "wrote in his weekly column, ...": a phrase of
     // where it was said, before the complementizer or a comma, that no adjunct list names
     let end = s.end_token;
-    if k + 2 < end && ctx.lex.is("setting_prepositions", ctx.lw(k)) && ctx.lex.determiners.contains(ctx.lw(k + 1)) && !ctx.in_quote(k) {
-        if let Some(j) = (k + 2..(k + 7).min(end)).find(|&j| ctx.lw(j) == "that" || ctx.is_punct(j, ',')) {
-            if j > k + 2 && (k + 2..j).all(|t| ctx.scan.tokens[t].kind == TokKind::Word && !ctx.in_quote(t) && ctx.cue_at(t).is_none()) {
+    // ("said on Fox News that", "wrote on Facebook that": a name after the preposition;
+    // "on" was skipped as an adverb of time, "on Monday", above)
+    if k > before_object && ctx.is_cap(k) && ctx.lex.is("setting_prepositions", ctx.lw(k - 1)) {
+        k -= 1;
+    }
+    let det = k + 2 < end && ctx.lex.determiners.contains(ctx.lw(k + 1));
+    let named = k + 1 < end && ctx.is_cap(k + 1) && !ctx.in_quote(k + 1);
+    if (det || named) && ctx.lex.is("setting_prepositions", ctx.lw(k)) && !ctx.in_quote(k) {
+        let first = if det { k + 2 } else { k + 1 };
+        if let Some(j) = (first..(k + 7).min(end)).find(|&j| ctx.lw(j) == "that" || ctx.is_punct(j, ',')) {
+            if j > first && (k + 1..j).all(|t| ctx.scan.tokens[t].kind == TokKind::Word && !ctx.in_quote(t) && ctx.cue_at(t).is_none()) {
                 k = j;
             }
         }
