@@ -741,3 +741,11 @@ fn where_it_was_said_before_that_is_not_reported() {
     assert_eq!(content_from(&run(text), "that fares").as_deref(), Some("that fares would fall"));
     assert_eq!(content_from(&run(text), "that the pier").as_deref(), Some("that the pier would reopen"));
 }
+
+#[test]
+fn a_name_suffix_with_its_period_ends_the_name() {
+    check("Tom Berg Jr. said the ferry would run.", "ferry would run", "Tom Berg Jr.");
+    let a = run("Tom Berg Jr. spoke first. Berg later said the ferry would run.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("ferry would run")).expect("the report");
+    assert_eq!(q.speaker.as_ref().map(|s| a.entities[s.entity].name.as_str()), Some("Tom Berg Jr."));
+}

@@ -497,9 +497,12 @@ impl Ctx<'_> {
                     continue;
                 }
             }
+            // "Tom Berg Jr.": a name suffix (`name_suffixes`) and its period end the name
+            let suffix = |j: usize| j > a && self.lex.is("name_suffixes", self.lw(j)) && (j + 1 == b || (j + 2 == b && classes[j + 1 - a] == Np::Period));
             let part = match c {
+                Np::Cap if suffix(i) => true,
                 Np::Cap => !self.lex.org_heads.contains(lw) && !self.is_honorific_word(i) && !after_of,
-                Np::Period => i > a && self.raw(i - 1).chars().count() == 1,
+                Np::Period => i > a && (self.raw(i - 1).chars().count() == 1 || (i == b - 1 && suffix(i - 1))),
                 Np::Of => self.lex.is("name_particles", lw) && n0 < b,
                 _ => false,
             };
