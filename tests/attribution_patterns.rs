@@ -749,3 +749,13 @@ fn a_name_suffix_with_its_period_ends_the_name() {
     let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("ferry would run")).expect("the report");
     assert_eq!(q.speaker.as_ref().map(|s| a.entities[s.entity].name.as_str()), Some("Tom Berg Jr."));
 }
+
+#[test]
+fn a_name_the_writer_gives_is_no_speech() {
+    let a = run("Ida Holt, known as “the Ferry Queen,” said the boats would keep running.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("Ferry Queen")).expect("the quotation");
+    assert_eq!(q.kind, QuoteKind::Scare);
+    assert!(q.speaker.is_none());
+    let a = run("The plan, dubbed “Operation Tide,” will cost millions.");
+    assert!(a.quotes.iter().all(|q| q.kind == QuoteKind::Scare), "{:?}", a.quotes);
+}

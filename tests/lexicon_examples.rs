@@ -317,6 +317,7 @@ fn the_word_lists_the_code_names_exist() {
         "publishing_verbs",
         "subordinators",
         "source_postmodifiers",
+        "naming_words",
     ] {
         assert!(lex.word_lists.contains_key(name), "grammar/speakers.toml lacks [[words]] {name}");
     }

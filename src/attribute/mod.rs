@@ -432,8 +432,15 @@ fn direct_patterns(ctx: &Ctx) -> Vec<Draft> {
             }
         }
 
-        // Robert “Bobby” Lane: a nickname inside a name reports no speech
-        let nickname = ctx.nickname_at(open_t).is_some();
+        // Robert “Bobby” Lane: a nickname inside a name reports no speech; nor does a name the
+        // writer gives with a naming word (`naming_words`: known as “the Ferry Queen”, a
+        // program dubbed “Operation Tide”)
+        let named = open_t > 0 && {
+            let p = open_t - 1;
+            let p = if ctx.lw(p) == "as" && p > 0 { p - 1 } else { p };
+            !ctx.in_quote(p) && ctx.lex.is("naming_words", ctx.lw(p))
+        };
+        let nickname = ctx.nickname_at(open_t).is_some() || named;
         let mut found = None;
         let mut kind = if nickname {
             QuoteKind::Scare
