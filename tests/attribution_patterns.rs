@@ -759,3 +759,12 @@ fn a_name_the_writer_gives_is_no_speech() {
     let a = run("The plan, dubbed “Operation Tide,” will cost millions.");
     assert!(a.quotes.iter().all(|q| q.kind == QuoteKind::Scare), "{:?}", a.quotes);
 }
+
+#[test]
+fn a_cue_whose_adjuncts_run_to_the_end_of_the_text() {
+    // regression: the setting-phrase check read the token after the end of the text
+    let a = run("Ida Holt said on Monday");
+    assert!(a.quotes.iter().all(|q| q.content.end <= a.text.len()));
+    let a = run("The ministry did not respond to a request for comment.");
+    assert!(a.quotes.is_empty(), "a negated cue with a \"to\" phrase reports nothing: {:?}", a.quotes);
+}

@@ -696,6 +696,12 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
     while e > floor && ctx.is_skippable(e - 1) {
         e -= 1;
     }
+    // "did not respond to a request for comment": a negated cue with a "to" phrase reports
+    // nothing ("wouldn't say how ..." reports a question)
+    let negated = (e..c).any(|k| ctx.lw(k) == "not" || ctx.lw(k).ends_with("n't") || ctx.lw(k).ends_with("n’t"));
+    if negated && ctx.cue_at(c).is_some_and(|(n, _)| c + n < ctx.scan.tokens.len() && ctx.lw(c + n) == "to") {
+        return None;
+    }
     // "Gov. John Kasich (R-OH), said": a parenthetical (and its comma) after the name
     if e > floor + 1 && ctx.is_punct(e - 1, ',') && ctx.is_punct(e - 2, ')') {
         e -= 1;
@@ -1801,7 +1807,7 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     let end = s.end_token;
     // ("said on Fox News that", "wrote on Facebook that": a name after the preposition;
     // "on" was skipped as an adverb of time, "on Monday", above)
-    if k > before_object && ctx.is_cap(k) && ctx.lex.is("setting_prepositions", ctx.lw(k - 1)) {
+    if k > before_object && k < end && ctx.is_cap(k) && ctx.lex.is("setting_prepositions", ctx.lw(k - 1)) {
         k -= 1;
     }
     let det = k + 2 < end && ctx.lex.determiners.contains(ctx.lw(k + 1));
