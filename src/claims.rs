@@ -2,7 +2,7 @@
 //! from the writer's own sentences (speaker `reporter`), each a frame built from the lexicons
 //! in `grammar/claims.toml` and `grammar/predicates.toml`.
 
-use crate::lexicon::{FrameWord, Lexicon};
+use crate::lexicon::{FrameWord, Lexicon, WordClass, WordId, NO_WORD};
 use crate::model::{Entity, Quote, QuoteKind};
 use crate::scan::{Scan, TokKind};
 use crate::span::Span;
@@ -270,25 +270,30 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
     let mut opposed: Vec<(usize, u16, bool)> = Vec::new();
     // word positions only: punctuation and marks do not count towards reach
     let mut pos = 0usize;
-    let mut prev_word: Option<&str> = None;
+    // the word before, by its lexicon id (see `Scan::words`)
+    let mut prev_word: Option<WordId> = None;
     let mut k = a;
-    let mut words: Vec<&str> = Vec::with_capacity(5);
+    // the ids of the next (up to) five words, for the phrase tables
+    let mut ids = [NO_WORD; 5];
     while k < b {
         if toks[k].kind != TokKind::Word {
             k += 1;
             continue;
         }
-        words.clear();
+        let mut n = 0;
         let mut j = k;
-        while j < b && words.len() < 5 && toks[j].kind == TokKind::Word {
-            words.push(&lower[toks[j].start..toks[j].end]);
+        while j < b && n < 5 && toks[j].kind == TokKind::Word {
+            ids[n] = scan.words[j];
+            n += 1;
             j += 1;
         }
-        let w = words[0];
-        let mut phrase = lex.frame_words.longest(&words);
+        let ids = &ids[..n];
+        let (id, w) = (ids[0], &lower[toks[k].start..toks[k].end]);
+        let mut phrase = lex.frame_words.longest_ids(ids);
         // "its plan to build", "the aim to cut": after a determiner the word is a noun, not
         // the modal phrase ("plans to build")
-        if prev_word.is_some_and(|d| lex.determiners.contains(d)) && phrase.is_some_and(|(n, v)| n > 1 && v.iter().all(|f| matches!(f, FrameWord::Modality(_))))
+        if prev_word.is_some_and(|d| lex.word_has(d, WordClass::Determiner))
+            && phrase.is_some_and(|(n, v)| n > 1 && v.iter().all(|f| matches!(f, FrameWord::Modality(_))))
         {
             phrase = None;
         }
@@ -300,14 +305,14 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
         // a capitalised word inside the sentence is part of a name ("the Ministry of Trade")
         let in_name = k > a && text[toks[k].start..].chars().next().is_some_and(char::is_uppercase);
         if !frame_phrase && !in_name {
-            if let Some((_, p)) = lex.predicates.longest(&words) {
+            if let Some((_, p)) = lex.predicates.longest_ids(ids) {
                 let mut p = *p;
                 // "a rise in", "the cut", "last fall": a verb form after a determiner is a noun
-                if p.verb && prev_word.is_some_and(|d| lex.determiners.contains(d) || lex.noun_markers.contains(d)) {
+                if p.verb && prev_word.is_some_and(|d| lex.word_has(d, WordClass::Determiner) || lex.word_has(d, WordClass::NounMarker)) {
                     p.verb = false;
                 }
                 // "cut 400 jobs": an idiom gives the verb another class
-                if let Some(list) = lex.idioms.get(w) {
+                if let Some(list) = lex.word_has(id, WordClass::Idiom).then(|| lex.idioms.get(w)).flatten() {
                     let ahead: Vec<&str> = toks[k + 1..b].iter().filter(|t| t.kind == TokKind::Word).take(3).map(|t| &lower[t.start..t.end]).collect();
                     if let Some((_, c)) = list.iter().find(|(objs, _)| ahead.iter().any(|a| objs.contains(*a))) {
                         p.class = *c;
@@ -317,10 +322,10 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
             }
         }
         // (not inside a name or a title: "How Societies Choose to Fail or Succeed")
-        if let Some(&(pair, side)) = lex.opposition.get(w).filter(|_| !in_name) {
+        if let Some(&(pair, side)) = (!in_name && lex.word_has(id, WordClass::Opposition)).then(|| lex.opposition.get(w)).flatten() {
             opposed.push((pos, pair, side));
         }
-        if pos == 0 && lex.initial_conditionals.contains(w) {
+        if pos == 0 && lex.word_has(id, WordClass::InitialConditional) {
             clause_modality = Modality::Conditional;
         }
         let step = match phrase {
@@ -357,7 +362,7 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
             }
             None => 1,
         };
-        prev_word = Some(w);
+        prev_word = Some(id);
         // advance `step` words
         let mut taken = 0;
         while k < b && taken < step {
@@ -797,14 +802,15 @@ fn add_implicit_participants(c: &mut Claim, lower: &str, scan: &Scan, lex: &Lexi
     let toks = &scan.tokens;
     let (a, b) = (toks.partition_point(|t| t.start < c.span.start), toks.partition_point(|t| t.start < c.span.end));
     let mut prev = "";
-    for t in &toks[a..b] {
+    let mut prev_id = NO_WORD;
+    for (t, &id) in toks[a..b].iter().zip(&scan.words[a..b]) {
         if t.kind != TokKind::Word {
             continue;
         }
         let w = &lower[t.start..t.end];
         let who = match (w, speaker) {
             ("i" | "me" | "my" | "myself", Some(s)) => Some(s),
-            _ if lex.determiners.contains(prev) || prev == "the" => titled.get(w).copied(),
+            _ if lex.word_has(prev_id, WordClass::Determiner) || prev == "the" => titled.get(w).copied(),
             _ => None,
         };
         if let Some(e) = who {
@@ -813,6 +819,7 @@ fn add_implicit_participants(c: &mut Claim, lower: &str, scan: &Scan, lex: &Lexi
             }
         }
         prev = w;
+        prev_id = id;
     }
     c.participants.sort_unstable();
 }
