@@ -582,7 +582,8 @@ impl WordClass {
         Self::LISTS.iter().find(|(_, c)| *c == self).map(|(n, _)| *n)
     }
 
-    const fn bit(self) -> u64 {
+    /// The class's bit in a class set ([`Lexicon::word_classes`]).
+    pub const fn bit(self) -> u64 {
         1 << self as u32
     }
 }

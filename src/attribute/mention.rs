@@ -3,7 +3,7 @@
 //! classes of `grammar/speakers.toml`.
 
 use super::Ctx;
-use crate::lexicon::Gender;
+use crate::lexicon::{Gender, WordClass};
 use crate::scan::TokKind;
 use crate::span::Span;
 
@@ -117,31 +117,34 @@ impl Ctx<'_> {
             _ => return Np::Stop,
         }
         let lw = self.lw(i);
-        if self.lex.pronouns.contains_key(lw) && !self.is_cap_mid(i) {
+        // every class of the word at once (see `Scan::words`)
+        let classes = self.lex.word_classes(self.scan.words[i]);
+        let has = |c: WordClass| classes & c.bit() != 0;
+        if has(WordClass::Pronoun) && !self.is_cap_mid(i) {
             return Np::Pronoun;
         }
-        if self.lex.determiners.contains(lw) && !self.is_cap_mid(i) {
+        if has(WordClass::Determiner) && !self.is_cap_mid(i) {
             return Np::Det;
         }
-        if self.lex.roles.contains_key(lw) {
+        if has(WordClass::Role) {
             return Np::Role;
         }
-        if self.lex.groups.contains(lw) {
+        if has(WordClass::Group) {
             return Np::Group;
         }
         if lw == "of" || lw == "for" {
             return Np::Of;
         }
-        if self.lex.is("name_particles", lw) {
+        if has(WordClass::NameParticles) {
             return Np::Of;
         }
         if self.is_cap(i) {
-            if self.lex.not_names.contains(lw) {
+            if has(WordClass::NotName) {
                 return Np::Stop;
             }
             return Np::Cap;
         }
-        if self.lex.modifiers.contains(lw) || lw.ends_with("'s") || lw.ends_with("’s") {
+        if has(WordClass::Modifier) || lw.ends_with("'s") || lw.ends_with("’s") {
             return Np::Modifier;
         }
         Np::Stop
@@ -423,15 +426,13 @@ impl Ctx<'_> {
             return false;
         }
         let lw = self.lw(i);
+        // a sentence starter, an adverb, a word that is no name, a pronoun, a word that heads
+        // no mention or a one-word cue
+        let excluded = [WordClass::SentenceStarter, WordClass::Adverb, WordClass::NotName, WordClass::Pronoun, WordClass::NotHead, WordClass::CueWord];
         lw.len() > 2
             && lw.chars().all(|c| c.is_alphanumeric() || c == '-')
             && lw.chars().any(char::is_alphabetic)
-            && !self.lex.sentence_starters.contains(lw)
-            && !self.lex.adverbs.contains(lw)
-            && !self.lex.not_names.contains(lw)
-            && !self.lex.pronouns.contains_key(lw)
-            && !self.lex.not_heads.contains(lw)
-            && self.lex.cues.longest(&[lw]).is_none()
+            && self.lex.word_classes(self.scan.words[i]) & excluded.iter().fold(0, |m, c| m | c.bit()) == 0
     }
 
     /// Classifies the token range `a..b` as a mention (grammar/speakers.toml).

@@ -13,7 +13,7 @@
 pub mod entities;
 pub mod mention;
 
-use crate::lexicon::{Cue, CueClass, Lexicon};
+use crate::lexicon::{Cue, CueClass, Lexicon, WordClass, NO_WORD};
 use crate::model::{Entity, Quote, QuoteKind, SpeakerRef, Via};
 use crate::scan::{Scan, TokKind};
 use crate::span::Span;
@@ -92,6 +92,13 @@ impl<'a> Ctx<'a> {
         &self.lower[t.start..t.end]
     }
 
+    /// Whether token `i`'s lowercase form ([`Ctx::lw`]) is in the word class `c`: the same
+    /// answer as looking it up in the list or set the class stands for, by a bit test on the
+    /// id the scanner gave the token ([`crate::scan::Scan::words`]).
+    pub fn word_is(&self, i: usize, c: WordClass) -> bool {
+        self.lex.word_has(self.scan.words[i], c)
+    }
+
     pub fn tok_span(&self, i: usize) -> Span {
         let t = self.scan.tokens[i];
         Span::new(t.start, t.end)
@@ -129,13 +136,28 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let end = (i + 4).min(self.scan.tokens.len());
-        let words: Vec<&str> = (i..end).take_while(|&k| self.scan.tokens[k].kind == TokKind::Word).map(|k| self.lw(k)).collect();
-        self.lex.cues.longest(&words).map(|(n, c)| (n, *c))
+        let ids = self.word_ids::<4>(i, end);
+        self.lex.cues.longest_ids(&ids.0[..ids.1]).map(|(n, c)| (n, *c))
+    }
+
+    /// The word ids of the run of words starting at token `i` (at most `N`, not reaching
+    /// `end`), for the phrase tables, and how many there are.
+    fn word_ids<const N: usize>(&self, i: usize, end: usize) -> ([u32; N], usize) {
+        let mut ids = [NO_WORD; N];
+        let mut n = 0;
+        for k in i..end.min(i + N) {
+            if self.scan.tokens[k].kind != TokKind::Word {
+                break;
+            }
+            ids[n] = self.scan.words[k];
+            n += 1;
+        }
+        (ids, n)
     }
 
     /// An adverb or an auxiliary between a speaker and a cue ("later", "has").
     fn is_skippable(&self, i: usize) -> bool {
-        self.is_adverb(i) || (!self.in_quote(i) && self.lex.auxiliaries.contains(self.lw(i)))
+        self.is_adverb(i) || (!self.in_quote(i) && self.word_is(i, WordClass::Auxiliary))
     }
 
     /// The token after an adverb or an adjunct phrase ("in a statement") starting at `i`.
@@ -146,8 +168,8 @@ impl<'a> Ctx<'a> {
         if self.is_adverb(i) {
             return i + 1;
         }
-        let words: Vec<&str> = (i..(i + 6).min(limit)).take_while(|&k| self.scan.tokens[k].kind == TokKind::Word).map(|k| self.lw(k)).collect();
-        match self.lex.adjuncts.longest(&words) {
+        let (ids, n) = self.word_ids::<6>(i, limit);
+        match self.lex.adjuncts.longest_ids(&ids[..n]) {
             Some((n, _)) => i + n,
             None => i,
         }
@@ -170,7 +192,7 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let lw = self.lw(i);
-        self.lex.adverbs.contains(lw) || (lw.len() > 4 && lw.ends_with("ly") && !self.is_cap(i))
+        self.word_is(i, WordClass::Adverb) || (lw.len() > 4 && lw.ends_with("ly") && !self.is_cap(i))
     }
 
     fn is_punct(&self, i: usize, c: char) -> bool {
