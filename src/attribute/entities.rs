@@ -15,7 +15,7 @@
 use super::mention::{Mention, MentionKind};
 use super::{Ctx, Draft};
 use crate::config::KnownSpeaker;
-use crate::lexicon::{Gender, Lexicon};
+use crate::lexicon::{Gender, Lexicon, WordClass};
 use crate::model::{Entity, EntityKind, SpeakerRef};
 use crate::scan::TokKind;
 use crate::span::Span;
@@ -821,12 +821,11 @@ fn narrative_names(ctx: &Ctx) -> Vec<Mention> {
             }
         }
         while i < s.end_token {
-            let lw = ctx.lw(i);
             let starter = ctx.is_cap(i)
-                || ctx.lex.determiners.contains(lw)
-                || ctx.lex.roles.contains_key(lw)
-                || ctx.lex.groups.contains(lw)
-                || ctx.lex.modifiers.contains(lw);
+                || ctx.word_is(i, WordClass::Determiner)
+                || ctx.word_is(i, WordClass::Role)
+                || ctx.word_is(i, WordClass::Group)
+                || ctx.word_is(i, WordClass::Modifier);
             if ctx.in_quote(i) || !starter {
                 i += 1;
                 continue;

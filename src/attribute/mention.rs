@@ -182,7 +182,7 @@ impl Ctx<'_> {
         // mention only when a determiner opens it
         let free_head = self.np(h) == Np::Stop && self.is_free_modifier(h);
         // "most said", "several said": a quantifier standing for a group already named
-        if self.np(h) == Np::Det && self.lex.is("quantifiers", self.lw(h)) {
+        if self.np(h) == Np::Det && self.word_is(h, WordClass::Quantifiers) {
             return self.phrase_mention(h, end);
         }
         match self.np(h) {
@@ -218,7 +218,7 @@ impl Ctx<'_> {
                     // "a senior official at the ministry": the organisation was a
                     // complement; the mention goes on with the role before it
                     if i >= floor + 2
-                        && self.lex.is("role_prepositions", self.lw(i - 1))
+                        && self.word_is(i - 1, WordClass::RolePrepositions)
                         && matches!(self.np(i - 2), Np::Role | Np::Group)
                         && !self.in_quote(i - 1)
                     {
@@ -264,7 +264,7 @@ impl Ctx<'_> {
         }
         // "one of the aides said": the quantity before the group is part of the mention
         let mut j = k;
-        if j > floor && self.lex.is("group_determiners", self.lw(j - 1)) {
+        if j > floor && self.word_is(j - 1, WordClass::GroupDeterminers) {
             j -= 1;
         }
         if j >= floor + 2 && self.lw(j - 1) == "of" && self.np(j - 2) == Np::Det {
@@ -301,7 +301,7 @@ impl Ctx<'_> {
                 // Oregon (a name cannot be built across the place)
                 Np::Of
                     if k > start
-                        && !(self.np(k - 1) == Np::Cap && !self.lex.org_heads.contains(self.lw(k - 1)) && !self.lex.is("name_particles", self.lw(k)))
+                        && !(self.np(k - 1) == Np::Cap && !self.word_is(k - 1, WordClass::OrgHead) && !self.word_is(k, WordClass::NameParticles))
                         && (k + 1..limit.min(k + 3)).find(|&j| self.np(j) != Np::Of).is_some_and(|j| self.np(j) == Np::Cap) =>
                 {
                     k += 1
@@ -313,7 +313,7 @@ impl Ctx<'_> {
                 // before a role word or a name describe the speaker (but in "Ortiz thanked
                 // Webb" a past form right after a name is its verb)
                 Np::Stop
-                    if !(k > start && self.np(k - 1) == Np::Cap && self.lex.is_past_cue(self.lw(k)))
+                    if !(k > start && self.np(k - 1) == Np::Cap && self.is_past_cue(k))
                         && self.is_free_modifier(k)
                         && (heads(k + 1) || (k + 1 < limit && self.is_free_modifier(k + 1) && heads(k + 2))) =>
                 {
@@ -334,7 +334,7 @@ impl Ctx<'_> {
         if k > start
             && k + 1 < limit
             && matches!(self.np(k - 1), Np::Role | Np::Group)
-            && self.lex.is("role_prepositions", self.lw(k))
+            && self.word_is(k, WordClass::RolePrepositions)
             && !self.in_quote(k)
             && self.np(k + 1) == Np::Det
         {
@@ -356,14 +356,14 @@ impl Ctx<'_> {
             return None;
         }
         let mut g = start + 2;
-        if self.lex.is("group_determiners", self.lw(g)) {
+        if self.word_is(g, WordClass::GroupDeterminers) {
             g += 1;
         }
         let inner = self.mention_after(g, limit)?;
         if inner.first != g || !matches!(inner.kind, MentionKind::Group | MentionKind::Anonymous) {
             return None;
         }
-        let one = self.lex.is("singular_quantities", self.lw(start));
+        let one = self.word_is(start, WordClass::SingularQuantities);
         Some(Mention {
             first: start,
             span: Span::new(self.scan.tokens[start].start, inner.span.end),
@@ -444,7 +444,7 @@ impl Ctx<'_> {
         // keep the whole phrase as the mention and its title
         let b = (a + 1..b_full)
             .find(|&i| {
-                self.lex.is("role_prepositions", self.lw(i)) && matches!(self.np(i - 1), Np::Role | Np::Group) && i + 1 < b_full && self.np(i + 1) == Np::Det
+                self.word_is(i, WordClass::RolePrepositions) && matches!(self.np(i - 1), Np::Role | Np::Group) && i + 1 < b_full && self.np(i + 1) == Np::Det
             })
             .unwrap_or(b_full);
         let classes: Vec<Np> = (a..b).map(|i| self.np(i)).collect();
@@ -461,7 +461,6 @@ impl Ctx<'_> {
         while n0 > a {
             let i = n0 - 1;
             let c = classes[i - a];
-            let lw = self.lw(i);
             // "Secretary of State John Kerry": a word after "of" belongs to the title
             let after_of = i > a && self.lw(i - 1) == "of";
             let possessive = i + 1 < b && (self.lw(i).ends_with("'s") || self.lw(i).ends_with("’s"));
@@ -475,9 +474,9 @@ impl Ctx<'_> {
                 }
             }
             let part = match c {
-                Np::Cap => !self.lex.org_heads.contains(lw) && !self.is_honorific_word(i) && !after_of,
+                Np::Cap => !self.word_is(i, WordClass::OrgHead) && !self.is_honorific_word(i) && !after_of,
                 Np::Period => i > a && self.raw(i - 1).chars().count() == 1,
-                Np::Of => self.lex.is("name_particles", lw) && n0 < b,
+                Np::Of => self.word_is(i, WordClass::NameParticles) && n0 < b,
                 _ => false,
             };
             if !part {
@@ -524,7 +523,7 @@ impl Ctx<'_> {
                 }
             }
         }
-        let org_word = (first_content..b).any(|i| self.lex.org_heads.contains(self.lw(i)) && matches!(classes[i - a], Np::Cap | Np::Group));
+        let org_word = (first_content..b).any(|i| self.word_is(i, WordClass::OrgHead) && matches!(classes[i - a], Np::Cap | Np::Group));
         if name_has_word && n0 < b {
             m.name = Some((n0, b));
             if n0 > first_content {
@@ -545,14 +544,14 @@ impl Ctx<'_> {
         }
         // no personal name: an organisation, a group or an anonymous source
         let head = self.lw(last).to_string();
-        if org_word && matches!(classes[last - a], Np::Cap | Np::Group) && !self.lex.roles.contains_key(head.as_str()) {
+        if org_word && matches!(classes[last - a], Np::Cap | Np::Group) && !self.word_is(last, WordClass::Role) {
             m.kind = MentionKind::Organization;
             m.name = Some((first_content, b));
             return Some(m);
         }
         match classes[last - a] {
             Np::Role | Np::Group | Np::Stop if classes[last - a] != Np::Stop || det_free => {
-                m.plural = head.ends_with('s') && !head.ends_with("ss") || self.lex.is("plural_nouns", head.as_str());
+                m.plural = head.ends_with('s') && !head.ends_with("ss") || self.word_is(last, WordClass::PluralNouns);
                 m.kind = if m.plural || classes[last - a] == Np::Group { MentionKind::Group } else { MentionKind::Anonymous };
                 if n0 > first_content || b < b_full {
                     let t = Span::new(self.scan.tokens[first_content].start, self.scan.tokens[b_full - 1].end);
@@ -563,7 +562,7 @@ impl Ctx<'_> {
             }
             Np::Cap => {
                 // a capitalised group word or a lone honorific-looking word: treat as a group
-                if self.lex.groups.contains(head.as_str()) {
+                if self.word_is(last, WordClass::Group) {
                     m.kind = MentionKind::Group;
                     m.plural = true;
                     m.head = Some((last, head));
