@@ -709,6 +709,8 @@ pub struct Lexicon {
     /// Words after which a verb-form predicate is a noun ("last fall").
     pub noun_markers: HashSet<String>,
     pub classes: Vec<ClassEntry>,
+    /// By predicate class: the classes its `opposes` entries name, by index, in order.
+    class_opposes: Vec<Vec<u16>>,
     /// The vocabulary: every word of the lexicon's lists, sets and phrases, with its id.
     vocab: HashMap<Box<str>, WordId>,
     /// By word id: the [`WordClass`]es the word belongs to, as a bit set.
@@ -823,6 +825,11 @@ impl Lexicon {
             predicates: PhraseTable::default(),
             classes: preds.class.clone(),
             noun_markers: preds.noun_markers.iter().cloned().collect(),
+            class_opposes: preds
+                .class
+                .iter()
+                .map(|a| (0..preds.class.len()).filter(|&b| a.opposes.contains(&preds.class[b].name)).map(|b| b as u16).collect())
+                .collect(),
             vocab: HashMap::new(),
             word_classes: Vec::new(),
         };
@@ -1219,8 +1226,13 @@ impl Lexicon {
 
     /// True when the two predicate classes are linked by an `opposes` entry.
     pub fn classes_oppose(&self, a: u16, b: u16) -> bool {
-        let bn = &self.classes[b as usize].name;
-        self.classes[a as usize].opposes.iter().any(|o| o == bn)
+        self.opposed_classes(a).contains(&b)
+    }
+
+    /// The classes class `a` opposes ([`Lexicon::classes_oppose`]), in order; the
+    /// consistency pass asks for every claim.
+    pub fn opposed_classes(&self, a: u16) -> &[u16] {
+        &self.class_opposes[a as usize]
     }
 
     pub fn has_negation_suffix(&self, lower: &str) -> bool {
