@@ -447,7 +447,19 @@ impl Ctx<'_> {
                 self.word_is(i, WordClass::RolePrepositions) && matches!(self.np(i - 1), Np::Role | Np::Group) && i + 1 < b_full && self.np(i + 1) == Np::Det
             })
             .unwrap_or(b_full);
-        let classes: Vec<Np> = (a..b).map(|i| self.np(i)).collect();
+        // what each token is; on the stack, since a mention is short (MAX_NP) and build runs
+        // for every candidate phrase
+        let mut on_stack = [Np::Stop; 2 * MAX_NP];
+        let on_heap: Vec<Np>;
+        let classes: &[Np] = if b - a <= on_stack.len() {
+            for (c, i) in on_stack.iter_mut().zip(a..b) {
+                *c = self.np(i);
+            }
+            &on_stack[..b - a]
+        } else {
+            on_heap = (a..b).map(|i| self.np(i)).collect();
+            &on_heap
+        };
         if classes.is_empty() {
             return None;
         }
@@ -543,7 +555,7 @@ impl Ctx<'_> {
             return Some(m);
         }
         // no personal name: an organisation, a group or an anonymous source
-        let head = self.lw(last).to_string();
+        let head = self.lw(last);
         if org_word && matches!(classes[last - a], Np::Cap | Np::Group) && !self.word_is(last, WordClass::Role) {
             m.kind = MentionKind::Organization;
             m.name = Some((first_content, b));
@@ -557,7 +569,7 @@ impl Ctx<'_> {
                     let t = Span::new(self.scan.tokens[first_content].start, self.scan.tokens[b_full - 1].end);
                     m.title = Some(t);
                 }
-                m.head = Some((last, head));
+                m.head = Some((last, head.to_string()));
                 Some(m)
             }
             Np::Cap => {
@@ -565,7 +577,7 @@ impl Ctx<'_> {
                 if self.word_is(last, WordClass::Group) {
                     m.kind = MentionKind::Group;
                     m.plural = true;
-                    m.head = Some((last, head));
+                    m.head = Some((last, head.to_string()));
                     return Some(m);
                 }
                 None
@@ -587,7 +599,7 @@ impl Ctx<'_> {
                 return Some(*g);
             }
         }
-        self.lex.honorifics.longest(&[self.lw(i)]).filter(|(n, _)| *n == 1).map(|(_, g)| *g)
+        self.lex.honorifics.longest_ids(&[self.scan.words[i]]).filter(|(n, _)| *n == 1).map(|(_, g)| *g)
     }
 
     fn honorific_span(&self, i: usize) -> Span {

@@ -110,7 +110,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn is_cap(&self, i: usize) -> bool {
-        self.scan.tokens[i].kind == TokKind::Word && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+        self.scan.caps[i]
     }
 
     pub fn in_quote(&self, i: usize) -> bool {

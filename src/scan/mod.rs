@@ -84,6 +84,8 @@ pub struct Scan {
     /// when no list holds it): the later stages ask about the same tokens many times, and a
     /// class test on an id is a bit test where the string would be hashed every time.
     pub words: Vec<WordId>,
+    /// For each token, whether it is a word that starts with a capital letter.
+    pub caps: Vec<bool>,
 }
 
 /// Splits the text into paragraphs. Blank lines separate paragraphs; a text with no blank
@@ -149,6 +151,7 @@ pub fn scan(text: &str, lex: &Lexicon) -> Scan {
     assign_tokens_to_quotes(&mut s);
     let lower = text.to_ascii_lowercase();
     s.words = s.tokens.iter().map(|t| lex.word_id(&lower[t.start..t.end])).collect();
+    s.caps = s.tokens.iter().map(|t| t.kind == TokKind::Word && text[t.start..].chars().next().is_some_and(char::is_uppercase)).collect();
     split_sentences(text, &lower, lex, &mut s);
     find_headline_and_datelines(text, &mut s);
     s
