@@ -1131,7 +1131,9 @@ impl Lexicon {
         let mut rest = text;
         while let Some(p) = rest.bytes().position(|b| !b.is_ascii()) {
             let Some(c) = rest[p..].chars().next() else { break };
-            if c.is_alphanumeric() || !c.to_lowercase().eq(std::iter::once(c)) {
+            // curly quotes, dashes and ellipses (General Punctuation, which has no letter, digit
+            // or cased character: a test checks) need no look-up in the Unicode tables
+            if !GENERAL_PUNCTUATION.contains(&c) && (c.is_alphanumeric() || !c.to_lowercase().eq(std::iter::once(c))) {
                 return self.setting_bits_general(text);
             }
             rest = &rest[p + c.len_utf8()..];
@@ -1139,34 +1141,17 @@ impl Lexicon {
         let bytes = text.as_bytes();
         let n = bytes.len();
         let mut bits = 0u64;
-        let mut buf = [0u8; 64];
-        // non-ASCII bytes belong to characters that are no letter or digit: separators
-        let in_word = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
         let mut i = 0;
         while i < n {
-            if !in_word(bytes[i]) {
+            if !in_setting_word(bytes[i]) {
                 i += 1;
                 continue;
             }
             let start = i;
-            while i < n && in_word(bytes[i]) {
+            while i < n && in_setting_word(bytes[i]) {
                 i += 1;
             }
-            let word = &bytes[start..i];
-            if word.len() > self.setting_word_max || word.len() > buf.len() {
-                continue;
-            }
-            let shape = self.setting_shapes[usize::from(word[0].to_ascii_lowercase())];
-            if word.len() < 64 && shape & (1 << word.len()) == 0 && shape != u64::MAX {
-                continue;
-            }
-            let low = &mut buf[..word.len()];
-            for (l, &b) in low.iter_mut().zip(word) {
-                *l = b.to_ascii_lowercase();
-            }
-            if let Some(&bit) = self.setting_index.get(&*low) {
-                bits |= bit;
-            }
+            bits |= self.setting_word_bit(&bytes[start..i]);
         }
         for (phrase, bit) in &self.setting_phrases {
             let Some((&first, rest)) = phrase.split_first() else { continue };
@@ -1187,6 +1172,119 @@ impl Lexicon {
                 memchr::memchr_iter(first, starts).any(matches_at)
             };
             if found {
+                bits |= bit;
+            }
+        }
+        bits
+    }
+
+    /// The bit of a one-word setting word (ASCII, any case), 0 for any other word.
+    fn setting_word_bit(&self, word: &[u8]) -> u64 {
+        let mut buf = [0u8; 64];
+        if word.is_empty() || word.len() > self.setting_word_max || word.len() > buf.len() {
+            return 0;
+        }
+        let shape = self.setting_shapes[usize::from(word[0].to_ascii_lowercase())];
+        if word.len() < 64 && shape & (1 << word.len()) == 0 && shape != u64::MAX {
+            return 0;
+        }
+        let low = &mut buf[..word.len()];
+        for (l, &b) in low.iter_mut().zip(word) {
+            *l = b.to_ascii_lowercase();
+        }
+        self.setting_index.get(&*low).copied().unwrap_or(0)
+    }
+
+    /// What [`Lexicon::setting_bits`] needs to answer for any span of `text` without reading
+    /// it again: the claims of a document overlap (a quotation's, the reported clause's, the
+    /// narrative's), and each used to be scanned byte by byte.
+    pub fn setting_spans(&self, text: &str) -> SettingSpans {
+        let bytes = text.as_bytes();
+        let mut idx = SettingSpans { len: text.len(), ..SettingSpans::default() };
+        // the non-ASCII characters, found eight bytes at a time (most text has few)
+        let mut p = 0;
+        while p < bytes.len() {
+            if p + 8 <= bytes.len() && u64::from_le_bytes(bytes[p..p + 8].try_into().unwrap_or_default()) & 0x8080_8080_8080_8080 == 0 {
+                p += 8;
+                continue;
+            }
+            if bytes[p].is_ascii() {
+                p += 1;
+                continue;
+            }
+            let c = text[p..].chars().next().unwrap_or_default();
+            if !GENERAL_PUNCTUATION.contains(&c) && (c.is_alphanumeric() || !c.to_lowercase().eq(std::iter::once(c))) {
+                idx.general.push(p);
+            }
+            p += c.len_utf8();
+        }
+        let mut i = 0;
+        while i < bytes.len() {
+            if !in_setting_word(bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && in_setting_word(bytes[i]) {
+                i += 1;
+            }
+            // (the lengths filter most words out before any look-up)
+            let shape = self.setting_shapes[usize::from(bytes[start].to_ascii_lowercase())];
+            if i - start < 64 && shape & (1 << (i - start)) == 0 {
+                continue;
+            }
+            let bit = self.setting_word_bit(&bytes[start..i]);
+            if bit != 0 {
+                idx.words.push((start, i, bit));
+            }
+        }
+        for (phrase, bit) in &self.setting_phrases {
+            let Some((&first, rest)) = phrase.split_first() else { continue };
+            let mut at = Vec::new();
+            if bytes.len() >= phrase.len() {
+                let matches_at = |k: &usize| bytes[k + 1..k + phrase.len()].iter().zip(rest).all(|(&b, &p)| b.to_ascii_lowercase() == p);
+                let starts = &bytes[..=bytes.len() - phrase.len()];
+                if first.is_ascii_lowercase() {
+                    at.extend(memchr::memchr2_iter(first, first.to_ascii_uppercase(), starts).filter(matches_at));
+                } else if !first.is_ascii_uppercase() {
+                    at.extend(memchr::memchr_iter(first, starts).filter(matches_at));
+                }
+            }
+            idx.phrases.push((phrase.len(), *bit, at));
+        }
+        idx
+    }
+
+    /// [`Lexicon::setting_bits`] of `text[span]`, from the [`Lexicon::setting_spans`] of `text`.
+    pub fn setting_bits_in(&self, idx: &SettingSpans, text: &str, span: crate::span::Span) -> u64 {
+        let (s, e) = (span.start, span.end);
+        debug_assert_eq!(idx.len, text.len());
+        // a letter or a cased character outside ASCII: the general way
+        let g = idx.general.partition_point(|&p| p < s);
+        if idx.general.get(g).is_some_and(|&p| p < e) {
+            return self.setting_bits_general(span.slice(text));
+        }
+        let bytes = text.as_bytes();
+        let mut bits = 0u64;
+        // the words of the document inside the span ...
+        let w = idx.words.partition_point(|&(a, _, _)| a < s);
+        for &(_, _, bit) in idx.words[w..].iter().take_while(|&&(_, b, _)| b <= e) {
+            bits |= bit;
+        }
+        // ... and a word the span cuts at either end, which is another word inside it
+        let cut_start = s > 0 && s < e && in_setting_word(bytes[s - 1]) && in_setting_word(bytes[s]);
+        if cut_start {
+            let end = (s..e).find(|&k| !in_setting_word(bytes[k])).unwrap_or(e);
+            bits |= self.setting_word_bit(&bytes[s..end]);
+        }
+        let cut_end = e < bytes.len() && s < e && in_setting_word(bytes[e]) && in_setting_word(bytes[e - 1]);
+        if cut_end {
+            let start = (s..e).rev().find(|&k| !in_setting_word(bytes[k])).map_or(s, |k| k + 1);
+            bits |= self.setting_word_bit(&bytes[start..e]);
+        }
+        for (len, bit, at) in &idx.phrases {
+            let k = at.partition_point(|&k| k < s);
+            if at.get(k).is_some_and(|&k| k + len <= e) {
                 bits |= bit;
             }
         }
@@ -1240,6 +1338,40 @@ impl Lexicon {
     }
 }
 
+/// A byte of a word, for the setting words: ASCII letters, digits and hyphens (a non-ASCII
+/// character, when no letter or digit, separates words).
+fn in_setting_word(b: u8) -> bool {
+    SETTING_WORD_BYTES[usize::from(b)]
+}
+
+/// [`in_setting_word`] for every byte: one load where two range tests and a compare were.
+static SETTING_WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'-';
+        b += 1;
+    }
+    t
+};
+
+/// The setting words and phrases of one document, by position ([`Lexicon::setting_spans`]).
+#[derive(Debug, Default)]
+pub struct SettingSpans {
+    len: usize,
+    /// Where a character stands that sends a span to the general way (a non-ASCII letter,
+    /// digit or cased character), in order.
+    general: Vec<usize>,
+    /// Every maximal run of word bytes that is a setting word: start, end, bit; in order.
+    words: Vec<(usize, usize, u64)>,
+    /// Each phrase: its length, its bit, and every position it starts at, in order.
+    phrases: Vec<(usize, u64, Vec<usize>)>,
+}
+
+/// The Unicode block General Punctuation (’ “ ” — … •): no character of it is a letter or a
+/// digit or changes when lowercased.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
+
 /// Parsed grammar files, for tests that run every entry's examples.
 pub fn files() -> (CuesFile, SpeakersFile, AbbreviationsFile, ClaimsFile, PredicatesFile) {
     (
@@ -1254,6 +1386,13 @@ pub fn files() -> (CuesFile, SpeakersFile, AbbreviationsFile, ClaimsFile, Predic
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn general_punctuation_has_no_letter_digit_or_case() {
+        for c in GENERAL_PUNCTUATION {
+            assert!(!c.is_alphanumeric() && c.to_lowercase().eq(std::iter::once(c)), "{c:?}");
+        }
+    }
 
     /// A word's class bits say what the sets and lists they stand for say, and a phrase
     /// found by ids is the phrase found by strings.
@@ -1318,6 +1457,28 @@ mod tests {
         same(lex, &lex.frame_words);
         same(lex, &lex.predicates);
         assert_eq!(lex.word_id("zzz"), NO_WORD);
+    }
+
+    /// The setting bits of a span, from the document's index, are those of its text, for
+    /// every span between character boundaries of texts that take either way.
+    #[test]
+    fn setting_bits_of_spans_agree_with_the_text() {
+        let lex = Lexicon::builtin();
+        let texts = [
+            "Direct talks stay suspended, in person or by phone; bilateral--multilateral, one-on-one.",
+            "They met in person. In PERSON in-person inperson Bilaterally “private” talks-public",
+            "Federal-state ties: the état met in person, ΣΊΣΥΦΟΣ public … formal",
+        ];
+        for t in texts {
+            let idx = lex.setting_spans(t);
+            let bounds: Vec<usize> = (0..=t.len()).filter(|&k| t.is_char_boundary(k)).collect();
+            for (x, &s) in bounds.iter().enumerate() {
+                for &e in &bounds[x..] {
+                    let span = crate::span::Span::new(s, e);
+                    assert_eq!(lex.setting_bits_in(&idx, t, span), lex.setting_bits(&t[s..e]), "{:?}", &t[s..e]);
+                }
+            }
+        }
     }
 
     /// The byte-wise setting look-up finds what the general one finds, on texts that take
