@@ -247,8 +247,17 @@ pub struct OppositionEntry {
 
 /// The parsed opposition file.
 pub fn opposition_file() -> OppositionFile {
-    parse("opposition.toml", OPPOSITION)
+    parse("opposition.toml", OPPOSITION_JSON)
 }
+
+// The grammar files as JSON, converted by build.rs (serde_json reads them much faster than
+// the TOML parser; the data are the same).
+const CUES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/cues.json"));
+const SPEAKERS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/speakers.json"));
+const ABBREVIATIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/abbreviations.json"));
+const CLAIMS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/claims.json"));
+const PREDICATES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/predicates.json"));
+const OPPOSITION_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/opposition.json"));
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -717,8 +726,9 @@ pub struct Lexicon {
     word_classes: Vec<u64>,
 }
 
+/// A grammar file, from its JSON form (see build.rs).
 fn parse<T: serde::de::DeserializeOwned>(name: &str, src: &str) -> T {
-    match toml::from_str(src) {
+    match serde_json::from_str(src) {
         Ok(v) => v,
         // The grammar files are compiled in and checked by the test suite; a broken one is a
         // build defect, not bad user input.
@@ -1375,11 +1385,11 @@ const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206
 /// Parsed grammar files, for tests that run every entry's examples.
 pub fn files() -> (CuesFile, SpeakersFile, AbbreviationsFile, ClaimsFile, PredicatesFile) {
     (
-        parse("cues.toml", CUES),
-        parse("speakers.toml", SPEAKERS),
-        parse("abbreviations.toml", ABBREVIATIONS),
-        parse("claims.toml", CLAIMS),
-        parse("predicates.toml", PREDICATES),
+        parse("cues.toml", CUES_JSON),
+        parse("speakers.toml", SPEAKERS_JSON),
+        parse("abbreviations.toml", ABBREVIATIONS_JSON),
+        parse("claims.toml", CLAIMS_JSON),
+        parse("predicates.toml", PREDICATES_JSON),
     )
 }
 
@@ -1391,6 +1401,23 @@ mod tests {
     fn general_punctuation_has_no_letter_digit_or_case() {
         for c in GENERAL_PUNCTUATION {
             assert!(!c.is_alphanumeric() && c.to_lowercase().eq(std::iter::once(c)), "{c:?}");
+        }
+    }
+
+    /// The JSON the build made of the grammar files holds what the TOML holds.
+    #[test]
+    fn grammar_json_is_the_toml() {
+        for (toml_src, json) in [
+            (CUES, CUES_JSON),
+            (SPEAKERS, SPEAKERS_JSON),
+            (ABBREVIATIONS, ABBREVIATIONS_JSON),
+            (CLAIMS, CLAIMS_JSON),
+            (PREDICATES, PREDICATES_JSON),
+            (OPPOSITION, OPPOSITION_JSON),
+        ] {
+            let from_toml: serde_json::Value = serde_json::to_value(toml::from_str::<toml::Value>(toml_src).unwrap()).unwrap();
+            let from_json: serde_json::Value = serde_json::from_str(json).unwrap();
+            assert_eq!(from_toml, from_json);
         }
     }
 
