@@ -34,7 +34,7 @@ pub struct Ctx<'a> {
     pub bound: Option<(usize, usize)>,
     /// Capitalised words seen in mid-sentence somewhere in the document (lowercased): the
     /// evidence that a sentence-opening capital is a name ("Hours later, Trump ..." is not).
-    pub proper: std::rc::Rc<foldhash::HashSet<String>>,
+    pub proper: std::rc::Rc<foldhash::HashSet<&'a str>>,
     /// What each token is in a speaker mention apart from quotation depth (which depends on
     /// `level` and `bound`), computed on first use: the mention search asks again and again
     /// about the same tokens. 0 is not yet known (see `mention::Np`). Shared with the nested
@@ -56,7 +56,7 @@ impl<'a> Ctx<'a> {
             for k in s.first_token + 1..s.end_token {
                 let t = scan.tokens[k];
                 if t.kind == TokKind::Word && text[t.start..t.end].chars().next().is_some_and(char::is_uppercase) {
-                    proper.insert(lower[t.start..t.end].to_string());
+                    proper.insert(&lower[t.start..t.end]);
                 }
             }
         }
