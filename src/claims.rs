@@ -2,7 +2,7 @@
 //! from the writer's own sentences (speaker `reporter`), each a frame built from the lexicons
 //! in `grammar/claims.toml` and `grammar/predicates.toml`.
 
-use crate::lexicon::{FrameWord, Lexicon};
+use crate::lexicon::{FrameWord, Lexicon, SettingSpans, WordClass, WordId, NO_WORD};
 use crate::model::{Entity, Quote, QuoteKind};
 use crate::scan::{Scan, TokKind};
 use crate::span::Span;
@@ -249,7 +249,7 @@ const MODAL_REACH: usize = 5;
 /// clause embedded by a negated "mean"/"signal" ("doesn't mean the talks resumed"); a modal
 /// bears on what follows it within [`MODAL_REACH`] tokens. Conditionals and question marks
 /// bear on the whole clause.
-fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize) -> Claim {
+fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, settings: &SettingSpans, a: usize, b: usize) -> Claim {
     let toks = &scan.tokens;
     let mut negs: Vec<usize> = Vec::new();
     let mut modals: Vec<(usize, Modality)> = Vec::new();
@@ -270,25 +270,30 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
     let mut opposed: Vec<(usize, u16, bool)> = Vec::new();
     // word positions only: punctuation and marks do not count towards reach
     let mut pos = 0usize;
-    let mut prev_word: Option<&str> = None;
+    // the word before, by its lexicon id (see `Scan::words`)
+    let mut prev_word: Option<WordId> = None;
     let mut k = a;
-    let mut words: Vec<&str> = Vec::with_capacity(5);
+    // the ids of the next (up to) five words, for the phrase tables
+    let mut ids = [NO_WORD; 5];
     while k < b {
         if toks[k].kind != TokKind::Word {
             k += 1;
             continue;
         }
-        words.clear();
+        let mut n = 0;
         let mut j = k;
-        while j < b && words.len() < 5 && toks[j].kind == TokKind::Word {
-            words.push(&lower[toks[j].start..toks[j].end]);
+        while j < b && n < 5 && toks[j].kind == TokKind::Word {
+            ids[n] = scan.words[j];
+            n += 1;
             j += 1;
         }
-        let w = words[0];
-        let mut phrase = lex.frame_words.longest(&words);
+        let ids = &ids[..n];
+        let (id, w) = (ids[0], &lower[toks[k].start..toks[k].end]);
+        let mut phrase = lex.frame_words.longest_ids(ids);
         // "its plan to build", "the aim to cut": after a determiner the word is a noun, not
         // the modal phrase ("plans to build")
-        if prev_word.is_some_and(|d| lex.determiners.contains(d)) && phrase.is_some_and(|(n, v)| n > 1 && v.iter().all(|f| matches!(f, FrameWord::Modality(_))))
+        if prev_word.is_some_and(|d| lex.word_has(d, WordClass::Determiner))
+            && phrase.is_some_and(|(n, v)| n > 1 && v.iter().all(|f| matches!(f, FrameWord::Modality(_))))
         {
             phrase = None;
         }
@@ -298,16 +303,16 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
         // a multiword frame phrase ("plans to", "expected to") or a modal is not a predicate
         let frame_phrase = phrase.is_some_and(|(n, v)| n > 1 || v.iter().any(|f| matches!(f, FrameWord::Modality(_))));
         // a capitalised word inside the sentence is part of a name ("the Ministry of Trade")
-        let in_name = k > a && text[toks[k].start..].chars().next().is_some_and(char::is_uppercase);
+        let in_name = k > a && scan.caps[k];
         if !frame_phrase && !in_name {
-            if let Some((_, p)) = lex.predicates.longest(&words) {
+            if let Some((_, p)) = lex.predicates.longest_ids(ids) {
                 let mut p = *p;
                 // "a rise in", "the cut", "last fall": a verb form after a determiner is a noun
-                if p.verb && prev_word.is_some_and(|d| lex.determiners.contains(d) || lex.noun_markers.contains(d)) {
+                if p.verb && prev_word.is_some_and(|d| lex.word_has(d, WordClass::Determiner) || lex.word_has(d, WordClass::NounMarker)) {
                     p.verb = false;
                 }
                 // "cut 400 jobs": an idiom gives the verb another class
-                if let Some(list) = lex.idioms.get(w) {
+                if let Some(list) = lex.word_has(id, WordClass::Idiom).then(|| lex.idioms.get(w)).flatten() {
                     let ahead: Vec<&str> = toks[k + 1..b].iter().filter(|t| t.kind == TokKind::Word).take(3).map(|t| &lower[t.start..t.end]).collect();
                     if let Some((_, c)) = list.iter().find(|(objs, _)| ahead.iter().any(|a| objs.contains(*a))) {
                         p.class = *c;
@@ -317,10 +322,10 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
             }
         }
         // (not inside a name or a title: "How Societies Choose to Fail or Succeed")
-        if let Some(&(pair, side)) = lex.opposition.get(w).filter(|_| !in_name) {
+        if let Some(&(pair, side)) = (!in_name && lex.word_has(id, WordClass::Opposition)).then(|| lex.opposition.get(w)).flatten() {
             opposed.push((pos, pair, side));
         }
-        if pos == 0 && lex.initial_conditionals.contains(w) {
+        if pos == 0 && lex.word_has(id, WordClass::InitialConditional) {
             clause_modality = Modality::Conditional;
         }
         let step = match phrase {
@@ -357,7 +362,7 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
             }
             None => 1,
         };
-        prev_word = Some(w);
+        prev_word = Some(id);
         // advance `step` words
         let mut taken = 0;
         while k < b && taken < step {
@@ -456,7 +461,7 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usize
         exception,
         certain,
         stance,
-        settings: lex.setting_bits(span.slice(text)),
+        settings: lex.setting_bits_in(settings, text, span),
         amounts: amounts(text, lower, scan, lex, a, b),
         opposed: opposed.iter().map(|&(_, pair, side)| (pair, side)).collect(),
     }
@@ -472,8 +477,7 @@ fn trim_clause_marks(text: &str, span: Span) -> Span {
     loop {
         let t = s.slice(text);
         let (Some(first), Some(last)) = (t.chars().next(), t.chars().next_back()) else { break };
-        let opens = t.chars().filter(|&c| opening(c)).count();
-        let closes = t.chars().filter(|&c| closing(c)).count();
+        let (opens, closes) = count_marks(t, opening, closing);
         let cut_front = closing(first) || first == '"' && t.matches('"').count() % 2 == 1 || (opening(first) && closes == 0);
         let cut_back = opening(last) || (closing(last) && opens == 0) || (last == '"' && t.matches('"').count() % 2 == 1);
         if cut_front {
@@ -488,6 +492,20 @@ fn trim_clause_marks(text: &str, span: Span) -> Span {
         }
     }
     s
+}
+
+/// How many characters of `t` are `opening` and how many `closing` marks. The marks are
+/// non-ASCII characters whose UTF-8 starts with 0xE2 (“ ” ‘ ’ „) or 0xC2 (« »): only the
+/// characters at those bytes (memchr) are decoded, not every character of the clause.
+fn count_marks(t: &str, opening: impl Fn(char) -> bool, closing: impl Fn(char) -> bool) -> (usize, usize) {
+    let (mut opens, mut closes) = (0, 0);
+    // a lead byte (0b11xxxxxx) always starts a character
+    for p in memchr::memchr2_iter(0xE2, 0xC2, t.as_bytes()) {
+        let c = t[p..].chars().next().unwrap_or_default();
+        opens += usize::from(opening(c));
+        closes += usize::from(closing(c));
+    }
+    (opens, closes)
 }
 
 /// The `n`th word (0-based) of the clause `a..b`, lowercase.
@@ -549,6 +567,7 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
     let toks = &scan.tokens;
     let tok_at = |b: usize| toks.partition_point(|t| t.start < b);
     let index = mention_index(entities);
+    let settings = lex.setting_spans(text);
     let titled = title_heads(entities);
     let mut claims = Vec::new();
     // the sentence-final punctuation tokens, top-level and inside quotations
@@ -591,7 +610,7 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
         for s in &segs {
             let (a, b) = (tok_at(s.start), tok_at(s.end));
             for (x, y) in clauses(lower, scan, lex, &ends, a, b.min(toks.len())) {
-                let mut c = frame(text, lower, scan, lex, x, y);
+                let mut c = frame(text, lower, scan, lex, &settings, x, y);
                 if c.span.is_empty() {
                     continue;
                 }
@@ -681,7 +700,7 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
                     if words < 3 {
                         continue;
                     }
-                    let mut c = frame(text, lower, scan, lex, x, y);
+                    let mut c = frame(text, lower, scan, lex, &settings, x, y);
                     if c.class.is_none() && c.aspect == Aspect::None && c.amounts.is_empty() && c.opposed.is_empty() {
                         continue;
                     }
@@ -722,11 +741,12 @@ pub fn clause_frames(text: &str) -> Vec<Claim> {
     let scan = crate::scan::scan(text, lex);
     let lower = text.to_ascii_lowercase();
     let ends = sentence_ends(&scan);
+    let settings = lex.setting_spans(text);
     let mut out = Vec::new();
     for s in &scan.sentences {
         let mut prev: Option<Claim> = None;
         for (x, y) in clauses(&lower, &scan, lex, &ends, s.first_token, s.end_token) {
-            let mut c = frame(text, &lower, &scan, lex, x, y);
+            let mut c = frame(text, &lower, &scan, lex, &settings, x, y);
             inherit(&mut c, prev.as_ref());
             if c.class.is_some() {
                 prev = Some(c.clone());
@@ -797,14 +817,15 @@ fn add_implicit_participants(c: &mut Claim, lower: &str, scan: &Scan, lex: &Lexi
     let toks = &scan.tokens;
     let (a, b) = (toks.partition_point(|t| t.start < c.span.start), toks.partition_point(|t| t.start < c.span.end));
     let mut prev = "";
-    for t in &toks[a..b] {
+    let mut prev_id = NO_WORD;
+    for (t, &id) in toks[a..b].iter().zip(&scan.words[a..b]) {
         if t.kind != TokKind::Word {
             continue;
         }
         let w = &lower[t.start..t.end];
         let who = match (w, speaker) {
             ("i" | "me" | "my" | "myself", Some(s)) => Some(s),
-            _ if lex.determiners.contains(prev) || prev == "the" => titled.get(w).copied(),
+            _ if lex.word_has(prev_id, WordClass::Determiner) || prev == "the" => titled.get(w).copied(),
             _ => None,
         };
         if let Some(e) = who {
@@ -813,6 +834,7 @@ fn add_implicit_participants(c: &mut Claim, lower: &str, scan: &Scan, lex: &Lexi
             }
         }
         prev = w;
+        prev_id = id;
     }
     c.participants.sort_unstable();
 }
@@ -834,7 +856,7 @@ mod tests {
         let lex = Lexicon::builtin();
         let scan = crate::scan::scan(s, lex);
         let lower = s.to_ascii_lowercase();
-        frame(s, &lower, &scan, lex, 0, scan.tokens.len())
+        frame(s, &lower, &scan, lex, &lex.setting_spans(s), 0, scan.tokens.len())
     }
 
     #[test]

@@ -120,7 +120,7 @@ fn excepted_words(doc: &Doc, c: &Claim) -> Vec<String> {
 /// medicine" against "medicine shipments will continue"): no clash, that is the exception.
 fn about_the_exception(doc: &Doc, a: &Claim, b: &Claim) -> bool {
     let mentions = |c: &Claim, words: &[String]| {
-        let t = c.span.slice(doc.text).to_lowercase();
+        let t = rules::lowercase(doc, c);
         t.split(|ch: char| !ch.is_alphanumeric() && ch != '-').any(|w| words.iter().any(|x| x == w))
     };
     let (ea, eb) = (excepted(doc, a), excepted(doc, b));
@@ -141,7 +141,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
         let mut topics: Vec<Topic> = Vec::new();
         if let Some(class) = b.class {
             topics.push(Topic::Class(class));
-            topics.extend((0..doc.lex.classes.len() as u16).filter(|&o| doc.lex.classes_oppose(class, o)).map(Topic::Class));
+            topics.extend(doc.lex.opposed_classes(class).iter().map(|&o| Topic::Class(o)));
         }
         for m in &b.amounts {
             if !topics.contains(&Topic::Counts(m.unit.clone())) {
@@ -170,7 +170,8 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
         // one finding per claim: the best-ranked pair (highest severity, then the nearest
         // earlier claim), so a statement contradicted by a lede and by the quote the lede
         // sums up is reported once, against the source that ranks highest
-        let mut best: Option<Finding> = None;
+        // (the finding, with its messages and labels, is built once, for the pair that wins)
+        let mut best: Option<(&rules::Rule, usize, Clash, Relation, Severity)> = None;
         for i in partners {
             let a = &claims[i];
             if !asserts(a) || !asserts(b) {
@@ -202,14 +203,14 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
                 if let Some(clash) = judge(doc, a, b) {
                     // rank first: the finding (messages, labels) is built only when it wins
                     let (rel, severity) = rank(doc, rule, a, b);
-                    if best.as_ref().is_none_or(|x| severity >= x.severity) {
-                        best = Some(finding(doc, rule, i, j, clash, rel, severity));
+                    if best.as_ref().is_none_or(|x| severity >= x.4) {
+                        best = Some((rule, i, clash, rel, severity));
                     }
                     break;
                 }
             }
         }
-        out.extend(best);
+        out.extend(best.map(|(rule, i, clash, rel, severity)| finding(doc, rule, i, j, clash, rel, severity)));
         if let Some(class) = b.class {
             buckets.entry(Topic::Class(class)).or_default().push(j);
         }

@@ -247,8 +247,17 @@ pub struct OppositionEntry {
 
 /// The parsed opposition file.
 pub fn opposition_file() -> OppositionFile {
-    parse("opposition.toml", OPPOSITION)
+    parse("opposition.toml", OPPOSITION_JSON)
 }
+
+// The grammar files as JSON, converted by build.rs (serde_json reads them much faster than
+// the TOML parser; the data are the same).
+const CUES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/cues.json"));
+const SPEAKERS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/speakers.json"));
+const ABBREVIATIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/abbreviations.json"));
+const CLAIMS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/claims.json"));
+const PREDICATES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/predicates.json"));
+const OPPOSITION_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/opposition.json"));
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -415,14 +424,23 @@ impl LexiconExtension {
 
 /// A lookup table from lowercase word sequences to values. Single words are a hash lookup;
 /// phrases are indexed by their first word, longest first, so matching stays linear.
+///
+/// Once the lexicon is built, the same phrases are also held as sequences of word ids (see
+/// [`Lexicon::word_id`]): [`PhraseTable::longest_ids`] matches the ids the scanner gave the
+/// tokens, with an array index for the first word and integer compares for the rest, where
+/// [`PhraseTable::longest`] hashes and compares strings.
 #[derive(Debug)]
 pub struct PhraseTable<T> {
     by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    /// By word id: 1 + the index in `id_lists` of the phrases starting with that word, 0 for none.
+    id_first: Vec<u32>,
+    /// The phrases of `by_first` as word ids, in the same order (longest first).
+    id_lists: Vec<Vec<(Box<[WordId]>, T)>>,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
-        PhraseTable { by_first: HashMap::new() }
+        PhraseTable { by_first: HashMap::new(), id_first: Vec::new(), id_lists: Vec::new() }
     }
 }
 
@@ -447,7 +465,148 @@ impl<T: Clone> PhraseTable<T> {
     pub fn contains_word(&self, w: &str) -> bool {
         self.by_first.get(w).is_some_and(|l| l.iter().any(|(ws, _)| ws.len() == 1))
     }
+
+    /// [`PhraseTable::longest`] over word ids: the longest phrase starting at `ids[0]`.
+    pub fn longest_ids(&self, ids: &[WordId]) -> Option<(usize, &T)> {
+        let first = *ids.first()? as usize;
+        let list = &self.id_lists[(*self.id_first.get(first)? as usize).checked_sub(1)?];
+        list.iter().find(|(ws, _)| ws.len() <= ids.len() && ws[1..] == ids[1..ws.len()]).map(|(ws, v)| (ws.len(), v))
+    }
+
+    /// Every word of every phrase, for the vocabulary.
+    fn words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.values().flatten().flat_map(|(ws, _)| ws.iter().map(String::as_str))
+    }
+
+    /// Fills the id index from the string index once the vocabulary holds every word.
+    fn index_ids(&mut self, vocab: &HashMap<Box<str>, WordId>) {
+        self.id_first = vec![0; vocab.len()];
+        self.id_lists.clear();
+        for (first, list) in &self.by_first {
+            self.id_lists.push(list.iter().map(|(ws, v)| (ws.iter().map(|w| vocab[w.as_str()]).collect(), v.clone())).collect());
+            self.id_first[vocab[first.as_str()] as usize] = self.id_lists.len() as u32;
+        }
+    }
 }
+
+/// The id of a word of the lexicon's vocabulary: every word that some word list, set, table
+/// or phrase of the grammar files holds. The scanner gives every token the id of its
+/// lowercase form once ([`crate::scan::Scan::words`]), so that testing a token against a
+/// word class is one bit test ([`Lexicon::word_has`]) and matching a phrase compares
+/// integers, instead of hashing the same string again at every question.
+pub type WordId = u32;
+
+/// The id of any word that is in no list of the lexicon.
+pub const NO_WORD: WordId = u32::MAX;
+
+/// The word classes a token is tested against on the hot paths, one bit each in the class
+/// set of a vocabulary word ([`Lexicon::word_classes`]). The first group are sets of their
+/// own in [`Lexicon`]; the rest are the `[[words]]` lists of grammar/speakers.toml, by name
+/// ([`WordClass::list_name`]). What the classes hold is data in `grammar/`; this only names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum WordClass {
+    Pronoun,
+    Determiner,
+    Role,
+    Group,
+    Modifier,
+    NotName,
+    NotHead,
+    NotSurname,
+    Adverb,
+    Auxiliary,
+    SentenceStarter,
+    OrgHead,
+    ClauseBreakAfterComma,
+    ClauseBreak,
+    ParticipleBreak,
+    NounFormCue,
+    IrregularPastCue,
+    PresentAuxiliary,
+    NounMarker,
+    InitialConditional,
+    /// A one-word cue form ([`PhraseTable::contains_word`] of `cues`).
+    CueWord,
+    /// A key of `opposition`.
+    Opposition,
+    /// A key of `idioms`.
+    Idiom,
+    // the [[words]] lists of grammar/speakers.toml
+    NameParticles,
+    NameSuffixes,
+    RolePrepositions,
+    PassiveAuxiliaries,
+    RelativePronouns,
+    SubjectPronouns,
+    ObjectPronouns,
+    DocumentNouns,
+    GroupDeterminers,
+    SingularQuantities,
+    SettingPrepositions,
+    ThingPronouns,
+    ReportGoesOn,
+    FindingNouns,
+    QuestionWords,
+    ClauseOpeners,
+    Coordinators,
+    PluralNouns,
+    IndefiniteArticles,
+    Quantifiers,
+    StanceNounFollowers,
+    Expletives,
+    CueParticles,
+    PublishingVerbs,
+    Subordinators,
+    SourcePostmodifiers,
+    NamingWords,
+}
+
+impl WordClass {
+    /// The `[[words]]` lists of grammar/speakers.toml that have a class, by name.
+    pub const LISTS: [(&'static str, WordClass); 27] = [
+        ("name_particles", WordClass::NameParticles),
+        ("name_suffixes", WordClass::NameSuffixes),
+        ("role_prepositions", WordClass::RolePrepositions),
+        ("passive_auxiliaries", WordClass::PassiveAuxiliaries),
+        ("relative_pronouns", WordClass::RelativePronouns),
+        ("subject_pronouns", WordClass::SubjectPronouns),
+        ("object_pronouns", WordClass::ObjectPronouns),
+        ("document_nouns", WordClass::DocumentNouns),
+        ("group_determiners", WordClass::GroupDeterminers),
+        ("singular_quantities", WordClass::SingularQuantities),
+        ("setting_prepositions", WordClass::SettingPrepositions),
+        ("thing_pronouns", WordClass::ThingPronouns),
+        ("report_goes_on", WordClass::ReportGoesOn),
+        ("finding_nouns", WordClass::FindingNouns),
+        ("question_words", WordClass::QuestionWords),
+        ("clause_openers", WordClass::ClauseOpeners),
+        ("coordinators", WordClass::Coordinators),
+        ("plural_nouns", WordClass::PluralNouns),
+        ("indefinite_articles", WordClass::IndefiniteArticles),
+        ("quantifiers", WordClass::Quantifiers),
+        ("stance_noun_followers", WordClass::StanceNounFollowers),
+        ("expletives", WordClass::Expletives),
+        ("cue_particles", WordClass::CueParticles),
+        ("publishing_verbs", WordClass::PublishingVerbs),
+        ("subordinators", WordClass::Subordinators),
+        ("source_postmodifiers", WordClass::SourcePostmodifiers),
+        ("naming_words", WordClass::NamingWords),
+    ];
+
+    /// The name of the `[[words]]` list this class is, if it is one.
+    pub fn list_name(self) -> Option<&'static str> {
+        Self::LISTS.iter().find(|(_, c)| *c == self).map(|(n, _)| *n)
+    }
+
+    /// The class's bit in a class set ([`Lexicon::word_classes`]).
+    pub const fn bit(self) -> u64 {
+        1 << self as u32
+    }
+}
+
+// every class has a bit of the u64 class set
+const _: () = assert!((WordClass::NamingWords as u32) < 64);
 
 #[derive(Debug, Clone, Copy)]
 pub struct Cue {
@@ -567,10 +726,17 @@ pub struct Lexicon {
     /// Words after which a verb-form predicate is a noun ("last fall").
     pub noun_markers: HashSet<String>,
     pub classes: Vec<ClassEntry>,
+    /// By predicate class: the classes its `opposes` entries name, by index, in order.
+    class_opposes: Vec<Vec<u16>>,
+    /// The vocabulary: every word of the lexicon's lists, sets and phrases, with its id.
+    vocab: HashMap<Box<str>, WordId>,
+    /// By word id: the [`WordClass`]es the word belongs to, as a bit set.
+    word_classes: Vec<u64>,
 }
 
+/// A grammar file, from its JSON form (see build.rs).
 fn parse<T: serde::de::DeserializeOwned>(name: &str, src: &str) -> T {
-    match toml::from_str(src) {
+    match serde_json::from_str(src) {
         Ok(v) => v,
         // The grammar files are compiled in and checked by the test suite; a broken one is a
         // build defect, not bad user input.
@@ -677,6 +843,13 @@ impl Lexicon {
             predicates: PhraseTable::default(),
             classes: preds.class.clone(),
             noun_markers: preds.noun_markers.iter().cloned().collect(),
+            class_opposes: preds
+                .class
+                .iter()
+                .map(|a| (0..preds.class.len()).filter(|&b| a.opposes.contains(&preds.class[b].name)).map(|b| b as u16).collect())
+                .collect(),
+            vocab: HashMap::new(),
+            word_classes: Vec::new(),
         };
         for a in &speakers.adjuncts {
             lex.adjuncts.insert(a, ());
@@ -857,7 +1030,95 @@ impl Lexicon {
                 lex.predicates.insert(f, Predicate { class: i as u16, verb: false });
             }
         }
+        lex.index_words();
         lex
+    }
+
+    /// Builds the vocabulary, the class set of every word and the id index of the phrase
+    /// tables, from the finished lists.
+    fn index_words(&mut self) {
+        use WordClass as C;
+        let sets: Vec<(C, Vec<&str>)> = vec![
+            (C::Pronoun, self.pronouns.keys().map(String::as_str).collect()),
+            (C::Determiner, self.determiners.iter().map(String::as_str).collect()),
+            (C::Role, self.roles.keys().map(String::as_str).collect()),
+            (C::Group, self.groups.iter().map(String::as_str).collect()),
+            (C::Modifier, self.modifiers.iter().map(String::as_str).collect()),
+            (C::NotName, self.not_names.iter().map(String::as_str).collect()),
+            (C::NotHead, self.not_heads.iter().map(String::as_str).collect()),
+            (C::NotSurname, self.not_surnames.iter().map(String::as_str).collect()),
+            (C::Adverb, self.adverbs.iter().map(String::as_str).collect()),
+            (C::Auxiliary, self.auxiliaries.iter().map(String::as_str).collect()),
+            (C::SentenceStarter, self.sentence_starters.iter().map(String::as_str).collect()),
+            (C::OrgHead, self.org_heads.iter().map(String::as_str).collect()),
+            (C::ClauseBreakAfterComma, self.clause_breaks_after_comma.iter().map(String::as_str).collect()),
+            (C::ClauseBreak, self.clause_breaks.iter().map(String::as_str).collect()),
+            (C::ParticipleBreak, self.participle_breaks.iter().map(String::as_str).collect()),
+            (C::NounFormCue, self.noun_form_cues.iter().map(String::as_str).collect()),
+            (C::IrregularPastCue, self.cue_irregular_past.iter().map(String::as_str).collect()),
+            (C::PresentAuxiliary, self.present_auxiliaries.iter().map(String::as_str).collect()),
+            (C::NounMarker, self.noun_markers.iter().map(String::as_str).collect()),
+            (C::InitialConditional, self.initial_conditionals.iter().map(String::as_str).collect()),
+            (C::CueWord, self.cues.by_first.iter().filter(|(_, l)| l.iter().any(|(ws, _)| ws.len() == 1)).map(|(w, _)| w.as_str()).collect()),
+            (C::Opposition, self.opposition.keys().map(String::as_str).collect()),
+            (C::Idiom, self.idioms.keys().map(String::as_str).collect()),
+        ];
+        let lists: Vec<(C, Vec<&str>)> = WordClass::LISTS
+            .iter()
+            .map(|&(name, c)| (c, self.word_lists.get(name).map(|l| l.iter().map(String::as_str).collect()).unwrap_or_default()))
+            .collect();
+        let mut vocab: HashMap<Box<str>, WordId> = HashMap::new();
+        let id_of = |w: &str, vocab: &mut HashMap<Box<str>, WordId>| -> usize {
+            let n = vocab.len() as WordId;
+            *vocab.entry(w.into()).or_insert(n) as usize
+        };
+        let mut bits: Vec<(usize, u64)> = Vec::new();
+        for (c, words) in sets.iter().chain(&lists) {
+            for w in words {
+                bits.push((id_of(w, &mut vocab), c.bit()));
+            }
+        }
+        // the words of phrases and of the other tables (no class of their own, but a phrase
+        // or a look-up needs their ids)
+        let others: Vec<&str> = self
+            .cues
+            .words()
+            .chain(self.adjuncts.words())
+            .chain(self.honorifics.words())
+            .chain(self.frame_words.words())
+            .chain(self.predicates.words())
+            .chain(self.word_lists.values().flatten().map(String::as_str))
+            .collect();
+        for w in others {
+            id_of(w, &mut vocab);
+        }
+        let mut classes = vec![0u64; vocab.len()];
+        for (id, b) in bits {
+            classes[id] |= b;
+        }
+        self.cues.index_ids(&vocab);
+        self.adjuncts.index_ids(&vocab);
+        self.honorifics.index_ids(&vocab);
+        self.frame_words.index_ids(&vocab);
+        self.predicates.index_ids(&vocab);
+        self.vocab = vocab;
+        self.word_classes = classes;
+    }
+
+    /// The id of a lowercase word, or [`NO_WORD`] when no list of the lexicon holds it.
+    pub fn word_id(&self, lower: &str) -> WordId {
+        self.vocab.get(lower).copied().unwrap_or(NO_WORD)
+    }
+
+    /// The classes of a word (by id) as a bit set; none for [`NO_WORD`].
+    pub fn word_classes(&self, id: WordId) -> u64 {
+        self.word_classes.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// Whether the word with id `id` is in the class `c`: the same answer as looking its
+    /// string up in the set or list the class stands for.
+    pub fn word_has(&self, id: WordId, c: WordClass) -> bool {
+        self.word_classes(id) & c.bit() != 0
     }
 
     /// Whether `word` (lowercase) is in the closed word class `list` of grammar/speakers.toml.
@@ -883,49 +1144,165 @@ impl Lexicon {
     /// such as curly quotes that has no case and is no letter): for those the words are looked
     /// up without lowercasing the text into a new string; any other text takes the general way.
     pub fn setting_bits(&self, text: &str) -> u64 {
-        let bytewise = text.is_ascii() || text.chars().all(|c| c.is_ascii() || (!c.is_alphanumeric() && c.to_lowercase().eq(std::iter::once(c))));
-        if !bytewise {
-            return self.setting_bits_general(text);
+        // (only the non-ASCII characters need a look: the ASCII runs between them are skipped
+        // a byte at a time, without decoding)
+        let mut rest = text;
+        while let Some(p) = rest.bytes().position(|b| !b.is_ascii()) {
+            let Some(c) = rest[p..].chars().next() else { break };
+            // curly quotes, dashes and ellipses (General Punctuation, which has no letter, digit
+            // or cased character: a test checks) need no look-up in the Unicode tables
+            if !GENERAL_PUNCTUATION.contains(&c) && (c.is_alphanumeric() || !c.to_lowercase().eq(std::iter::once(c))) {
+                return self.setting_bits_general(text);
+            }
+            rest = &rest[p + c.len_utf8()..];
         }
         let bytes = text.as_bytes();
         let n = bytes.len();
         let mut bits = 0u64;
-        let mut buf = [0u8; 64];
-        // non-ASCII bytes belong to characters that are no letter or digit: separators
-        let in_word = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
         let mut i = 0;
         while i < n {
-            if !in_word(bytes[i]) {
+            if !in_setting_word(bytes[i]) {
                 i += 1;
                 continue;
             }
             let start = i;
-            while i < n && in_word(bytes[i]) {
+            while i < n && in_setting_word(bytes[i]) {
                 i += 1;
             }
-            let word = &bytes[start..i];
-            if word.len() > self.setting_word_max || word.len() > buf.len() {
+            bits |= self.setting_word_bit(&bytes[start..i]);
+        }
+        for (phrase, bit) in &self.setting_phrases {
+            let Some((&first, rest)) = phrase.split_first() else { continue };
+            if n < phrase.len() {
                 continue;
             }
-            let shape = self.setting_shapes[usize::from(word[0].to_ascii_lowercase())];
-            if word.len() < 64 && shape & (1 << word.len()) == 0 && shape != u64::MAX {
-                continue;
-            }
-            let low = &mut buf[..word.len()];
-            for (l, &b) in low.iter_mut().zip(word) {
-                *l = b.to_ascii_lowercase();
-            }
-            if let Some(&bit) = self.setting_index.get(&*low) {
+            // the phrase can start only where a byte lowercases to its first byte: memchr
+            // finds those (at most two bytes, the letter in either case) and only they are
+            // compared further
+            let starts = &bytes[..=n - phrase.len()];
+            let matches_at = |k: usize| bytes[k + 1..k + phrase.len()].iter().zip(rest).all(|(&b, &p)| b.to_ascii_lowercase() == p);
+            let upper = first.to_ascii_uppercase();
+            let found = if first.is_ascii_lowercase() {
+                memchr::memchr2_iter(first, upper, starts).any(matches_at)
+            } else if first.is_ascii_uppercase() {
+                false
+            } else {
+                memchr::memchr_iter(first, starts).any(matches_at)
+            };
+            if found {
                 bits |= bit;
+            }
+        }
+        bits
+    }
+
+    /// The bit of a one-word setting word (ASCII, any case), 0 for any other word.
+    fn setting_word_bit(&self, word: &[u8]) -> u64 {
+        let mut buf = [0u8; 64];
+        if word.is_empty() || word.len() > self.setting_word_max || word.len() > buf.len() {
+            return 0;
+        }
+        let shape = self.setting_shapes[usize::from(word[0].to_ascii_lowercase())];
+        if word.len() < 64 && shape & (1 << word.len()) == 0 && shape != u64::MAX {
+            return 0;
+        }
+        let low = &mut buf[..word.len()];
+        for (l, &b) in low.iter_mut().zip(word) {
+            *l = b.to_ascii_lowercase();
+        }
+        self.setting_index.get(&*low).copied().unwrap_or(0)
+    }
+
+    /// What [`Lexicon::setting_bits`] needs to answer for any span of `text` without reading
+    /// it again: the claims of a document overlap (a quotation's, the reported clause's, the
+    /// narrative's), and each used to be scanned byte by byte.
+    pub fn setting_spans(&self, text: &str) -> SettingSpans {
+        let bytes = text.as_bytes();
+        let mut idx = SettingSpans { len: text.len(), ..SettingSpans::default() };
+        // the non-ASCII characters, found eight bytes at a time (most text has few)
+        let mut p = 0;
+        while p < bytes.len() {
+            if p + 8 <= bytes.len() && u64::from_le_bytes(bytes[p..p + 8].try_into().unwrap_or_default()) & 0x8080_8080_8080_8080 == 0 {
+                p += 8;
+                continue;
+            }
+            if bytes[p].is_ascii() {
+                p += 1;
+                continue;
+            }
+            let c = text[p..].chars().next().unwrap_or_default();
+            if !GENERAL_PUNCTUATION.contains(&c) && (c.is_alphanumeric() || !c.to_lowercase().eq(std::iter::once(c))) {
+                idx.general.push(p);
+            }
+            p += c.len_utf8();
+        }
+        let mut i = 0;
+        while i < bytes.len() {
+            if !in_setting_word(bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && in_setting_word(bytes[i]) {
+                i += 1;
+            }
+            // (the lengths filter most words out before any look-up)
+            let shape = self.setting_shapes[usize::from(bytes[start].to_ascii_lowercase())];
+            if i - start < 64 && shape & (1 << (i - start)) == 0 {
+                continue;
+            }
+            let bit = self.setting_word_bit(&bytes[start..i]);
+            if bit != 0 {
+                idx.words.push((start, i, bit));
             }
         }
         for (phrase, bit) in &self.setting_phrases {
             let Some((&first, rest)) = phrase.split_first() else { continue };
-            if n >= phrase.len()
-                && (0..=n - phrase.len()).any(|k| {
-                    bytes[k].to_ascii_lowercase() == first && bytes[k + 1..k + phrase.len()].iter().zip(rest).all(|(&b, &p)| b.to_ascii_lowercase() == p)
-                })
-            {
+            let mut at = Vec::new();
+            if bytes.len() >= phrase.len() {
+                let matches_at = |k: &usize| bytes[k + 1..k + phrase.len()].iter().zip(rest).all(|(&b, &p)| b.to_ascii_lowercase() == p);
+                let starts = &bytes[..=bytes.len() - phrase.len()];
+                if first.is_ascii_lowercase() {
+                    at.extend(memchr::memchr2_iter(first, first.to_ascii_uppercase(), starts).filter(matches_at));
+                } else if !first.is_ascii_uppercase() {
+                    at.extend(memchr::memchr_iter(first, starts).filter(matches_at));
+                }
+            }
+            idx.phrases.push((phrase.len(), *bit, at));
+        }
+        idx
+    }
+
+    /// [`Lexicon::setting_bits`] of `text[span]`, from the [`Lexicon::setting_spans`] of `text`.
+    pub fn setting_bits_in(&self, idx: &SettingSpans, text: &str, span: crate::span::Span) -> u64 {
+        let (s, e) = (span.start, span.end);
+        debug_assert_eq!(idx.len, text.len());
+        // a letter or a cased character outside ASCII: the general way
+        let g = idx.general.partition_point(|&p| p < s);
+        if idx.general.get(g).is_some_and(|&p| p < e) {
+            return self.setting_bits_general(span.slice(text));
+        }
+        let bytes = text.as_bytes();
+        let mut bits = 0u64;
+        // the words of the document inside the span ...
+        let w = idx.words.partition_point(|&(a, _, _)| a < s);
+        for &(_, _, bit) in idx.words[w..].iter().take_while(|&&(_, b, _)| b <= e) {
+            bits |= bit;
+        }
+        // ... and a word the span cuts at either end, which is another word inside it
+        let cut_start = s > 0 && s < e && in_setting_word(bytes[s - 1]) && in_setting_word(bytes[s]);
+        if cut_start {
+            let end = (s..e).find(|&k| !in_setting_word(bytes[k])).unwrap_or(e);
+            bits |= self.setting_word_bit(&bytes[s..end]);
+        }
+        let cut_end = e < bytes.len() && s < e && in_setting_word(bytes[e]) && in_setting_word(bytes[e - 1]);
+        if cut_end {
+            let start = (s..e).rev().find(|&k| !in_setting_word(bytes[k])).map_or(s, |k| k + 1);
+            bits |= self.setting_word_bit(&bytes[start..e]);
+        }
+        for (len, bit, at) in &idx.phrases {
+            let k = at.partition_point(|&k| k < s);
+            if at.get(k).is_some_and(|&k| k + len <= e) {
                 bits |= bit;
             }
         }
@@ -965,8 +1342,13 @@ impl Lexicon {
 
     /// True when the two predicate classes are linked by an `opposes` entry.
     pub fn classes_oppose(&self, a: u16, b: u16) -> bool {
-        let bn = &self.classes[b as usize].name;
-        self.classes[a as usize].opposes.iter().any(|o| o == bn)
+        self.opposed_classes(a).contains(&b)
+    }
+
+    /// The classes class `a` opposes ([`Lexicon::classes_oppose`]), in order; the
+    /// consistency pass asks for every claim.
+    pub fn opposed_classes(&self, a: u16) -> &[u16] {
+        &self.class_opposes[a as usize]
     }
 
     pub fn has_negation_suffix(&self, lower: &str) -> bool {
@@ -974,20 +1356,165 @@ impl Lexicon {
     }
 }
 
+/// A byte of a word, for the setting words: ASCII letters, digits and hyphens (a non-ASCII
+/// character, when no letter or digit, separates words).
+fn in_setting_word(b: u8) -> bool {
+    SETTING_WORD_BYTES[usize::from(b)]
+}
+
+/// [`in_setting_word`] for every byte: one load where two range tests and a compare were.
+static SETTING_WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'-';
+        b += 1;
+    }
+    t
+};
+
+/// The setting words and phrases of one document, by position ([`Lexicon::setting_spans`]).
+#[derive(Debug, Default)]
+pub struct SettingSpans {
+    len: usize,
+    /// Where a character stands that sends a span to the general way (a non-ASCII letter,
+    /// digit or cased character), in order.
+    general: Vec<usize>,
+    /// Every maximal run of word bytes that is a setting word: start, end, bit; in order.
+    words: Vec<(usize, usize, u64)>,
+    /// Each phrase: its length, its bit, and every position it starts at, in order.
+    phrases: Vec<(usize, u64, Vec<usize>)>,
+}
+
+/// The Unicode block General Punctuation (’ “ ” — … •): no character of it is a letter or a
+/// digit or changes when lowercased.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
+
 /// Parsed grammar files, for tests that run every entry's examples.
 pub fn files() -> (CuesFile, SpeakersFile, AbbreviationsFile, ClaimsFile, PredicatesFile) {
     (
-        parse("cues.toml", CUES),
-        parse("speakers.toml", SPEAKERS),
-        parse("abbreviations.toml", ABBREVIATIONS),
-        parse("claims.toml", CLAIMS),
-        parse("predicates.toml", PREDICATES),
+        parse("cues.toml", CUES_JSON),
+        parse("speakers.toml", SPEAKERS_JSON),
+        parse("abbreviations.toml", ABBREVIATIONS_JSON),
+        parse("claims.toml", CLAIMS_JSON),
+        parse("predicates.toml", PREDICATES_JSON),
     )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn general_punctuation_has_no_letter_digit_or_case() {
+        for c in GENERAL_PUNCTUATION {
+            assert!(!c.is_alphanumeric() && c.to_lowercase().eq(std::iter::once(c)), "{c:?}");
+        }
+    }
+
+    /// The JSON the build made of the grammar files holds what the TOML holds.
+    #[test]
+    fn grammar_json_is_the_toml() {
+        for (toml_src, json) in [
+            (CUES, CUES_JSON),
+            (SPEAKERS, SPEAKERS_JSON),
+            (ABBREVIATIONS, ABBREVIATIONS_JSON),
+            (CLAIMS, CLAIMS_JSON),
+            (PREDICATES, PREDICATES_JSON),
+            (OPPOSITION, OPPOSITION_JSON),
+        ] {
+            let from_toml: serde_json::Value = serde_json::to_value(toml::from_str::<toml::Value>(toml_src).unwrap()).unwrap();
+            let from_json: serde_json::Value = serde_json::from_str(json).unwrap();
+            assert_eq!(from_toml, from_json);
+        }
+    }
+
+    /// A word's class bits say what the sets and lists they stand for say, and a phrase
+    /// found by ids is the phrase found by strings.
+    #[test]
+    fn word_classes_agree_with_the_sets() {
+        let lex = Lexicon::builtin();
+        let sets: Vec<(WordClass, &HashSet<String>)> = vec![
+            (WordClass::Determiner, &lex.determiners),
+            (WordClass::Group, &lex.groups),
+            (WordClass::Modifier, &lex.modifiers),
+            (WordClass::NotName, &lex.not_names),
+            (WordClass::NotHead, &lex.not_heads),
+            (WordClass::NotSurname, &lex.not_surnames),
+            (WordClass::Adverb, &lex.adverbs),
+            (WordClass::Auxiliary, &lex.auxiliaries),
+            (WordClass::SentenceStarter, &lex.sentence_starters),
+            (WordClass::OrgHead, &lex.org_heads),
+            (WordClass::ClauseBreakAfterComma, &lex.clause_breaks_after_comma),
+            (WordClass::ClauseBreak, &lex.clause_breaks),
+            (WordClass::ParticipleBreak, &lex.participle_breaks),
+            (WordClass::NounFormCue, &lex.noun_form_cues),
+            (WordClass::IrregularPastCue, &lex.cue_irregular_past),
+            (WordClass::PresentAuxiliary, &lex.present_auxiliaries),
+            (WordClass::NounMarker, &lex.noun_markers),
+            (WordClass::InitialConditional, &lex.initial_conditionals),
+        ];
+        let mut words: Vec<&str> = lex.vocab.keys().map(|w| &**w).collect();
+        words.extend(["", "zzz", "Said", "the ministry"]);
+        for w in words {
+            let id = lex.word_id(w);
+            for (c, set) in &sets {
+                assert_eq!(lex.word_has(id, *c), set.contains(w), "{w:?} {c:?}");
+            }
+            assert_eq!(lex.word_has(id, WordClass::Pronoun), lex.pronouns.contains_key(w), "{w:?}");
+            assert_eq!(lex.word_has(id, WordClass::Role), lex.roles.contains_key(w), "{w:?}");
+            assert_eq!(lex.word_has(id, WordClass::Opposition), lex.opposition.contains_key(w), "{w:?}");
+            assert_eq!(lex.word_has(id, WordClass::Idiom), lex.idioms.contains_key(w), "{w:?}");
+            assert_eq!(lex.word_has(id, WordClass::CueWord), lex.cues.contains_word(w), "{w:?}");
+            for (name, c) in WordClass::LISTS {
+                assert_eq!(lex.word_has(id, c), lex.is(name, w), "{w:?} {name}");
+                assert_eq!(c.list_name(), Some(name));
+            }
+        }
+        fn same<T: Clone + std::fmt::Debug>(lex: &Lexicon, t: &PhraseTable<T>) {
+            let shown = |x: Option<(usize, &T)>| x.map(|(n, v)| (n, format!("{v:?}")));
+            for list in t.by_first.values() {
+                for (ws, _) in list {
+                    for extra in [None, Some("the"), Some("zzz")] {
+                        let mut ws: Vec<&str> = ws.iter().map(String::as_str).collect();
+                        ws.extend(extra);
+                        for n in 1..=ws.len() {
+                            let ids: Vec<WordId> = ws[..n].iter().map(|w| lex.word_id(w)).collect();
+                            assert_eq!(shown(t.longest_ids(&ids)), shown(t.longest(&ws[..n])), "{ws:?}");
+                        }
+                    }
+                }
+            }
+        }
+        same(lex, &lex.cues);
+        same(lex, &lex.adjuncts);
+        same(lex, &lex.honorifics);
+        same(lex, &lex.frame_words);
+        same(lex, &lex.predicates);
+        assert_eq!(lex.word_id("zzz"), NO_WORD);
+    }
+
+    /// The setting bits of a span, from the document's index, are those of its text, for
+    /// every span between character boundaries of texts that take either way.
+    #[test]
+    fn setting_bits_of_spans_agree_with_the_text() {
+        let lex = Lexicon::builtin();
+        let texts = [
+            "Direct talks stay suspended, in person or by phone; bilateral--multilateral, one-on-one.",
+            "They met in person. In PERSON in-person inperson Bilaterally “private” talks-public",
+            "Federal-state ties: the état met in person, ΣΊΣΥΦΟΣ public … formal",
+        ];
+        for t in texts {
+            let idx = lex.setting_spans(t);
+            let bounds: Vec<usize> = (0..=t.len()).filter(|&k| t.is_char_boundary(k)).collect();
+            for (x, &s) in bounds.iter().enumerate() {
+                for &e in &bounds[x..] {
+                    let span = crate::span::Span::new(s, e);
+                    assert_eq!(lex.setting_bits_in(&idx, t, span), lex.setting_bits(&t[s..e]), "{:?}", &t[s..e]);
+                }
+            }
+        }
+    }
 
     /// The byte-wise setting look-up finds what the general one finds, on texts that take
     /// either way.

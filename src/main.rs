@@ -631,6 +631,7 @@ fn run_check(out: &mut impl Write, paths: &[PathBuf], input: &InputArgs, opts: C
     let style = HumanStyle { color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(), width: 100 };
     let mut worst: Option<Severity> = None;
     let mut docs = Vec::new();
+    let mut line = Vec::new();
     let mut sarif_log = sarif::SarifBuilder::new();
     let mut total = 0usize;
     let mut hidden = 0usize;
@@ -650,7 +651,7 @@ fn run_check(out: &mut impl Write, paths: &[PathBuf], input: &InputArgs, opts: C
         match format {
             CheckFormat::Human => write!(out, "{}", report::human(&a, style))?,
             CheckFormat::Concise => write!(out, "{}", report::concise(&a))?,
-            CheckFormat::Jsonl => writeln!(out, "{}", to_json(&json::DocumentReport::from_analysis(&a)))?,
+            CheckFormat::Jsonl => write_jsonl(out, &a, &mut line)?,
             CheckFormat::Json => docs.push(json::DocumentReport::from_analysis(&a)),
             CheckFormat::Sarif => sarif_log.add(&a),
             CheckFormat::Github => write!(out, "{}", github::render(&a))?,
@@ -697,6 +698,7 @@ fn run_extract(out: &mut impl Write, paths: &[PathBuf], input: &InputArgs, forma
         Err(code) => return Ok(code),
     };
     let mut docs = Vec::new();
+    let mut line = Vec::new();
     let mut first = true;
     let failed = analyses(paths, input, &mut loader, &[], |r| {
         // a failed record comes only with --input-format jsonl, which writes --format jsonl
@@ -713,7 +715,7 @@ fn run_extract(out: &mut impl Write, paths: &[PathBuf], input: &InputArgs, forma
                 let view = if matches!(format, ExtractFormat::Table) { report::table(&a) } else { report::claims_view(&a) };
                 write!(out, "{view}")?
             }
-            ExtractFormat::Jsonl => writeln!(out, "{}", to_json(&json::DocumentReport::from_analysis(&a)))?,
+            ExtractFormat::Jsonl => write_jsonl(out, &a, &mut line)?,
             ExtractFormat::Json => docs.push(json::DocumentReport::from_analysis(&a)),
         }
         Ok(())
@@ -793,6 +795,16 @@ fn run_rule(out: &mut impl Write, code: Option<&str>) -> std::io::Result<ExitCod
             }
         },
     }
+}
+
+/// One line of `--format jsonl`: the document's report ([`json::write_document`], the same
+/// bytes as serialising [`json::DocumentReport`]), built in `line`, which is kept from one
+/// document to the next.
+fn write_jsonl(out: &mut impl Write, a: &quotecheck::Analysis, line: &mut Vec<u8>) -> std::io::Result<()> {
+    line.clear();
+    json::write_document(a, line);
+    line.push(b'\n');
+    out.write_all(line)
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> String {

@@ -36,5 +36,7 @@ fuzz_target!(|data: &[u8]| {
     }
     assert_eq!(s.token_quote.len(), s.tokens.len());
     assert_eq!(s.token_depth.len(), s.tokens.len());
+    assert_eq!(s.words.len(), s.tokens.len());
+    assert_eq!(s.caps.len(), s.tokens.len());
     assert_eq!(s.paragraph_tokens.len(), s.paragraphs.len());
 });

@@ -15,7 +15,7 @@
 use super::mention::{Mention, MentionKind};
 use super::{Ctx, Draft};
 use crate::config::KnownSpeaker;
-use crate::lexicon::{Gender, Lexicon};
+use crate::lexicon::{Gender, Lexicon, WordClass};
 use crate::model::{Entity, EntityKind, SpeakerRef};
 use crate::scan::TokKind;
 use crate::span::Span;
@@ -97,7 +97,16 @@ impl Ent {
 /// A name or title as the indexes hold it: lowercase, periods and extra spaces dropped
 /// ("J. Kettering" and "J Kettering" are one key).
 fn name_key(s: &str) -> String {
-    s.to_lowercase().replace(['.', ','], " ").split_whitespace().collect::<Vec<_>>().join(" ")
+    // (one pass: the words between spaces, periods and commas, joined by single spaces)
+    let lower = s.to_lowercase();
+    let mut key = String::with_capacity(lower.len());
+    for w in lower.split(|c: char| c.is_whitespace() || c == '.' || c == ',').filter(|w| !w.is_empty()) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(w);
+    }
+    key
 }
 
 /// A title as the indexes hold it: its name key without a leading "the".
@@ -372,7 +381,8 @@ impl Resolver {
         };
         let mut best: Option<usize> = None;
         // a configured speaker's full name or alias
-        if let Some(k) = Self::known_one(&self.known_names, &name_key(&words.join(" ")), |_| true) {
+        // (no configured speakers, no key to build)
+        if let Some(k) = (!self.known_names.is_empty()).then(|| Self::known_one(&self.known_names, &name_key(&words.join(" ")), |_| true)).flatten() {
             best = Some(self.known_entity(k));
         }
         if best.is_none() {
@@ -821,12 +831,11 @@ fn narrative_names(ctx: &Ctx) -> Vec<Mention> {
             }
         }
         while i < s.end_token {
-            let lw = ctx.lw(i);
             let starter = ctx.is_cap(i)
-                || ctx.lex.determiners.contains(lw)
-                || ctx.lex.roles.contains_key(lw)
-                || ctx.lex.groups.contains(lw)
-                || ctx.lex.modifiers.contains(lw);
+                || ctx.word_is(i, WordClass::Determiner)
+                || ctx.word_is(i, WordClass::Role)
+                || ctx.word_is(i, WordClass::Group)
+                || ctx.word_is(i, WordClass::Modifier);
             if ctx.in_quote(i) || !starter {
                 i += 1;
                 continue;

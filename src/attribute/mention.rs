@@ -3,7 +3,7 @@
 //! classes of `grammar/speakers.toml`.
 
 use super::Ctx;
-use crate::lexicon::Gender;
+use crate::lexicon::{Gender, WordClass};
 use crate::scan::TokKind;
 use crate::span::Span;
 
@@ -117,31 +117,34 @@ impl Ctx<'_> {
             _ => return Np::Stop,
         }
         let lw = self.lw(i);
-        if self.lex.pronouns.contains_key(lw) && !self.is_cap_mid(i) {
+        // every class of the word at once (see `Scan::words`)
+        let classes = self.lex.word_classes(self.scan.words[i]);
+        let has = |c: WordClass| classes & c.bit() != 0;
+        if has(WordClass::Pronoun) && !self.is_cap_mid(i) {
             return Np::Pronoun;
         }
-        if self.lex.determiners.contains(lw) && !self.is_cap_mid(i) {
+        if has(WordClass::Determiner) && !self.is_cap_mid(i) {
             return Np::Det;
         }
-        if self.lex.roles.contains_key(lw) {
+        if has(WordClass::Role) {
             return Np::Role;
         }
-        if self.lex.groups.contains(lw) {
+        if has(WordClass::Group) {
             return Np::Group;
         }
         if lw == "of" || lw == "for" {
             return Np::Of;
         }
-        if self.lex.is("name_particles", lw) {
+        if has(WordClass::NameParticles) {
             return Np::Of;
         }
         if self.is_cap(i) {
-            if self.lex.not_names.contains(lw) {
+            if has(WordClass::NotName) {
                 return Np::Stop;
             }
             return Np::Cap;
         }
-        if self.lex.modifiers.contains(lw) || lw.ends_with("'s") || lw.ends_with("’s") {
+        if has(WordClass::Modifier) || lw.ends_with("'s") || lw.ends_with("’s") {
             return Np::Modifier;
         }
         Np::Stop
@@ -179,7 +182,7 @@ impl Ctx<'_> {
         // mention only when a determiner opens it
         let free_head = self.np(h) == Np::Stop && self.is_free_modifier(h);
         // "most said", "several said": a quantifier standing for a group already named
-        if self.np(h) == Np::Det && self.lex.is("quantifiers", self.lw(h)) {
+        if self.np(h) == Np::Det && self.word_is(h, WordClass::Quantifiers) {
             return self.phrase_mention(h, end);
         }
         match self.np(h) {
@@ -215,7 +218,7 @@ impl Ctx<'_> {
                     // "a senior official at the ministry": the organisation was a
                     // complement; the mention goes on with the role before it
                     if i >= floor + 2
-                        && self.lex.is("role_prepositions", self.lw(i - 1))
+                        && self.word_is(i - 1, WordClass::RolePrepositions)
                         && matches!(self.np(i - 2), Np::Role | Np::Group)
                         && !self.in_quote(i - 1)
                     {
@@ -240,7 +243,7 @@ impl Ctx<'_> {
                     if k < end
                         && i > floor
                         && self.np(i - 1) == Np::Role
-                        && self.lex.is("role_prepositions", self.lw(i))
+                        && self.word_is(i, WordClass::RolePrepositions)
                         && !self.in_quote(i)
                         && (k..end).all(|j| self.np(j) == Np::Cap) =>
                 {
@@ -272,7 +275,7 @@ impl Ctx<'_> {
         }
         // "one of the aides said": the quantity before the group is part of the mention
         let mut j = k;
-        if j > floor && self.lex.is("group_determiners", self.lw(j - 1)) {
+        if j > floor && self.word_is(j - 1, WordClass::GroupDeterminers) {
             j -= 1;
         }
         if j >= floor + 2 && self.lw(j - 1) == "of" && self.np(j - 2) == Np::Det {
@@ -309,7 +312,7 @@ impl Ctx<'_> {
                 // Oregon (a name cannot be built across the place)
                 Np::Of
                     if k > start
-                        && !(self.np(k - 1) == Np::Cap && !self.lex.org_heads.contains(self.lw(k - 1)) && !self.lex.is("name_particles", self.lw(k)))
+                        && !(self.np(k - 1) == Np::Cap && !self.word_is(k - 1, WordClass::OrgHead) && !self.word_is(k, WordClass::NameParticles))
                         && (k + 1..limit.min(k + 3)).find(|&j| self.np(j) != Np::Of).is_some_and(|j| self.np(j) == Np::Cap) =>
                 {
                     k += 1
@@ -321,7 +324,7 @@ impl Ctx<'_> {
                 // before a role word or a name describe the speaker (but in "Ortiz thanked
                 // Webb" a past form right after a name is its verb)
                 Np::Stop
-                    if !(k > start && self.np(k - 1) == Np::Cap && self.lex.is_past_cue(self.lw(k)))
+                    if !(k > start && self.np(k - 1) == Np::Cap && self.is_past_cue(k))
                         && self.is_free_modifier(k)
                         && (heads(k + 1) || (k + 1 < limit && self.is_free_modifier(k + 1) && heads(k + 2))) =>
                 {
@@ -342,7 +345,7 @@ impl Ctx<'_> {
         if k > start
             && k + 1 < limit
             && matches!(self.np(k - 1), Np::Role | Np::Group)
-            && self.lex.is("role_prepositions", self.lw(k))
+            && self.word_is(k, WordClass::RolePrepositions)
             && !self.in_quote(k)
             && self.np(k + 1) == Np::Det
         {
@@ -364,14 +367,14 @@ impl Ctx<'_> {
             return None;
         }
         let mut g = start + 2;
-        if self.lex.is("group_determiners", self.lw(g)) {
+        if self.word_is(g, WordClass::GroupDeterminers) {
             g += 1;
         }
         let inner = self.mention_after(g, limit)?;
         if inner.first != g || !matches!(inner.kind, MentionKind::Group | MentionKind::Anonymous) {
             return None;
         }
-        let one = self.lex.is("singular_quantities", self.lw(start));
+        let one = self.word_is(start, WordClass::SingularQuantities);
         Some(Mention {
             first: start,
             span: Span::new(self.scan.tokens[start].start, inner.span.end),
@@ -434,15 +437,13 @@ impl Ctx<'_> {
             return false;
         }
         let lw = self.lw(i);
+        // a sentence starter, an adverb, a word that is no name, a pronoun, a word that heads
+        // no mention or a one-word cue
+        let excluded = [WordClass::SentenceStarter, WordClass::Adverb, WordClass::NotName, WordClass::Pronoun, WordClass::NotHead, WordClass::CueWord];
         lw.len() > 2
             && lw.chars().all(|c| c.is_alphanumeric() || c == '-')
             && lw.chars().any(char::is_alphabetic)
-            && !self.lex.sentence_starters.contains(lw)
-            && !self.lex.adverbs.contains(lw)
-            && !self.lex.not_names.contains(lw)
-            && !self.lex.pronouns.contains_key(lw)
-            && !self.lex.not_heads.contains(lw)
-            && self.lex.cues.longest(&[lw]).is_none()
+            && self.lex.word_classes(self.scan.words[i]) & excluded.iter().fold(0, |m, c| m | c.bit()) == 0
     }
 
     /// Classifies the token range `a..b` as a mention (grammar/speakers.toml).
@@ -463,14 +464,26 @@ impl Ctx<'_> {
                     || (prep
                         && w == "of"
                         && self.np(i - 1) == Np::Cap
-                        && !self.lex.org_heads.contains(self.lw(i - 1))
-                        && !self.lex.roles.contains_key(self.lw(i - 1))
+                        && !self.word_is(i - 1, WordClass::OrgHead)
+                        && !self.word_is(i - 1, WordClass::Role)
                         && !self.is_honorific_word(i - 1)
                         && b_full - i <= 4
                         && (i + 1..b_full).all(|j| self.np(j) == Np::Cap))
             })
             .unwrap_or(b_full);
-        let classes: Vec<Np> = (a..b).map(|i| self.np(i)).collect();
+        // what each token is; on the stack, since a mention is short (MAX_NP) and build runs
+        // for every candidate phrase
+        let mut on_stack = [Np::Stop; 2 * MAX_NP];
+        let on_heap: Vec<Np>;
+        let classes: &[Np] = if b - a <= on_stack.len() {
+            for (c, i) in on_stack.iter_mut().zip(a..b) {
+                *c = self.np(i);
+            }
+            &on_stack[..b - a]
+        } else {
+            on_heap = (a..b).map(|i| self.np(i)).collect();
+            &on_heap
+        };
         if classes.is_empty() {
             return None;
         }
@@ -484,8 +497,8 @@ impl Ctx<'_> {
         while n0 > a {
             let i = n0 - 1;
             let c = classes[i - a];
-            let lw = self.lw(i);
             // "Secretary of State John Kerry": a word after "of" belongs to the title
+            let lw = self.lw(i);
             let after_of = i > a && self.lw(i - 1) == "of";
             let possessive = i + 1 < b && (self.lw(i).ends_with("'s") || self.lw(i).ends_with("’s"));
             if possessive {
@@ -498,7 +511,7 @@ impl Ctx<'_> {
                 }
             }
             // "Tom Berg Jr.": a name suffix (`name_suffixes`) and its period end the name
-            let suffix = |j: usize| j > a && self.lex.is("name_suffixes", self.lw(j)) && (j + 1 == b || (j + 2 == b && classes[j + 1 - a] == Np::Period));
+            let suffix = |j: usize| j > a && self.word_is(j, WordClass::NameSuffixes) && (j + 1 == b || (j + 2 == b && classes[j + 1 - a] == Np::Period));
             let part = match c {
                 Np::Cap if suffix(i) => true,
                 Np::Cap => !self.lex.org_heads.contains(lw) && !self.is_honorific_word(i) && !after_of,
@@ -550,7 +563,7 @@ impl Ctx<'_> {
                 }
             }
         }
-        let org_word = (first_content..b).any(|i| self.lex.org_heads.contains(self.lw(i)) && matches!(classes[i - a], Np::Cap | Np::Group));
+        let org_word = (first_content..b).any(|i| self.word_is(i, WordClass::OrgHead) && matches!(classes[i - a], Np::Cap | Np::Group));
         if name_has_word && n0 < b {
             m.name = Some((n0, b));
             if n0 > first_content {
@@ -570,29 +583,29 @@ impl Ctx<'_> {
             return Some(m);
         }
         // no personal name: an organisation, a group or an anonymous source
-        let head = self.lw(last).to_string();
-        if org_word && matches!(classes[last - a], Np::Cap | Np::Group) && !self.lex.roles.contains_key(head.as_str()) {
+        let head = self.lw(last);
+        if org_word && matches!(classes[last - a], Np::Cap | Np::Group) && !self.word_is(last, WordClass::Role) {
             m.kind = MentionKind::Organization;
             m.name = Some((first_content, b));
             return Some(m);
         }
         match classes[last - a] {
             Np::Role | Np::Group | Np::Stop if classes[last - a] != Np::Stop || det_free => {
-                m.plural = head.ends_with('s') && !head.ends_with("ss") || self.lex.is("plural_nouns", head.as_str());
+                m.plural = head.ends_with('s') && !head.ends_with("ss") || self.word_is(last, WordClass::PluralNouns);
                 m.kind = if m.plural || classes[last - a] == Np::Group { MentionKind::Group } else { MentionKind::Anonymous };
                 if n0 > first_content || b < b_full {
                     let t = Span::new(self.scan.tokens[first_content].start, self.scan.tokens[b_full - 1].end);
                     m.title = Some(t);
                 }
-                m.head = Some((last, head));
+                m.head = Some((last, head.to_string()));
                 Some(m)
             }
             Np::Cap => {
                 // a capitalised group word or a lone honorific-looking word: treat as a group
-                if self.lex.groups.contains(head.as_str()) {
+                if self.word_is(last, WordClass::Group) {
                     m.kind = MentionKind::Group;
                     m.plural = true;
-                    m.head = Some((last, head));
+                    m.head = Some((last, head.to_string()));
                     return Some(m);
                 }
                 None
@@ -614,7 +627,7 @@ impl Ctx<'_> {
                 return Some(*g);
             }
         }
-        self.lex.honorifics.longest(&[self.lw(i)]).filter(|(n, _)| *n == 1).map(|(_, g)| *g)
+        self.lex.honorifics.longest_ids(&[self.scan.words[i]]).filter(|(n, _)| *n == 1).map(|(_, g)| *g)
     }
 
     fn honorific_span(&self, i: usize) -> Span {

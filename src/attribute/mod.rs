@@ -13,7 +13,7 @@
 pub mod entities;
 pub mod mention;
 
-use crate::lexicon::{Cue, CueClass, Lexicon};
+use crate::lexicon::{Cue, CueClass, Lexicon, WordClass, NO_WORD};
 use crate::model::{Entity, Quote, QuoteKind, SpeakerRef, Via};
 use crate::scan::{Scan, TokKind};
 use crate::span::Span;
@@ -34,7 +34,7 @@ pub struct Ctx<'a> {
     pub bound: Option<(usize, usize)>,
     /// Capitalised words seen in mid-sentence somewhere in the document (lowercased): the
     /// evidence that a sentence-opening capital is a name ("Hours later, Trump ..." is not).
-    pub proper: std::rc::Rc<foldhash::HashSet<String>>,
+    pub proper: std::rc::Rc<foldhash::HashSet<&'a str>>,
     /// What each token is in a speaker mention apart from quotation depth (which depends on
     /// `level` and `bound`), computed on first use: the mention search asks again and again
     /// about the same tokens. 0 is not yet known (see `mention::Np`). Shared with the nested
@@ -56,7 +56,7 @@ impl<'a> Ctx<'a> {
             for k in s.first_token + 1..s.end_token {
                 let t = scan.tokens[k];
                 if t.kind == TokKind::Word && text[t.start..t.end].chars().next().is_some_and(char::is_uppercase) {
-                    proper.insert(lower[t.start..t.end].to_string());
+                    proper.insert(&lower[t.start..t.end]);
                 }
             }
         }
@@ -92,13 +92,25 @@ impl<'a> Ctx<'a> {
         &self.lower[t.start..t.end]
     }
 
+    /// Whether token `i`'s lowercase form ([`Ctx::lw`]) is in the word class `c`: the same
+    /// answer as looking it up in the list or set the class stands for, by a bit test on the
+    /// id the scanner gave the token ([`crate::scan::Scan::words`]).
+    pub fn word_is(&self, i: usize, c: WordClass) -> bool {
+        self.lex.word_has(self.scan.words[i], c)
+    }
+
+    /// A past-tense form of a cue ("said", "yelled"): [`Lexicon::is_past_cue`] of token `i`.
+    pub fn is_past_cue(&self, i: usize) -> bool {
+        self.lw(i).ends_with("ed") || self.word_is(i, WordClass::IrregularPastCue)
+    }
+
     pub fn tok_span(&self, i: usize) -> Span {
         let t = self.scan.tokens[i];
         Span::new(t.start, t.end)
     }
 
     pub fn is_cap(&self, i: usize) -> bool {
-        self.scan.tokens[i].kind == TokKind::Word && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+        self.scan.caps[i]
     }
 
     pub fn in_quote(&self, i: usize) -> bool {
@@ -129,13 +141,28 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let end = (i + 4).min(self.scan.tokens.len());
-        let words: Vec<&str> = (i..end).take_while(|&k| self.scan.tokens[k].kind == TokKind::Word).map(|k| self.lw(k)).collect();
-        self.lex.cues.longest(&words).map(|(n, c)| (n, *c))
+        let ids = self.word_ids::<4>(i, end);
+        self.lex.cues.longest_ids(&ids.0[..ids.1]).map(|(n, c)| (n, *c))
+    }
+
+    /// The word ids of the run of words starting at token `i` (at most `N`, not reaching
+    /// `end`), for the phrase tables, and how many there are.
+    fn word_ids<const N: usize>(&self, i: usize, end: usize) -> ([u32; N], usize) {
+        let mut ids = [NO_WORD; N];
+        let mut n = 0;
+        for k in i..end.min(i + N) {
+            if self.scan.tokens[k].kind != TokKind::Word {
+                break;
+            }
+            ids[n] = self.scan.words[k];
+            n += 1;
+        }
+        (ids, n)
     }
 
     /// An adverb or an auxiliary between a speaker and a cue ("later", "has").
     fn is_skippable(&self, i: usize) -> bool {
-        self.is_adverb(i) || (!self.in_quote(i) && self.lex.auxiliaries.contains(self.lw(i)))
+        self.is_adverb(i) || (!self.in_quote(i) && self.word_is(i, WordClass::Auxiliary))
     }
 
     /// The token after an adverb or an adjunct phrase ("in a statement") starting at `i`.
@@ -146,8 +173,8 @@ impl<'a> Ctx<'a> {
         if self.is_adverb(i) {
             return i + 1;
         }
-        let words: Vec<&str> = (i..(i + 6).min(limit)).take_while(|&k| self.scan.tokens[k].kind == TokKind::Word).map(|k| self.lw(k)).collect();
-        match self.lex.adjuncts.longest(&words) {
+        let (ids, n) = self.word_ids::<6>(i, limit);
+        match self.lex.adjuncts.longest_ids(&ids[..n]) {
             Some((n, _)) => i + n,
             None => i,
         }
@@ -170,7 +197,7 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let lw = self.lw(i);
-        self.lex.adverbs.contains(lw) || (lw.len() > 4 && lw.ends_with("ly") && !self.is_cap(i))
+        self.word_is(i, WordClass::Adverb) || (lw.len() > 4 && lw.ends_with("ly") && !self.is_cap(i))
     }
 
     fn is_punct(&self, i: usize, c: char) -> bool {
@@ -419,7 +446,7 @@ fn direct_patterns(ctx: &Ctx) -> Vec<Draft> {
             let short_clause = goes_on
                 && open_t > after_end
                 && open_t - after_end <= 12
-                && ctx.lex.sentence_starters.contains(ctx.lw(after_end))
+                && ctx.word_is(after_end, WordClass::SentenceStarter)
                 && (after_end..open_t).all(|i| !ctx.in_quote(i) && matches!(scan.tokens[i].kind, TokKind::Word | TokKind::Punct(',')));
             let same_sentence = ctx.sent_of[after_end.min(open_t)] == ctx.sent_of[open_t];
             if (k == open_t || short_clause) && same_sentence && after_end < open_t && ctx.is_punct(open_t - 1, ',') {
@@ -438,7 +465,7 @@ fn direct_patterns(ctx: &Ctx) -> Vec<Draft> {
         let named = open_t > 0 && {
             let p = open_t - 1;
             let p = if ctx.lw(p) == "as" && p > 0 { p - 1 } else { p };
-            !ctx.in_quote(p) && ctx.lex.is("naming_words", ctx.lw(p))
+            !ctx.in_quote(p) && ctx.word_is(p, WordClass::NamingWords)
         };
         let nickname = ctx.nickname_at(open_t).is_some() || named;
         let mut found = None;
@@ -619,7 +646,7 @@ fn after_pattern(ctx: &Ctx, close_t: usize) -> Option<(Found, usize)> {
         if let Some((n, cue)) = ctx.cue_at(k) {
             // "“...?” Her critics cited it as evidence": a verb with an object pronoun of its
             // own talks about the quotation, it does not frame it
-            let own_object = k + n < limit && ctx.lex.is("thing_pronouns", ctx.lw(k + n)) && !ctx.lex.object_cues.contains(&cue.lemma);
+            let own_object = k + n < limit && ctx.word_is(k + n, WordClass::ThingPronouns) && !ctx.lex.object_cues.contains(&cue.lemma);
             if own_object {
                 return None;
             }
@@ -690,7 +717,7 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
     // (only before a past participle: "is pledging" is not passive)
     // ("is worried that", "was convinced": a state of mind, no passive)
     let belief = ctx.cue_at(c).is_some_and(|(_, q)| q.class == CueClass::Belief);
-    if e > floor && ctx.lex.is("passive_auxiliaries", ctx.lw(e - 1)) && ctx.lex.is_past_cue(ctx.lw(c)) && !belief {
+    if e > floor && ctx.word_is(e - 1, WordClass::PassiveAuxiliaries) && ctx.lex.is_past_cue(ctx.lw(c)) && !belief {
         return None;
     }
     while e > floor && ctx.is_skippable(e - 1) {
@@ -712,11 +739,11 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
         }
     }
     // "kept asking", "began shouting": the verb before a participle cue is not the speaker
-    if ctx.lw(c).ends_with("ing") && e > floor && ctx.lex.not_heads.contains(ctx.lw(e - 1)) {
+    if ctx.lw(c).ends_with("ing") && e > floor && ctx.word_is(e - 1, WordClass::NotHead) {
         e -= 1;
     }
     // "Trump, who said that ...": the relative pronoun stands for the phrase before its comma
-    if e > floor + 1 && ctx.lex.is("relative_pronouns", ctx.lw(e - 1)) && ctx.is_punct(e - 2, ',') {
+    if e > floor + 1 && ctx.word_is(e - 1, WordClass::RelativePronouns) && ctx.is_punct(e - 2, ',') {
         if let Some(mut m) = ctx.mention_before(e - 2, floor) {
             if matches!(m.kind, MentionKind::Person | MentionKind::Organization | MentionKind::Anonymous | MentionKind::Group) {
                 m.relative = Some(ctx.tok_span(e - 1));
@@ -751,9 +778,9 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
                 // senator, said"; "Ames, whose group backs the bill, said"), but not a clause
                 // with a subject of its own ("..., even as he defended it, saying")
                 let first = j + 1;
-                let pronoun = (first..e - 1).any(|k| ctx.lex.is("subject_pronouns", ctx.lw(k)));
+                let pronoun = (first..e - 1).any(|k| ctx.word_is(k, WordClass::SubjectPronouns));
                 // "..., Clinton's aide rallied supporters, saying": a subject and its verb
-                let clause = !ctx.lex.is("relative_pronouns", ctx.lw(first))
+                let clause = !ctx.word_is(first, WordClass::RelativePronouns)
                     && ctx.mention_after(first, e - 1).is_some_and(|m| {
                         // "Menendez also rejected ...": adverbs may stand before the verb
                         let mut v = m.end;
@@ -776,18 +803,18 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
     // participles and coordinated cues take the subject of the sentence
     let word = ctx.lw(c);
     let prev = if e > floor { Some(e - 1) } else { None };
-    let participle = word.ends_with("ing") && prev.is_some_and(|p| ctx.is_punct(p, ',') || ctx.lex.participle_breaks.contains(ctx.lw(p)));
-    let coordinated = prev.is_some_and(|p| ctx.lex.is("coordinators", ctx.lw(p)));
+    let participle = word.ends_with("ing") && prev.is_some_and(|p| ctx.is_punct(p, ',') || ctx.word_is(p, WordClass::ParticipleBreak));
+    let coordinated = prev.is_some_and(|p| ctx.word_is(p, WordClass::Coordinators));
     if participle || coordinated {
         // the subject of the clause the cue hangs on, when it is a pronoun with no comma
         // between it and the cue ("... even as he defended the campaign, saying ...")
         let stop = if participle { e - 1 } else { e };
         let lo = floor.max(stop.saturating_sub(20));
-        if let Some(p) = (lo..stop).rev().find(|&k| ctx.is_punct(k, ',') || ctx.in_quote(k) || ctx.lex.is("subject_pronouns", ctx.lw(k))) {
+        if let Some(p) = (lo..stop).rev().find(|&k| ctx.is_punct(k, ',') || ctx.in_quote(k) || ctx.word_is(k, WordClass::SubjectPronouns)) {
             // a pronoun right after a cue (or its "that") is the subject of that report
             // ("saying he has been ... and calling him ..."), not of the clause
             let reported = p > lo && (ctx.cue_at(p - 1).is_some() || (ctx.lw(p - 1) == "that" && p - 1 > lo && ctx.cue_at(p - 2).is_some()));
-            if ctx.lex.pronouns.contains_key(ctx.lw(p)) && p > ctx.sentence_start_token(p) && !reported {
+            if ctx.word_is(p, WordClass::Pronoun) && p > ctx.sentence_start_token(p) && !reported {
                 return Some(ctx.mention_after(p, p + 1)).flatten();
             }
         }
@@ -807,12 +834,12 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
 fn postmodified_source(ctx: &Ctx, floor: usize, e: usize) -> Option<Mention> {
     const MAX_TAIL: usize = 8;
     let lo = floor.max(e.saturating_sub(MAX_TAIL + 2));
-    let j = (lo..e).rev().find(|&j| ctx.lex.is("source_postmodifiers", ctx.lw(j)) && !ctx.in_quote(j))?;
+    let j = (lo..e).rev().find(|&j| ctx.word_is(j, WordClass::SourcePostmodifiers) && !ctx.in_quote(j))?;
     if j + 2 > e || (j + 1..e).any(|k| ctx.scan.tokens[k].kind != TokKind::Word || ctx.in_quote(k)) {
         return None;
     }
     // "familiar with the plan said": a cue word after a determiner is the phrase's noun
-    if ctx.lex.determiners.contains(ctx.lw(e - 1)) || ctx.lex.is("group_determiners", ctx.lw(e - 1)) {
+    if ctx.word_is(e - 1, WordClass::Determiner) || ctx.word_is(e - 1, WordClass::GroupDeterminers) {
         return None;
     }
     let mut m = ctx.mention_before(j, floor).filter(|m| m.end == j && matches!(m.kind, MentionKind::Group | MentionKind::Anonymous))?;
@@ -828,14 +855,14 @@ fn postmodified_source(ctx: &Ctx, floor: usize, e: usize) -> Option<Mention> {
 /// is the subject of that clause. "The statement said" (definite) stays with the document,
 /// which the resolver links to the last speaker.
 fn document_author(ctx: &Ctx, m: &Mention, floor: usize) -> Option<Mention> {
-    if !ctx.lex.is("indefinite_articles", ctx.lw(m.first)) || !m.head.as_ref().is_some_and(|(_, h)| ctx.lex.is("document_nouns", h)) {
+    if !ctx.word_is(m.first, WordClass::IndefiniteArticles) || !m.head.as_ref().is_some_and(|(_, h)| ctx.lex.is("document_nouns", h)) {
         return None;
     }
     let mut k = m.first.checked_sub(1).filter(|&k| k >= floor)?;
-    if ctx.lex.is("cue_particles", ctx.lw(k)) && k > floor && ctx.lex.is("publishing_verbs", ctx.lw(k - 1)) {
+    if ctx.word_is(k, WordClass::CueParticles) && k > floor && ctx.word_is(k - 1, WordClass::PublishingVerbs) {
         k -= 1;
     }
-    if !(ctx.lex.is("publishing_verbs", ctx.lw(k)) || ctx.lw(k) == "in") || ctx.in_quote(k) {
+    if !(ctx.word_is(k, WordClass::PublishingVerbs) || ctx.lw(k) == "in") || ctx.in_quote(k) {
         return None;
     }
     let s0 = if ctx.level == 0 { ctx.sentence_start_token(k) } else { floor };
@@ -854,7 +881,7 @@ fn bare_subject(ctx: &Ctx, floor: usize, c: usize) -> Option<Mention> {
     let cue = ctx.cue_at(c)?.1;
     // a finite verb only: "the storm warning" is a noun; other cues take a bare subject
     // headed by a finding noun ("Exit polling showed that ...", "Early polls show ...")
-    let finding_head = c > floor && ctx.lex.is("finding_nouns", ctx.lw(c - 1));
+    let finding_head = c > floor && ctx.word_is(c - 1, WordClass::FindingNouns);
     if !(ctx.lex.any_subject_cues.contains(&cue.lemma) || finding_head) || ctx.lw(c).ends_with("ing") {
         return None;
     }
@@ -863,9 +890,8 @@ fn bare_subject(ctx: &Ctx, floor: usize, c: usize) -> Option<Mention> {
     // clause, when nobody else is named on the way ("urged voters to say no" has none)
     if c > floor && ctx.lw(c - 1) == "to" {
         let m = subject_of(ctx, floor, c - 1)?;
-        let plain = (m.end..c - 1).all(|k| {
-            ctx.scan.tokens[k].kind == TokKind::Word && !ctx.in_quote(k) && !ctx.lex.pronouns.contains_key(ctx.lw(k)) && (!ctx.is_cap(k) || k == m.end)
-        });
+        let plain = (m.end..c - 1)
+            .all(|k| ctx.scan.tokens[k].kind == TokKind::Word && !ctx.in_quote(k) && !ctx.word_is(k, WordClass::Pronoun) && (!ctx.is_cap(k) || k == m.end));
         return (plain && c - 1 - m.end <= 8 && matches!(m.kind, MentionKind::Person | MentionKind::Organization)).then_some(m);
     }
     let toks = &ctx.scan.tokens;
@@ -879,26 +905,25 @@ fn bare_subject(ctx: &Ctx, floor: usize, c: usize) -> Option<Mention> {
             start = d + 1;
         }
     }
-    while start < c && ctx.lex.is("clause_openers", ctx.lw(start)) {
+    while start < c && ctx.word_is(start, WordClass::ClauseOpeners) {
         start += 1;
     }
     let mut end = c;
-    if end > start + 1 && ctx.lex.is("relative_pronouns", ctx.lw(end - 1)) {
+    if end > start + 1 && ctx.word_is(end - 1, WordClass::RelativePronouns) {
         end -= 1;
     }
     if start >= end || end - start > MAX_WORDS {
         return None;
     }
-    let lex = ctx.lex;
     let clause_word = |k: usize| {
         let w = ctx.lw(k);
         ctx.in_quote(k)
-            || lex.pronouns.contains_key(w)
+            || ctx.word_is(k, WordClass::Pronoun)
             || w == "that"
-            || lex.is("coordinators", w) && k + 1 < end && lex.is("subject_pronouns", ctx.lw(k + 1))
-            || lex.clause_breaks_after_comma.contains(w) && w != "and"
-            || lex.participle_breaks.contains(w)
-            || lex.auxiliaries.contains(w)
+            || ctx.word_is(k, WordClass::Coordinators) && k + 1 < end && ctx.word_is(k + 1, WordClass::SubjectPronouns)
+            || ctx.word_is(k, WordClass::ClauseBreakAfterComma) && w != "and"
+            || ctx.word_is(k, WordClass::ParticipleBreak)
+            || ctx.word_is(k, WordClass::Auxiliary)
             || ctx.cue_at(k).is_some()
             // "Forecasters upgraded the storm": a past form after the first word is the
             // phrase's own verb ("Registered voters say" opens with an adjective)
@@ -962,10 +987,10 @@ fn appositive_chain_head(ctx: &Ctx, floor: usize, comma: usize) -> Option<Mentio
     let mut relative = false;
     for j in k..comma {
         if ctx.is_punct(j, ',') {
-            relative = j + 1 < comma && ctx.lex.is("relative_pronouns", ctx.lw(j + 1));
+            relative = j + 1 < comma && ctx.word_is(j + 1, WordClass::RelativePronouns);
             continue;
         }
-        if ctx.in_quote(j) || ctx.lex.is("subject_pronouns", ctx.lw(j)) || (!relative && ctx.cue_at(j).is_some() && ctx.lex.is_past_cue(ctx.lw(j))) {
+        if ctx.in_quote(j) || ctx.word_is(j, WordClass::SubjectPronouns) || (!relative && ctx.cue_at(j).is_some() && ctx.is_past_cue(j)) {
             return None;
         }
     }
@@ -985,7 +1010,7 @@ fn subject_of(ctx: &Ctx, from: usize, limit: usize) -> Option<Mention> {
         }
     }
     // "And then Trump went on the attack": opening conjunctions and adverbs are not the subject
-    while start + 1 < limit && ctx.lex.is("clause_openers", ctx.lw(start)) {
+    while start + 1 < limit && ctx.word_is(start, WordClass::ClauseOpeners) {
         start += 1;
     }
     // a lone capitalised word opening the sentence is a name only if the document also
@@ -1303,7 +1328,7 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
                 // a name all the same: "Holt hopes the ferry will run")
                 let known_name = m.kind == MentionKind::Person && ctx.proper.contains(ctx.lw(m.first));
                 let lone_opener = m.end == m.first + 1 && m.first == ctx.sentence_start_token(m.first) && m.kind != MentionKind::Pronoun && !known_name;
-                let noun_cue = ctx.lex.noun_form_cues.contains(ctx.lw(f.cue_tokens.0));
+                let noun_cue = ctx.word_is(f.cue_tokens.0, WordClass::NounFormCue);
                 (!matches!(cue.class, CueClass::Belief | CueClass::Intention | CueClass::Stance) || !free_headed(ctx, m)) && !(noun_cue && lone_opener)
             });
             if let Some((content, segments, f)) = got {
@@ -1399,7 +1424,7 @@ fn in_findings(ctx: &Ctx, drafts: &mut Vec<Draft>) {
             continue;
         }
         let Some(comma) = (first + 1..s.end_token.min(first + 1 + MAX_SOURCE)).find(|&k| ctx.is_punct(k, ',')) else { continue };
-        if comma < first + 2 || !ctx.lex.is("finding_nouns", ctx.lw(comma - 1)) || (first + 1..comma).any(|k| ctx.in_quote(k)) {
+        if comma < first + 2 || !ctx.word_is(comma - 1, WordClass::FindingNouns) || (first + 1..comma).any(|k| ctx.in_quote(k)) {
             continue;
         }
         let Some(m) = ctx.phrase_mention(first + 1, comma) else { continue };
@@ -1443,18 +1468,18 @@ fn asked_questions(ctx: &Ctx, drafts: &mut Vec<Draft>) {
         let Some(first) = first_own_token(ctx, s.first_token, s.end_token) else { continue };
         // "Asked ..." opening the sentence, or "when asked ..." anywhere in it
         let Some(k) = (first..s.end_token)
-            .find(|&t| ctx.lw(t) == "asked" && !ctx.in_quote(t) && (t == first || (t > s.first_token && ctx.lex.participle_breaks.contains(ctx.lw(t - 1)))))
+            .find(|&t| ctx.lw(t) == "asked" && !ctx.in_quote(t) && (t == first || (t > s.first_token && ctx.word_is(t - 1, WordClass::ParticipleBreak))))
         else {
             continue;
         };
         // past the asker ("Asked by the host ...") and a phrase of when or where ("Asked
         // during a debate why ..."), to the question word, the infinitive or "about"
-        let opens = |j: usize| ctx.lex.is("question_words", ctx.lw(j)) || matches!(ctx.lw(j), "to" | "about");
+        let opens = |j: usize| ctx.word_is(j, WordClass::QuestionWords) || matches!(ctx.lw(j), "to" | "about");
         let Some(q) = (k + 1..(k + 9).min(s.end_token)).take_while(|&j| !ctx.in_quote(j) && ctx.scan.tokens[j].kind == TokKind::Word).find(|&j| opens(j))
         else {
             continue;
         };
-        if q > k + 1 && !ctx.lex.is("setting_prepositions", ctx.lw(k + 1)) {
+        if q > k + 1 && !ctx.word_is(k + 1, WordClass::SettingPrepositions) {
             continue;
         }
         // the question ends at the comma before the answer ("Asked which ward was his
@@ -1490,7 +1515,6 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
     // the longest subject phrase a relative clause may follow (tokens, comma included)
     const MAX_SUBJECT: usize = 8;
     let toks = &ctx.scan.tokens;
-    let lex = ctx.lex;
     let subordinate = in_subordinate_clause(ctx, from);
     let mut k = from + 1;
     while k < to {
@@ -1518,7 +1542,7 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
         }
         // "..., Clinton said ..." / "... and Trump says ...": another speaker and cue start a
         // report of their own
-        let joins = kind == TokKind::Punct(',') || (kind == TokKind::Word && lex.is("coordinators", ctx.lw(k)));
+        let joins = kind == TokKind::Punct(',') || (kind == TokKind::Word && ctx.word_is(k, WordClass::Coordinators));
         if joins && k + 2 < to {
             if let Some(m) = ctx.mention_after(k + 1, to) {
                 let mut c = m.end;
@@ -1537,14 +1561,14 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
             // he had “expanded the party,” claiming ..."
             let after_comma = ctx.is_punct(k - 1, ',') || (k >= 2 && matches!(toks[k - 1].kind, TokKind::Mark(_)) && ctx.is_punct(k - 2, ','));
             // "that X, and that Y": a second complement of the same cue goes on
-            let continues = lex.is("coordinators", w) && next == Some("that");
-            let goes_on = lex.is("report_goes_on", w);
+            let continues = ctx.word_is(k, WordClass::Coordinators) && next == Some("that");
+            let goes_on = ctx.word_is(k, WordClass::ReportGoesOn);
             // "said the agency, which has drawn criticism for years, is in retreat": a
             // relative clause between the reported clause's subject and its verb; the report
             // goes on when an auxiliary follows the relative clause's closing comma
-            if after_comma && lex.is("relative_pronouns", w) && k - from <= MAX_SUBJECT {
+            if after_comma && ctx.word_is(k, WordClass::RelativePronouns) && k - from <= MAX_SUBJECT {
                 let close = (k + 2..(k + 25).min(to)).find(|&j| ctx.scan.token_depth[j] <= ctx.level && ctx.is_punct(j, ','));
-                if let Some(j) = close.filter(|&j| j + 1 < to && lex.auxiliaries.contains(ctx.lw(j + 1))) {
+                if let Some(j) = close.filter(|&j| j + 1 < to && ctx.word_is(j + 1, WordClass::Auxiliary)) {
                     k = j + 1;
                     continue;
                 }
@@ -1552,7 +1576,8 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
             // "said that, while the ferry loses money, it is vital": a clause put before the
             // reported clause's subject, right after "that", is part of the report
             let after_that = k >= from + 2 && ctx.lw(k - 2) == "that" && k - 2 == from;
-            if after_comma && !continues && !goes_on && !after_that && (lex.clause_breaks_after_comma.contains(w) || (w.ends_with("ing") && w.len() > 5)) {
+            if after_comma && !continues && !goes_on && !after_that && (ctx.word_is(k, WordClass::ClauseBreakAfterComma) || (w.ends_with("ing") && w.len() > 5))
+            {
                 return k - 1;
             }
             if continues {
@@ -1560,19 +1585,19 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
                 continue;
             }
             // "..., a move that angered drivers": the writer's comment on the whole report
-            if after_comma && lex.is("indefinite_articles", w) {
-                let rel = (k + 1..(k + 4).min(to)).find(|&j| ctx.lw(j) == "that" || lex.is("relative_pronouns", ctx.lw(j)));
+            if after_comma && ctx.word_is(k, WordClass::IndefiniteArticles) {
+                let rel = (k + 1..(k + 4).min(to)).find(|&j| ctx.lw(j) == "that" || ctx.word_is(j, WordClass::RelativePronouns));
                 if rel.is_some() {
                     return k - 1;
                 }
             }
-            if lex.clause_breaks.contains(w) {
+            if ctx.word_is(k, WordClass::ClauseBreak) {
                 return k;
             }
-            if lex.participle_breaks.contains(w) && next.is_some_and(|n| n.ends_with("ing") && n.len() > 5) {
+            if ctx.word_is(k, WordClass::ParticipleBreak) && next.is_some_and(|n| n.ends_with("ing") && n.len() > 5) {
                 return k;
             }
-            if lex.is("coordinators", w) && next.is_some_and(|n| (n.ends_with("ed") && n.len() > 4) || lex.cues.contains_word(n)) {
+            if ctx.word_is(k, WordClass::Coordinators) && next.is_some_and(|n| (n.ends_with("ed") && n.len() > 4) || ctx.word_is(k + 1, WordClass::CueWord)) {
                 return k;
             }
         }
@@ -1592,10 +1617,10 @@ fn in_subordinate_clause(ctx: &Ctx, from: usize) -> bool {
     if start == lo && lo != s0 {
         return false;
     }
-    while start + 1 < from && ctx.lex.is("clause_openers", ctx.lw(start)) {
+    while start + 1 < from && ctx.word_is(start, WordClass::ClauseOpeners) {
         start += 1;
     }
-    start < from && ctx.scan.token_depth[start] <= ctx.level && ctx.lex.is("subordinators", ctx.lw(start))
+    start < from && ctx.scan.token_depth[start] <= ctx.level && ctx.word_is(start, WordClass::Subordinators)
 }
 
 /// Ends a clause span before the sentence's final punctuation.
@@ -1629,7 +1654,7 @@ fn clause_then_speaker(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     let new_clause_at = |k: usize| {
         ctx.is_punct(k, ',')
             && k + 1 < s.end_token
-            && ((ctx.lw(k + 1).ends_with("ing") && ctx.cue_at(k + 1).is_some()) || ctx.lex.clause_breaks_after_comma.contains(ctx.lw(k + 1)))
+            && ((ctx.lw(k + 1).ends_with("ing") && ctx.cue_at(k + 1).is_some()) || ctx.word_is(k + 1, WordClass::ClauseBreakAfterComma))
     };
     let tail_end = (c + n..s.end_token).find(|&k| new_clause_at(k)).unwrap_or(s.end_token);
     let tail: Vec<usize> = (c + n..tail_end.min(c + n + 13)).collect();
@@ -1657,9 +1682,9 @@ fn clause_then_speaker(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
                     ctx.scan.tokens[k].kind == TokKind::Word
                         && !ctx.in_quote(k)
                         && ctx.cue_at(k).is_none()
-                        && !ctx.lex.pronouns.contains_key(w)
+                        && !ctx.word_is(k, WordClass::Pronoun)
                         && w != "that"
-                        && !ctx.lex.is("relative_pronouns", w)
+                        && !ctx.word_is(k, WordClass::RelativePronouns)
                 })
             } =>
         {
@@ -1686,7 +1711,7 @@ fn clause_then_speaker(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     // subject or holds a quotation is the reported clause, not an adverbial
     let tail_clause = tail.first().is_some_and(|&k| {
         let w = ctx.lw(k);
-        ctx.lex.is("subject_pronouns", w) || w == "it" || ctx.lex.determiners.contains(w)
+        ctx.word_is(k, WordClass::SubjectPronouns) || w == "it" || ctx.word_is(k, WordClass::Determiner)
     }) || tail.iter().any(|&k| ctx.in_quote(k));
     if tail_clause {
         return None;
@@ -1733,9 +1758,9 @@ fn parenthetical(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<Found2> {
     let w = ctx.lw(after);
     let goes_on = !ctx.is_cap(after)
         && !(w.ends_with("ing") && w.len() > 4)
-        && !ctx.lex.is("coordinators", w)
-        && !ctx.lex.clause_breaks_after_comma.contains(w)
-        && !ctx.lex.participle_breaks.contains(w)
+        && !ctx.word_is(after, WordClass::Coordinators)
+        && !ctx.word_is(after, WordClass::ClauseBreakAfterComma)
+        && !ctx.word_is(after, WordClass::ParticipleBreak)
         && ctx.cue_at(after).is_none();
     if !goes_on {
         return None;
@@ -1763,14 +1788,14 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     let cue = ctx.cue_at(c).map(|(_, q)| q);
     // "Trump's remarks had made him ...": a cue form that is mostly a plural noun, after a
     // possessive, is that noun
-    if possessive(ctx, &m) && ctx.lex.noun_form_cues.contains(ctx.lw(c)) {
+    if possessive(ctx, &m) && ctx.word_is(c, WordClass::NounFormCue) {
         return None;
     }
     // a stance word after a possessive or before a preposition is a noun ("the senator's
     // support", "support among farmers") or is not taken towards anything ("backed away");
     // other cues after a possessive report all the same ("the mayor's plan is to ...")
     if cue.is_some_and(|q| q.class == CueClass::Stance) {
-        if possessive(ctx, &m) || k >= s.end_token || ctx.scan.tokens[k].kind != TokKind::Word || ctx.lex.is("stance_noun_followers", ctx.lw(k)) {
+        if possessive(ctx, &m) || k >= s.end_token || ctx.scan.tokens[k].kind != TokKind::Word || ctx.word_is(k, WordClass::StanceNounFollowers) {
             return None;
         }
     }
@@ -1781,11 +1806,11 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
         if let Some(obj) = ctx.mention_after(k, s.end_token) {
             // "writes Clinton has built a lead": a name before an auxiliary is the subject of
             // the reported clause, not the listener
-            let subject = obj.end < s.end_token && ctx.lex.auxiliaries.contains(ctx.lw(obj.end));
-            if (obj.kind != MentionKind::Pronoun || ctx.lex.is("object_pronouns", ctx.lw(k))) && !subject {
+            let subject = obj.end < s.end_token && ctx.word_is(obj.end, WordClass::Auxiliary);
+            if (obj.kind != MentionKind::Pronoun || ctx.word_is(k, WordClass::ObjectPronouns)) && !subject {
                 k = obj.end;
             }
-        } else if ctx.lex.is("object_pronouns", ctx.lw(k)) {
+        } else if ctx.word_is(k, WordClass::ObjectPronouns) {
             k += 1;
         }
     }
@@ -1807,12 +1832,12 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     let end = s.end_token;
     // ("said on Fox News that", "wrote on Facebook that": a name after the preposition;
     // "on" was skipped as an adverb of time, "on Monday", above)
-    if k > before_object && k < end && ctx.is_cap(k) && ctx.lex.is("setting_prepositions", ctx.lw(k - 1)) {
+    if k > before_object && k < end && ctx.is_cap(k) && ctx.word_is(k - 1, WordClass::SettingPrepositions) {
         k -= 1;
     }
-    let det = k + 2 < end && ctx.lex.determiners.contains(ctx.lw(k + 1));
+    let det = k + 2 < end && ctx.word_is(k + 1, WordClass::Determiner);
     let named = k + 1 < end && ctx.is_cap(k + 1) && !ctx.in_quote(k + 1);
-    if (det || named) && ctx.lex.is("setting_prepositions", ctx.lw(k)) && !ctx.in_quote(k) {
+    if (det || named) && ctx.word_is(k, WordClass::SettingPrepositions) && !ctx.in_quote(k) {
         let first = if det { k + 2 } else { k + 1 };
         if let Some(j) = (first..(k + 7).min(end)).find(|&j| ctx.lw(j) == "that" || ctx.is_punct(j, ',')) {
             if j > first && (k + 1..j).all(|t| ctx.scan.tokens[t].kind == TokKind::Word && !ctx.in_quote(t) && ctx.cue_at(t).is_none()) {
@@ -1825,7 +1850,7 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     }
     // "called for a special prosecutor", "railed against the forces of hate": the particle
     // belongs to the cue, not to what was said
-    if k + 1 < s.end_token && !ctx.in_quote(k) && ctx.lex.is("cue_particles", ctx.lw(k)) {
+    if k + 1 < s.end_token && !ctx.in_quote(k) && ctx.word_is(k, WordClass::CueParticles) {
         k += 1;
     }
     // "said, apparently for the first time, that ...": an aside before the complementizer
@@ -1846,7 +1871,7 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     // a reported clause opening with an auxiliary has its subject gapped ("a move officials
     // said was overdue", "what she said is growing demand"): it needs a speaker inside the
     // sentence; at the sentence start the cue was a noun ("The army report is classified")
-    if !ctx.in_quote(k) && ctx.lex.auxiliaries.contains(ctx.lw(k)) && m.first == ctx.sentence_start_token(m.first) {
+    if !ctx.in_quote(k) && ctx.word_is(k, WordClass::Auxiliary) && m.first == ctx.sentence_start_token(m.first) {
         return None;
     }
     // with the speaker and cue before it, even one word is a report ("said no", "endorsed
@@ -1856,7 +1881,7 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     // and a word or two after a preposition is a circumstance ("said in Paris", "wrote to
     // the board")
     let speech = cue.is_some_and(|q| matches!(q.class, CueClass::Speech | CueClass::Writing));
-    let circumstance = k < s.end_token && (ctx.lex.is("role_prepositions", ctx.lw(k)) || (speech && ctx.lw(k) == "to"));
+    let circumstance = k < s.end_token && (ctx.word_is(k, WordClass::RolePrepositions) || (speech && ctx.lw(k) == "to"));
     let min_words = if (k > before_object && takes_object) || clause_only || circumstance { 3 } else { 1 };
     // "Ada Brook, who said the pier was unsafe, resigned": a report inside a relative clause
     // ends where the main clause takes up its verb again
@@ -1864,7 +1889,7 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     if m.relative.is_some() {
         let main_verb = |j: usize| {
             let w = ctx.lw(j);
-            (w.ends_with("ed") && w.len() > 3) || ctx.cue_at(j).is_some() || ctx.lex.auxiliaries.contains(w)
+            (w.ends_with("ed") && w.len() > 3) || ctx.cue_at(j).is_some() || ctx.word_is(j, WordClass::Auxiliary)
         };
         if let Some(j) = (k..s.end_token.saturating_sub(1)).find(|&j| ctx.is_punct(j, ',') && !ctx.in_quote(j) && main_verb(j + 1)) {
             to = j;
@@ -1884,7 +1909,7 @@ fn passive_before_to(ctx: &Ctx, s: &crate::scan::Sentence, c: usize, n: usize) -
     while k < s.end_token && ctx.is_adverb(k) {
         k += 1;
     }
-    b > s.first_token && ctx.lex.is("passive_auxiliaries", ctx.lw(b - 1)) && k < s.end_token && ctx.lw(k) == "to"
+    b > s.first_token && ctx.word_is(b - 1, WordClass::PassiveAuxiliaries) && k < s.end_token && ctx.lw(k) == "to"
 }
 
 /// An evidential report: the subject and the complement of "seem", "appear" or a passive
@@ -1898,7 +1923,7 @@ fn evidential(ctx: &Ctx, si: usize, c: usize, n: usize, passive: bool) -> Option
     let mut k = c + n;
     // (the adverb list holds "on" and "this" for "said on Monday"; here they start the
     // complement: "appeared on stage")
-    while k < s.end_token && ctx.is_adverb(k) && !ctx.lex.is("cue_particles", ctx.lw(k)) && !ctx.lex.determiners.contains(ctx.lw(k)) {
+    while k < s.end_token && ctx.is_adverb(k) && !ctx.word_is(k, WordClass::CueParticles) && !ctx.word_is(k, WordClass::Determiner) {
         k += 1;
     }
     if k >= s.end_token || ctx.in_quote(k) || toks[k].kind != TokKind::Word {
@@ -1908,15 +1933,14 @@ fn evidential(ctx: &Ctx, si: usize, c: usize, n: usize, passive: bool) -> Option
     let to = w == "to";
     // without "to", only an adjective-like complement: not a place, a time or a thing
     // ("appeared on stage", "seemed the best choice")
-    let lex = ctx.lex;
     let adjective = !passive
-        && !lex.is("role_prepositions", w)
-        && !lex.is("cue_particles", w)
-        && !lex.determiners.contains(w)
-        && !lex.pronouns.contains_key(w)
-        && !lex.is("indefinite_articles", w)
-        && !lex.participle_breaks.contains(w)
-        && !lex.clause_breaks_after_comma.contains(w)
+        && !ctx.word_is(k, WordClass::RolePrepositions)
+        && !ctx.word_is(k, WordClass::CueParticles)
+        && !ctx.word_is(k, WordClass::Determiner)
+        && !ctx.word_is(k, WordClass::Pronoun)
+        && !ctx.word_is(k, WordClass::IndefiniteArticles)
+        && !ctx.word_is(k, WordClass::ParticipleBreak)
+        && !ctx.word_is(k, WordClass::ClauseBreakAfterComma)
         && !ctx.is_cap(k);
     if !to && !adjective {
         return None;
@@ -1932,19 +1956,21 @@ fn evidential(ctx: &Ctx, si: usize, c: usize, n: usize, passive: bool) -> Option
     // "But when the harbor seemed calm", "The crowd cheered as the ferry seemed ready": the
     // subject starts after the last conjunction
     let conjunction = |j: usize| {
-        let w = ctx.lw(j);
-        lex.is("clause_openers", w) || lex.clause_breaks_after_comma.contains(w) || lex.participle_breaks.contains(w) || lex.is("question_words", w)
+        ctx.word_is(j, WordClass::ClauseOpeners)
+            || ctx.word_is(j, WordClass::ClauseBreakAfterComma)
+            || ctx.word_is(j, WordClass::ParticipleBreak)
+            || ctx.word_is(j, WordClass::QuestionWords)
     };
-    if let Some(j) = (start..e).rev().find(|&j| conjunction(j) && !(j + 1 == e && lex.is("relative_pronouns", ctx.lw(j)))) {
+    if let Some(j) = (start..e).rev().find(|&j| conjunction(j) && !(j + 1 == e && ctx.word_is(j, WordClass::RelativePronouns))) {
         start = j + 1;
     }
     // "a plan that seemed doomed": the relative pronoun stands for the subject
-    if e > start && (lex.is("relative_pronouns", ctx.lw(e - 1)) || ctx.lw(e - 1) == "that") {
+    if e > start && (ctx.word_is(e - 1, WordClass::RelativePronouns) || ctx.lw(e - 1) == "that") {
         start = e - 1;
     }
     // "it seems", "there appears": no subject to report; nor when a phrase opens the
     // sentence without a comma ("By noon the harbor seemed calm"), whose end is unknown
-    let expletive = (e == start + 1 && lex.is("expletives", ctx.lw(start))) || (start < e && lex.is("role_prepositions", ctx.lw(start)));
+    let expletive = (e == start + 1 && ctx.word_is(start, WordClass::Expletives)) || (start < e && ctx.word_is(start, WordClass::RolePrepositions));
     let subject = (start < e && e - start <= MAX_SUBJECT_WORDS && !expletive).then(|| Span::new(toks[start].start, toks[e - 1].end));
     let found = if passive {
         None
@@ -1987,7 +2013,7 @@ fn relative_clause_subject(ctx: &Ctx, floor: usize, e: usize) -> Option<Mention>
         !ctx.in_quote(k)
             && (ctx.is_punct(k, ',') || ctx.scan.tokens[k].kind == TokKind::Word)
             && ctx.cue_at(k).is_none()
-            && !ctx.lex.is("subject_pronouns", ctx.lw(k))
+            && !ctx.word_is(k, WordClass::SubjectPronouns)
     });
     if !plain {
         return None;
@@ -2025,7 +2051,7 @@ fn according_to(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<Found2> {
                 && src_end - start <= 8
                 && (m.end..src_end).all(|k| {
                     let w = ctx.lw(k);
-                    ctx.scan.tokens[k].kind == TokKind::Word && !ctx.lex.is("role_prepositions", w) && !w.ends_with("ed") && !w.ends_with("ing")
+                    ctx.scan.tokens[k].kind == TokKind::Word && !ctx.word_is(k, WordClass::RolePrepositions) && !w.ends_with("ed") && !w.ends_with("ing")
                 }) =>
         {
             // ... but a name before a plain noun names the thing, not a person ("the Harbor
@@ -2040,13 +2066,13 @@ fn according_to(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<Found2> {
     let after = src_end + 1;
     // "according to X, who inspected it": a relative clause describes the source, it is no
     // second piece of the report
-    let has_after = ctx.is_punct(src_end, ',') && after < s.end_token && !ctx.lex.is("relative_pronouns", ctx.lw(after));
+    let has_after = ctx.is_punct(src_end, ',') && after < s.end_token && !ctx.word_is(after, WordClass::RelativePronouns);
     let before = (c > s.first_token && ctx.is_punct(c - 1, ',')).then(|| clause_span(ctx, first_own.unwrap_or(s.first_token), c - 1)).flatten();
     let following = if has_after { clause_span(ctx, after, clause_end(ctx, after, s.end_token)) } else { None };
     let f = found(ctx, c, n, m, Via::AccordingTo);
     // "But, according to X, ...", "Now according to X, ...": openers and adverbs before the cue
     let only_openers = (s.first_token..c)
-        .all(|k| !matches!(ctx.scan.tokens[k].kind, TokKind::Word | TokKind::Number) || ctx.lex.is("clause_openers", ctx.lw(k)) || ctx.is_adverb(k));
+        .all(|k| !matches!(ctx.scan.tokens[k].kind, TokKind::Word | TokKind::Number) || ctx.word_is(k, WordClass::ClauseOpeners) || ctx.is_adverb(k));
     match (before, following) {
         // According to X, CLAUSE.
         (None, Some(a)) if first_own.is_none() || first_own == Some(c) || only_openers => Some((a, vec![a], f)),
@@ -2124,8 +2150,7 @@ fn verb_after(ctx: &Ctx, from: usize, limit: usize) -> Option<usize> {
     if v >= limit || !ctx.is_free_modifier(v) {
         return None;
     }
-    let boundary =
-        (v..limit).any(|k| ctx.is_punct(k, ';') || (ctx.is_punct(k, ',') && k + 1 < limit && ctx.lex.clause_breaks_after_comma.contains(ctx.lw(k + 1))));
+    let boundary = (v..limit).any(|k| ctx.is_punct(k, ';') || (ctx.is_punct(k, ',') && k + 1 < limit && ctx.word_is(k + 1, WordClass::ClauseBreakAfterComma)));
     (!boundary).then_some(v)
 }
 

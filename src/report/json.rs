@@ -376,6 +376,296 @@ impl DocumentReport {
     }
 }
 
+/// Writes the [`DocumentReport`] of `a` as compact JSON (one line of `--format jsonl`): the
+/// same bytes as `serde_json::to_string(&DocumentReport::from_analysis(a))`, without building
+/// the report's strings first and with a faster escape of the text slices, which are most of
+/// the output. A test holds the two to the same output on every fixture, so a field added
+/// to the report types must be added here too.
+pub fn write_document(a: &Analysis, out: &mut Vec<u8>) {
+    let t = a.text.as_str();
+    let mut w = Writer { out };
+    w.raw("{\"path\":");
+    w.string(&a.path);
+    w.raw(",\"quotes\":[");
+    for (i, q) in a.quotes.iter().enumerate() {
+        w.comma(i);
+        w.raw("{\"id\":");
+        w.id('q', i);
+        w.raw(",\"kind\":");
+        w.value(&q.kind);
+        w.raw(",\"content\":");
+        w.span(t, q.content);
+        if !q.segments.is_empty() {
+            w.raw(",\"segments\":[");
+            for (k, s) in q.segments.iter().enumerate() {
+                w.comma(k);
+                w.span(t, *s);
+            }
+            w.raw("]");
+        }
+        w.raw(",\"cue\":");
+        match q.cue {
+            Some(c) => w.span(t, c),
+            None => w.raw("null"),
+        }
+        w.raw(",\"speaker\":");
+        match &q.speaker {
+            Some(s) => {
+                w.raw("{\"entity\":");
+                w.id('e', s.entity);
+                w.raw(",\"mention\":");
+                w.span(t, s.mention);
+                w.raw(",\"via\":");
+                w.value(&s.via);
+                w.raw("}");
+            }
+            None => w.raw("null"),
+        }
+        if let Some(p) = q.parent {
+            w.raw(",\"parent\":");
+            w.id('q', p);
+        }
+        w.raw("}");
+    }
+    w.raw("],\"speakers\":[");
+    for (i, e) in a.entities.iter().enumerate() {
+        w.comma(i);
+        w.raw("{\"id\":");
+        w.id('e', i);
+        w.raw(",\"name\":");
+        w.string(&e.name);
+        w.raw(",\"kind\":");
+        w.value(&e.kind);
+        w.raw(",\"titles\":[");
+        for (k, x) in e.titles.iter().enumerate() {
+            w.comma(k);
+            w.string(x);
+        }
+        w.raw("],\"affiliation\":");
+        match e.affiliation {
+            Some(x) => w.id('e', x),
+            None => w.raw("null"),
+        }
+        w.raw(",\"mentions\":[");
+        for (k, m) in e.mentions.iter().enumerate() {
+            w.comma(k);
+            w.span(t, *m);
+        }
+        w.raw("]}");
+    }
+    w.raw("],\"claims\":[");
+    let lex = crate::Lexicon::builtin();
+    for (i, c) in a.claims.iter().enumerate() {
+        w.comma(i);
+        w.raw("{\"id\":");
+        w.id('c', i);
+        w.raw(",\"speaker\":");
+        match c.speaker {
+            Some(e) => w.id('e', e),
+            None => w.raw("\"reporter\""),
+        }
+        w.raw(",\"quote\":");
+        match c.quote {
+            Some(q) => w.id('q', q),
+            None => w.raw("null"),
+        }
+        w.raw(",\"span\":");
+        w.span(t, c.span);
+        w.raw(",\"predicate\":");
+        w.string(&c.predicate);
+        w.raw(",\"class\":");
+        match c.class {
+            Some(k) => w.string(lex.class_name(k)),
+            None => w.raw("null"),
+        }
+        w.raw(",\"polarity\":");
+        w.value(&c.polarity);
+        w.raw(",\"modality\":");
+        w.value(&c.modality);
+        w.raw(",\"aspect\":");
+        w.value(&c.aspect);
+        w.raw(",\"time\":");
+        w.value(&c.time);
+        w.raw(",\"participants\":[");
+        for (k, &p) in c.participants.iter().enumerate() {
+            w.comma(k);
+            w.id('e', p);
+        }
+        w.raw("]");
+        if !c.amounts.is_empty() {
+            w.raw(",\"amounts\":[");
+            for (k, m) in c.amounts.iter().enumerate() {
+                w.comma(k);
+                w.raw("{\"value\":");
+                w.value(&m.value());
+                w.raw(",\"unit\":");
+                w.string(&m.unit);
+                w.raw(",\"approx\":");
+                w.raw(if m.approx { "true" } else { "false" });
+                w.raw(",\"text\":");
+                w.string(m.span.slice(t));
+                w.raw("}");
+            }
+            w.raw("]");
+        }
+        w.raw("}");
+    }
+    w.raw("],\"findings\":[");
+    for (i, f) in a.findings.iter().enumerate() {
+        w.comma(i);
+        w.raw("{\"code\":");
+        w.string(f.code);
+        w.raw(",\"rule\":");
+        w.string(f.rule);
+        w.raw(",\"severity\":");
+        w.value(&f.severity);
+        w.raw(",\"message\":");
+        w.string(&f.message);
+        w.raw(",\"primary\":");
+        w.labeled(t, f.primary, &f.primary_label);
+        w.raw(",\"related\":[");
+        for (k, r) in f.related.iter().enumerate() {
+            w.comma(k);
+            w.labeled(t, r.span, &r.label);
+        }
+        w.raw("],\"claims\":[");
+        for (k, &c) in f.claims.iter().enumerate() {
+            w.comma(k);
+            w.id('c', c);
+        }
+        w.raw("],\"help\":");
+        w.string(&f.help);
+        w.raw(",\"fingerprint\":");
+        w.string(&finding_fingerprint(a, f));
+        w.raw("}");
+    }
+    w.raw("]}");
+}
+
+/// The pieces [`write_document`] writes JSON with, the way serde_json's compact formatter
+/// writes them.
+struct Writer<'o> {
+    out: &'o mut Vec<u8>,
+}
+
+impl Writer<'_> {
+    fn raw(&mut self, s: &str) {
+        self.out.extend_from_slice(s.as_bytes());
+    }
+
+    /// The separator before element `k` of an array.
+    fn comma(&mut self, k: usize) {
+        if k > 0 {
+            self.out.push(b',');
+        }
+    }
+
+    /// An id such as `"q3"` for index 2.
+    fn id(&mut self, prefix: char, index: usize) {
+        self.out.push(b'"');
+        let mut buf = [0u8; 4];
+        self.out.extend_from_slice(prefix.encode_utf8(&mut buf).as_bytes());
+        self.uint(index + 1);
+        self.out.push(b'"');
+    }
+
+    fn uint(&mut self, mut n: usize) {
+        let mut buf = [0u8; 20];
+        let mut i = buf.len();
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.out.extend_from_slice(&buf[i..]);
+    }
+
+    /// Anything else (enum names, numbers with a fraction) through serde_json itself.
+    fn value<T: Serialize + ?Sized>(&mut self, v: &T) {
+        // writing into a Vec cannot fail, nor can serialising these plain values
+        let _ = serde_json::to_writer(&mut *self.out, v);
+    }
+
+    /// A [`TextSpan`]: `{"start":..,"end":..,"text":".."}`.
+    fn span(&mut self, t: &str, s: Span) {
+        self.raw("{\"start\":");
+        self.uint(s.start);
+        self.raw(",\"end\":");
+        self.uint(s.end);
+        self.raw(",\"text\":");
+        self.string(s.slice(t));
+        self.raw("}");
+    }
+
+    /// A [`LabeledSpan`].
+    fn labeled(&mut self, t: &str, s: Span, label: &str) {
+        self.raw("{\"start\":");
+        self.uint(s.start);
+        self.raw(",\"end\":");
+        self.uint(s.end);
+        self.raw(",\"text\":");
+        self.string(s.slice(t));
+        self.raw(",\"label\":");
+        self.string(label);
+        self.raw("}");
+    }
+
+    /// A JSON string, escaped as serde_json escapes it: `"` and `\` with a backslash, the
+    /// control characters below U+0020 as `\b \t \n \f \r` or `\u00xx` (lowercase hex),
+    /// everything else as it is. Eight bytes at a time are checked for anything to escape
+    /// (most text has nothing), and only a word that has is looked at byte by byte.
+    fn string(&mut self, s: &str) {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGHS: u64 = 0x8080_8080_8080_8080;
+        // a byte of `x` is zero
+        let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+        let needs_escape = |w: u64| w.wrapping_sub(ONES * 0x20) & !w & HIGHS != 0 || zero(w ^ (ONES * b'"' as u64)) || zero(w ^ (ONES * b'\\' as u64));
+        let b = s.as_bytes();
+        self.out.reserve(b.len() + 2);
+        self.out.push(b'"');
+        let mut start = 0;
+        let mut i = 0;
+        while i < b.len() {
+            if i + 8 <= b.len() {
+                let w = u64::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3], b[i + 4], b[i + 5], b[i + 6], b[i + 7]]);
+                if !needs_escape(w) {
+                    i += 8;
+                    continue;
+                }
+            }
+            let c = b[i];
+            let esc: &[u8] = match c {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                0x08 => b"\\b",
+                0x09 => b"\\t",
+                0x0a => b"\\n",
+                0x0c => b"\\f",
+                0x0d => b"\\r",
+                0x00..=0x1f => b"",
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            self.out.extend_from_slice(&b[start..i]);
+            if esc.is_empty() {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                self.out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[usize::from(c >> 4)], HEX[usize::from(c & 0xf)]]);
+            } else {
+                self.out.extend_from_slice(esc);
+            }
+            i += 1;
+            start = i;
+        }
+        self.out.extend_from_slice(&b[start..]);
+        self.out.push(b'"');
+    }
+}
+
 impl Report {
     /// The report of some analysed documents, in their order.
     pub fn new(analyses: Vec<Analysis>) -> Self {
@@ -399,5 +689,48 @@ impl Report {
             }
         }
         Report { schema: SCHEMA, summary: Summary { documents: documents.len(), quotes, findings: counts }, documents }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &Analysis) {
+        let mut fast = Vec::new();
+        write_document(a, &mut fast);
+        let serde = serde_json::to_string(&DocumentReport::from_analysis(a)).unwrap();
+        assert_eq!(String::from_utf8(fast).unwrap(), serde, "{}", a.path);
+    }
+
+    /// The direct writer prints what serde_json prints for the report, on every fixture of
+    /// the test suite (read as plain text) and on text full of what JSON escapes.
+    #[test]
+    fn write_document_is_serde_json_of_the_report() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+        let mut dirs = vec![root];
+        let mut files = 0;
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(&d).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().is_some_and(|x| x == "txt" || x == "md" || x == "html") {
+                    let text = String::from_utf8_lossy(&std::fs::read(&p).unwrap()).into_owned();
+                    same(&crate::analyze(&p.display().to_string(), &text, &crate::Config::default()));
+                    files += 1;
+                }
+            }
+        }
+        assert!(files > 40, "{files} fixtures");
+        let odd = ["\"", "\\", "\u{0}", "\u{1}", "\u{8}", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{1f}", "\u{7f}", "é", "“", "a", " "];
+        for n in 0..40 {
+            let mut text = String::from("“We will not close the pier,” Mayor Ana Holm said. ");
+            for k in 0..n {
+                text.push_str(odd[(k * 7 + n) % odd.len()]);
+            }
+            text.push_str(" “The pier stays closed,” Holm said later, “for now.”");
+            same(&crate::analyze(&format!("odd\"{n}\\.txt"), &text, &crate::Config::default()));
+        }
     }
 }

@@ -55,13 +55,26 @@ pub struct Memo {
     pub(crate) names_near: Vec<std::cell::OnceCell<Vec<String>>>,
     pub(crate) complement: Vec<std::cell::OnceCell<Vec<String>>>,
     pub(crate) share_of: Vec<std::cell::OnceCell<Vec<String>>>,
+    /// [`quoted`] of each claim: the judges describe a claim for every pair that clashes.
+    pub(crate) quoted: Vec<std::cell::OnceCell<String>>,
+    /// [`lowercase`] of each claim.
+    pub(crate) lowercase: Vec<std::cell::OnceCell<String>>,
 }
 
 impl Memo {
     /// Room for `claims` claims.
     pub fn new(claims: usize) -> Memo {
         let cells = || (0..claims).map(|_| std::cell::OnceCell::new()).collect::<Vec<_>>();
-        Memo { content_words: cells(), excepted: cells(), about: cells(), names_near: cells(), complement: cells(), share_of: cells() }
+        Memo {
+            content_words: cells(),
+            excepted: cells(),
+            about: cells(),
+            names_near: cells(),
+            complement: cells(),
+            share_of: cells(),
+            quoted: (0..claims).map(|_| std::cell::OnceCell::new()).collect(),
+            lowercase: (0..claims).map(|_| std::cell::OnceCell::new()).collect(),
+        }
     }
 }
 
@@ -299,14 +312,33 @@ pub(crate) fn topic_strength(doc: &Doc, a: &Claim, b: &Claim) -> u8 {
     (wb.iter().filter(|w| wa.contains(w)).count() + same_predicate as usize).min(2) as u8
 }
 
-/// Shared wording for describing a claim's state in messages.
-pub(crate) fn quoted(doc: &Doc, c: &Claim) -> String {
-    let s = c.span.slice(doc.text);
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if words.len() <= 12 {
-        format!("“{}”", words.join(" "))
-    } else {
-        format!("“{} …”", words[..12].join(" "))
+/// The claim's text, lowercase (kept per claim, see [`Memo`]).
+pub(crate) fn lowercase<'d>(doc: &'d Doc, c: &Claim) -> std::borrow::Cow<'d, str> {
+    let derive = || c.span.slice(doc.text).to_lowercase();
+    match index_of(doc, c).and_then(|i| doc.memo.lowercase.get(i)) {
+        Some(cell) => std::borrow::Cow::Borrowed(cell.get_or_init(derive)),
+        None => std::borrow::Cow::Owned(derive()),
+    }
+}
+
+/// Shared wording for describing a claim's state in messages: its first twelve words in
+/// quotation marks (kept per claim, see [`Memo`]).
+pub(crate) fn quoted<'d>(doc: &'d Doc, c: &Claim) -> std::borrow::Cow<'d, str> {
+    let derive = || {
+        let mut out = String::from("“");
+        let mut words = c.span.slice(doc.text).split_whitespace();
+        for (k, w) in words.by_ref().take(12).enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out.push_str(if words.next().is_some() { " …”" } else { "”" });
+        out
+    };
+    match index_of(doc, c).and_then(|i| doc.memo.quoted.get(i)) {
+        Some(cell) => std::borrow::Cow::Borrowed(cell.get_or_init(derive)),
+        None => std::borrow::Cow::Owned(derive()),
     }
 }
 

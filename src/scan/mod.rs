@@ -6,7 +6,7 @@
 
 pub mod lexer;
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, WordId};
 use crate::span::Span;
 pub use lexer::{Mark, TokKind, Token};
 
@@ -80,6 +80,12 @@ pub struct Scan {
     pub headline: Option<usize>,
     /// The token that ends a dateline ("SORVIK —") at the start of a paragraph, per paragraph.
     pub datelines: Vec<Option<usize>>,
+    /// For each token, the lexicon's id of its lowercase form ([`crate::lexicon::NO_WORD`]
+    /// when no list holds it): the later stages ask about the same tokens many times, and a
+    /// class test on an id is a bit test where the string would be hashed every time.
+    pub words: Vec<WordId>,
+    /// For each token, whether it is a word that starts with a capital letter.
+    pub caps: Vec<bool>,
 }
 
 /// Splits the text into paragraphs. Blank lines separate paragraphs; a text with no blank
@@ -143,7 +149,10 @@ pub fn scan(text: &str, lex: &Lexicon) -> Scan {
     }
     match_quotes(text, &mut s);
     assign_tokens_to_quotes(&mut s);
-    split_sentences(text, lex, &mut s);
+    let lower = text.to_ascii_lowercase();
+    s.words = s.tokens.iter().map(|t| lex.word_id(&lower[t.start..t.end])).collect();
+    s.caps = s.tokens.iter().map(|t| t.kind == TokKind::Word && text[t.start..].chars().next().is_some_and(char::is_uppercase)).collect();
+    split_sentences(text, &lower, lex, &mut s);
     find_headline_and_datelines(text, &mut s);
     s
 }
@@ -378,8 +387,7 @@ fn is_closer(kind: TokKind) -> bool {
 }
 
 /// Splits each paragraph into top-level sentences (grammar/quotation.md, "Sentences").
-fn split_sentences(text: &str, lex: &Lexicon, s: &mut Scan) {
-    let lower = text.to_ascii_lowercase();
+fn split_sentences(text: &str, lower: &str, lex: &Lexicon, s: &mut Scan) {
     for pi in 0..s.paragraph_tokens.len() {
         let (a, b) = s.paragraph_tokens[pi];
         let mut start = a;
