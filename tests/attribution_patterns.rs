@@ -768,3 +768,14 @@ fn a_cue_whose_adjuncts_run_to_the_end_of_the_text() {
     let a = run("The ministry did not respond to a request for comment.");
     assert!(a.quotes.is_empty(), "a negated cue with a \"to\" phrase reports nothing: {:?}", a.quotes);
 }
+
+#[test]
+fn a_description_with_a_relative_clause_after_a_name_is_its_appositive() {
+    let a = run("Ana Berg, a former mayor who now runs the harbor board, said the ferry would stop.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("ferry would stop")).expect("the report");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(a.entities[sp.entity].name, "Ana Berg");
+    assert!(sp.mention.slice(&a.text).starts_with("Ana Berg, a former mayor"));
+    // with no name before it, the description is the speaker
+    check("An official who spoke on condition of anonymity said the ferry would stop.", "ferry would stop", "An official");
+}

@@ -2019,7 +2019,17 @@ fn relative_clause_subject(ctx: &Ctx, floor: usize, e: usize) -> Option<Mention>
         return None;
     }
     let m = ctx.mention_before(who, floor)?;
-    (m.end == who && matches!(m.kind, MentionKind::Person | MentionKind::Anonymous | MentionKind::Group | MentionKind::Organization)).then_some(m)
+    if !(m.end == who && matches!(m.kind, MentionKind::Person | MentionKind::Anonymous | MentionKind::Group | MentionKind::Organization)) {
+        return None;
+    }
+    // "Ana Berg, a former mayor who now runs the board, said": the description with its
+    // relative clause is an appositive of the name before its comma
+    if m.name.is_none() && m.first > floor + 1 && ctx.is_punct(m.first - 1, ',') {
+        if let Some(named) = ctx.mention_before(m.first - 1, floor).filter(|n| n.name.is_some() && n.kind == MentionKind::Person) {
+            return Some(with_appositive(ctx, named, m.first, m.end));
+        }
+    }
+    Some(m)
 }
 
 /// A mention that ends in a possessive ("the mayor's", "the farmers'") determines a noun.
