@@ -158,8 +158,10 @@ pub fn scan(text: &str, lex: &Lexicon) -> Scan {
 }
 
 /// A headline is the first paragraph when it has no final period and most of its words are
-/// capitalised; a dateline is a run of all-capital words (and commas) ending in a dash at the
-/// start of a paragraph. Neither is the writer's claim or a speaker's name.
+/// capitalised; a dateline is a run of all-capital words (and commas) ending in a dash or a
+/// spaced hyphen at the start of a paragraph, where a state's abbreviation may follow a comma
+/// and a news agency may stand in parentheses ("ORLANDO, Fla. (Reuters) -"). Neither is the
+/// writer's claim or a speaker's name.
 fn find_headline_and_datelines(text: &str, s: &mut Scan) {
     let word = |t: &Token| &text[t.start..t.end];
     if let Some(&(a, b)) = s.paragraph_tokens.first() {
