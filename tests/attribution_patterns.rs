@@ -779,3 +779,13 @@ fn a_description_with_a_relative_clause_after_a_name_is_its_appositive() {
     // with no name before it, the description is the speaker
     check("An official who spoke on condition of anonymity said the ferry would stop.", "ferry would stop", "An official");
 }
+
+#[test]
+fn a_possessive_name_opening_a_colon_introduction_is_the_speaker() {
+    let text = "Ida Holt spoke on Monday. Holt's message was simple: “The ferry will run.”";
+    let a = run(text);
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("ferry will run")).expect("the quotation");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(sp.mention.slice(&a.text), "Holt");
+    assert_eq!(a.entities[sp.entity].name, "Ida Holt");
+}

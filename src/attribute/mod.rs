@@ -1144,12 +1144,38 @@ fn colon_intro(ctx: &Ctx, open_t: usize) -> Option<Found> {
     }
     let colon = open_t - 1;
     let s = &ctx.scan.sentences[ctx.sent_of[colon] as usize];
-    let m = subject_of(ctx, s.first_token, colon)?;
+    let Some(m) = subject_of(ctx, s.first_token, colon) else {
+        return possessor_intro(ctx, s.first_token, colon);
+    };
     if m.kind == MentionKind::Group && m.name.is_none() && !m.plural {
-        return None;
+        return possessor_intro(ctx, s.first_token, colon);
     }
     // the verb after the subject stands as the cue ("apologized", "echoed")
     let v = verb_after(ctx, m.end, colon).unwrap_or(colon);
+    Some(found(ctx, v, 1, m, Via::Nearest))
+}
+
+/// "Her reply was blunt: “…”", "Holt's message was simple: “…”": a sentence that opens
+/// with a possessive pronoun or a possessive name and ends in a colon before the quotation
+/// introduces the possessor's words.
+fn possessor_intro(ctx: &Ctx, from: usize, colon: usize) -> Option<Found> {
+    let t = first_own_token(ctx, from, colon)?;
+    if t + 2 >= colon || ctx.in_quote(t) {
+        return None;
+    }
+    let w = ctx.lw(t);
+    let m = if ctx.word_is(t, WordClass::Pronoun) && ctx.word_is(t, WordClass::GroupDeterminers) {
+        ctx.mention_after(t, t + 1)?
+    } else if ctx.is_cap(t) && (w.ends_with("'s") || w.ends_with("’s")) {
+        let mut m = ctx.build(t, t + 1).filter(|m| m.kind == MentionKind::Person && m.name.is_some())?;
+        // the name without its possessive ending
+        let end = ctx.scan.tokens[t].end - if w.ends_with("'s") { 2 } else { "’s".len() };
+        m.span = Span::new(m.span.start, end);
+        m
+    } else {
+        return None;
+    };
+    let v = verb_after(ctx, t + 2, colon).unwrap_or(colon);
     Some(found(ctx, v, 1, m, Via::Nearest))
 }
 
