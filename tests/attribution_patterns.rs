@@ -789,3 +789,49 @@ fn a_possessive_name_opening_a_colon_introduction_is_the_speaker() {
     assert_eq!(sp.mention.slice(&a.text), "Holt");
     assert_eq!(a.entities[sp.entity].name, "Ida Holt");
 }
+
+#[test]
+fn a_parenthetical_after_a_name_before_the_cue_belongs_to_the_mention() {
+    check("“We will not wait for them,” Rep. Ida Holt (R-Ore.) said.", "not wait for them", "Rep. Ida Holt (R-Ore.)");
+    check("“Nothing has changed,” Sen. Tom Berg (D) said on Friday.", "Nothing has changed", "Sen. Tom Berg (D)");
+    check("“The fares stay,” the Harbor Transit Agency (HTA) said.", "fares stay", "the Harbor Transit Agency (HTA)");
+}
+
+#[test]
+fn several_descriptions_between_the_name_and_the_cue() {
+    let a = run("“It is an overreach,” Tom Berg, the attorney general of Ohio, one of the states suing the agency, said at an event.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("an overreach")).expect("the quotation");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(a.entities[sp.entity].name, "Tom Berg");
+    // no report of "an event"
+    assert!(a.quotes.iter().all(|q| !q.content.slice(&a.text).contains("an event")), "{:?}", a.quotes);
+}
+
+#[test]
+fn a_name_with_its_organisation_after_of() {
+    for text in [
+        "“It was the least bad outcome,” Mr. Ruiz of the River Trust said.",
+        "“It was the least bad outcome,” said Ana Ruiz of the River Trust.",
+        "Ana Ruiz of the River Trust said it was the least bad outcome.",
+    ] {
+        let a = run(text);
+        let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("least bad outcome")).expect("the quotation");
+        let sp = q.speaker.as_ref().expect("a speaker");
+        assert!(sp.mention.slice(&a.text).ends_with("Ruiz of the River Trust"), "{text}: {}", sp.mention.slice(&a.text));
+        assert!(a.entities[sp.entity].name.ends_with("Ruiz"), "{text}: {}", a.entities[sp.entity].name);
+    }
+}
+
+#[test]
+fn a_cue_with_a_clause_of_its_own_does_not_take_the_quotation_before_it() {
+    let a = run("On this week's episode of “Harbor Talk,” Gov. Ida Holt said her rival was wrong.");
+    let title = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("Harbor Talk")).expect("the title");
+    assert_eq!(title.kind, QuoteKind::Scare);
+    check("On this week's episode of “Harbor Talk,” Gov. Ida Holt said her rival was wrong.", "her rival was wrong", "Gov. Ida Holt");
+    // an adjunct after the cue is no clause: the mixed quotation stays
+    let a = run("The city is “in deep trouble,” Holt said the other day.");
+    assert!(a.quotes.iter().any(|q| q.kind == QuoteKind::Mixed && q.content.slice(&a.text).starts_with("The city is")), "{:?}", a.quotes);
+    // nor is the object of "told"
+    let a = run("The city is “in deep trouble,” Holt told the paper.");
+    assert!(a.quotes.iter().any(|q| q.kind == QuoteKind::Mixed && q.content.slice(&a.text).starts_with("The city is")), "{:?}", a.quotes);
+}

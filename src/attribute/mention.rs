@@ -217,9 +217,11 @@ impl Ctx<'_> {
                     k = i;
                     // "a senior official at the ministry": the organisation was a
                     // complement; the mention goes on with the role before it
+                    // (also "Holt of the Harbor Trust": a name and its organisation)
                     if i >= floor + 2
                         && self.word_is(i - 1, WordClass::RolePrepositions)
-                        && matches!(self.np(i - 2), Np::Role | Np::Group)
+                        && (matches!(self.np(i - 2), Np::Role | Np::Group)
+                            || (self.lw(i - 1) == "of" && self.np(i - 2) == Np::Cap && !self.word_is(i - 2, WordClass::OrgHead)))
                         && !self.in_quote(i - 1)
                     {
                         k = i - 1;
@@ -341,10 +343,11 @@ impl Ctx<'_> {
         if k == start && self.np(start) == Np::Det && start + 1 < limit && self.np(start + 1) == Np::Stop && self.is_free_modifier(start + 1) {
             return self.build(start, start + 2);
         }
-        // "a senior official at the ministry", "a spokesman for the campaign"
+        // "a senior official at the ministry", "a spokesman for the campaign"; "Holt of the
+        // Harbor Trust": a personal name with its organisation
         if k > start
             && k + 1 < limit
-            && matches!(self.np(k - 1), Np::Role | Np::Group)
+            && (matches!(self.np(k - 1), Np::Role | Np::Group) || (self.np(k - 1) == Np::Cap && self.lw(k) == "of" && !self.word_is(k - 1, WordClass::OrgHead)))
             && self.word_is(k, WordClass::RolePrepositions)
             && !self.in_quote(k)
             && self.np(k + 1) == Np::Det
@@ -467,8 +470,8 @@ impl Ctx<'_> {
                         && !self.word_is(i - 1, WordClass::OrgHead)
                         && !self.word_is(i - 1, WordClass::Role)
                         && !self.is_honorific_word(i - 1)
-                        && b_full - i <= 4
-                        && (i + 1..b_full).all(|j| self.np(j) == Np::Cap))
+                        && b_full - i <= 5
+                        && (i + 1..b_full).all(|j| self.np(j) == Np::Cap || (j == i + 1 && self.np(j) == Np::Det && j + 1 < b_full)))
             })
             .unwrap_or(b_full);
         // what each token is; on the stack, since a mention is short (MAX_NP) and build runs

@@ -477,6 +477,7 @@ fn direct_patterns(ctx: &Ctx) -> Vec<Draft> {
             QuoteKind::Direct
         };
         let mut content_span = content;
+        let mut continue_after = true;
         if let Some(ct) = close_t.filter(|_| !nickname) {
             if let Some((f, end_tok)) = after_pattern(ctx, ct) {
                 // words of the writer's own before the opening mark make it a mixed quotation
@@ -495,15 +496,36 @@ fn direct_patterns(ctx: &Ctx) -> Vec<Draft> {
                 let goes_on = content.slice(ctx.text).chars().next().is_some_and(char::is_lowercase);
                 let set_apart = open_t > 0 && ((ctx.is_punct(open_t - 1, ',') && !goes_on) || ctx.is_punct(open_t - 1, ':'));
                 let lead = if set_apart { None } else { first_own_token(ctx, s0, open_t) };
-                if let Some(l) = lead {
+                // "On this week's episode of “Morning Table,” Holt said her rival was wrong":
+                // a cue with a clause of its own after it reports that clause; the quotation
+                // before it (a title, a scare quote) is not what was said
+                // ("told the paper" has an object, not a clause: `object_cues` are left alone)
+                let object_cue = ctx.cue_at(f.cue_tokens.0).is_some_and(|(_, c)| ctx.lex.object_cues.contains(&c.lemma));
+                let own_clause = lead.is_some() && !object_cue && {
+                    let n = scan.tokens.len();
+                    let mut v = end_tok;
+                    while v < n && ctx.skip_adjunct(v, n) > v {
+                        v = ctx.skip_adjunct(v, n);
+                    }
+                    v < n
+                        && ctx.sent_of[v] as usize == sent_open
+                        && !ctx.in_quote(v)
+                        && (ctx.lw(v) == "that" || ctx.word_is(v, WordClass::SubjectPronouns) || ctx.word_is(v, WordClass::Determiner))
+                };
+                if own_clause {
+                    continue_after = false;
+                }
+                if let Some(l) = lead.filter(|_| continue_after) {
                     if !multi_para {
                         kind = QuoteKind::Mixed;
                         content_span = Span::new(scan.tokens[l].start, q.close.map(|c| c.end).unwrap_or(content.end));
                         content_span = trim_clause(ctx, content_span);
                     }
                 }
-                found = Some(f);
-                split_from = Some((end_tok, drafts.len()));
+                if continue_after {
+                    found = Some(f);
+                    split_from = Some((end_tok, drafts.len()));
+                }
             }
         }
         if found.is_none() && !nickname {
@@ -634,10 +656,42 @@ fn after_pattern(ctx: &Ctx, close_t: usize) -> Option<(Found, usize)> {
     // SPEAKER[, APPOSITIVE,] [adverbs] CUE: “...,” Eric Ames, a state senator, said.
     if let Some(mut m) = ctx.mention_after(t, limit) {
         let mut k = m.end;
+        // “...,” Rep. Ida Holt (R-Ore.) said; “...,” the Harbor Agency (HA) said: a
+        // parenthetical right after the name (party and state, an acronym) belongs to it
+        if ctx.is_punct(k, '(') {
+            if let Some(c) = (k + 1..(k + 8).min(limit)).find(|&j| ctx.is_punct(j, ')')) {
+                m.span = Span::new(m.span.start, ctx.tok_span(c).end);
+                k = c + 1;
+            }
+        }
         if ctx.is_punct(k, ',') {
             if let Some(j) = (k + 1..(k + 30).min(limit)).find(|&j| ctx.is_punct(j, ',')) {
                 m = with_appositive(ctx, m, k + 1, j);
                 k = j + 1;
+                // “...,” Ida Holt, the attorney general of Ohio, one of the states suing,
+                // said: more descriptions may follow the first one, each closed by a comma,
+                // as long as none holds a clause of its own (a subject pronoun, a cue outside
+                // a relative clause) or a quotation
+                let mut p = k;
+                for _ in 0..2 {
+                    if p >= limit || ctx.cue_at(p).is_some() || ctx.is_adverb(p) {
+                        break;
+                    }
+                    let Some(j) = (p + 1..(p + 20).min(limit)).find(|&j| ctx.is_punct(j, ',')) else { break };
+                    let relative = (p..j).any(|i| ctx.word_is(i, WordClass::RelativePronouns));
+                    if (p..j).any(|i| ctx.in_quote(i) || ctx.word_is(i, WordClass::SubjectPronouns) || (!relative && ctx.cue_at(i).is_some())) {
+                        break;
+                    }
+                    p = j + 1;
+                    let mut v = p;
+                    while v < limit && ctx.is_adverb(v) {
+                        v += 1;
+                    }
+                    if ctx.cue_at(v).is_some() {
+                        k = p;
+                        break;
+                    }
+                }
             }
         }
         while k < limit && ctx.is_adverb(k) {
