@@ -835,3 +835,12 @@ fn a_cue_with_a_clause_of_its_own_does_not_take_the_quotation_before_it() {
     let a = run("The city is “in deep trouble,” Holt told the paper.");
     assert!(a.quotes.iter().any(|q| q.kind == QuoteKind::Mixed && q.content.slice(&a.text).starts_with("The city is")), "{:?}", a.quotes);
 }
+
+#[test]
+fn a_sentence_ending_in_a_cue_introduces_the_next_quotation() {
+    check("Ana Berg agreed. “The voters are tired of it.”", "voters are tired", "Ana Berg");
+    check("Ida Holt, the director of the party, said in a statement. “There are no paper ballots.”", "no paper ballots", "Ida Holt");
+    // a negated cue introduces nothing
+    let a = run("Ana Berg did not agree. “The voters are tired of it.”");
+    assert_eq!(speaker_of(&a, "voters are tired"), None);
+}

@@ -529,7 +529,7 @@ fn direct_patterns(ctx: &Ctx) -> Vec<Draft> {
             }
         }
         if found.is_none() && !nickname {
-            found = before_pattern(ctx, open_t).or_else(|| colon_intro(ctx, open_t));
+            found = before_pattern(ctx, open_t).or_else(|| colon_intro(ctx, open_t)).or_else(|| period_intro(ctx, open_t));
         }
         drafts.push(Draft {
             kind,
@@ -1207,6 +1207,35 @@ fn colon_intro(ctx: &Ctx, open_t: usize) -> Option<Found> {
     // the verb after the subject stands as the cue ("apologized", "echoed")
     let v = verb_after(ctx, m.end, colon).unwrap_or(colon);
     Some(found(ctx, v, 1, m, Via::Nearest))
+}
+
+/// "Ana Berg agreed. “The voters are tired of it.”", "Holt said in a statement. “…”": a
+/// sentence of the writer's that ends with a cue reporting nothing (only adverbs and setting
+/// phrases after it) introduces the quotation that opens the next sentence of the same
+/// paragraph, as a colon would. A negated cue ("did not say.") introduces nothing.
+fn period_intro(ctx: &Ctx, open_t: usize) -> Option<Found> {
+    let s = ctx.sent_of[open_t] as usize;
+    if s == 0 || open_t != ctx.scan.sentences[s].first_token || open_t == 0 || !ctx.is_punct(open_t - 1, '.') {
+        return None;
+    }
+    let prev = &ctx.scan.sentences[s - 1];
+    let period = open_t - 1;
+    if prev.paragraph != ctx.scan.sentences[s].paragraph || prev.end_token != open_t || (prev.first_token..period).any(|k| ctx.in_quote(k)) {
+        return None;
+    }
+    // the last cue of the sentence, with nothing but adjuncts between it and the period
+    let (c, n) = (prev.first_token..period).rev().take(12).find_map(|c| ctx.cue_at(c).map(|(n, cue)| (c, n, cue))).and_then(|(c, n, cue)| {
+        let mut v = c + n;
+        while v < period && ctx.skip_adjunct(v, period) > v {
+            v = ctx.skip_adjunct(v, period);
+        }
+        (v == period && cue.class != CueClass::AccordingTo && cue.class != CueClass::Stance).then_some((c, n))
+    })?;
+    if (prev.first_token..c).any(|k| ctx.lw(k) == "not" || ctx.lw(k).ends_with("n't") || ctx.lw(k).ends_with("n’t")) {
+        return None;
+    }
+    let m = speaker_before(ctx, c, prev.first_token)?;
+    Some(found(ctx, c, n, m, Via::Explicit))
 }
 
 /// "Her reply was blunt: “…”", "Holt's message was simple: “…”": a sentence that opens
