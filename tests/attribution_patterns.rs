@@ -844,3 +844,10 @@ fn a_sentence_ending_in_a_cue_introduces_the_next_quotation() {
     let a = run("Ana Berg did not agree. “The voters are tired of it.”");
     assert_eq!(speaker_of(&a, "voters are tired"), None);
 }
+
+#[test]
+fn a_long_setting_phrase_after_a_final_cue_is_no_clause() {
+    check("Ana Berg spoke first. The wall will fall, she said at a rally in the old town on Monday.", "The wall will fall", "she");
+    let a = run("Ana Berg spoke first. The wall will fall, she said at a rally in the old town on Monday.");
+    assert!(a.quotes.iter().all(|q| !q.content.slice(&a.text).contains("rally")), "{:?}", a.quotes);
+}

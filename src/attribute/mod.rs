@@ -1825,9 +1825,15 @@ fn clause_then_speaker(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     if tail_clause {
         return None;
     }
+    // "..., she said in a video message to the crowd": a setting phrase, however long, is
+    // no clause as long as it holds no "that", no subject pronoun and no auxiliary verb
+    let setting_tail = !long_tail
+        && tail.first().is_some_and(|&k| ctx.word_is(k, WordClass::SettingPrepositions))
+        && !tail.iter().any(|&k| ctx.lw(k) == "that" || ctx.word_is(k, WordClass::SubjectPronouns) || ctx.word_is(k, WordClass::Auxiliary));
     // a tail longer than a few words holds a clause of its own
     let tail_ok = !long_tail
         && (tail_words == 0
+            || setting_tail
             || tail.iter().all(|&k| ctx.is_adverb(k) || !matches!(ctx.scan.tokens[k].kind, TokKind::Word) || ctx.is_cap(k))
             || tail_words <= 3 && !tail.iter().any(|&k| ctx.lw(k) == "that"));
     if !tail_ok {
