@@ -851,3 +851,13 @@ fn a_long_setting_phrase_after_a_final_cue_is_no_clause() {
     let a = run("Ana Berg spoke first. The wall will fall, she said at a rally in the old town on Monday.");
     assert!(a.quotes.iter().all(|q| !q.content.slice(&a.text).contains("rally")), "{:?}", a.quotes);
 }
+
+#[test]
+fn a_title_word_after_an_honorific_is_a_surname() {
+    check("“It is fine,” Mr. King added.", "It is fine", "Mr. King");
+    check("“It is fine,” said Rep. Ana Bishop.", "It is fine", "Rep. Ana Bishop");
+    // a title before a name stays a title
+    let a = run("“Peace is near,” King Aldric said.");
+    let q = &a.quotes[0];
+    assert_eq!(a.entities[q.speaker.as_ref().expect("a speaker").entity].name, "Aldric");
+}

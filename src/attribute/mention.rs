@@ -515,8 +515,23 @@ impl Ctx<'_> {
             }
             // "Tom Berg Jr.": a name suffix (`name_suffixes`) and its period end the name
             let suffix = |j: usize| j > a && self.word_is(j, WordClass::NameSuffixes) && (j + 1 == b || (j + 2 == b && classes[j + 1 - a] == Np::Period));
+            // "Mr. King", "Rep. Ana Bishop": a title word that ends the mention after an
+            // abbreviated honorific, or after a given name that follows a title, is a surname
+            // (but "Secretary General" stays a title)
+            let surname = |i: usize| {
+                if i + 1 != b || !self.is_cap(i) {
+                    return false;
+                }
+                let mut j = i;
+                while j > a + 1 && j + 2 > i && classes[j - 1 - a] == Np::Cap && !self.is_honorific_word(j - 1) {
+                    j -= 1;
+                }
+                let abbreviated = j >= a + 2 && classes[j - 1 - a] == Np::Period && self.is_honorific_word(j - 2);
+                abbreviated || (j < i && j > a && self.is_honorific_word(j - 1))
+            };
             let part = match c {
                 Np::Cap if suffix(i) => true,
+                Np::Cap if self.is_honorific_word(i) && surname(i) => true,
                 Np::Cap => !self.lex.org_heads.contains(lw) && !self.is_honorific_word(i) && !after_of,
                 Np::Period => i > a && (self.raw(i - 1).chars().count() == 1 || (i == b - 1 && suffix(i - 1))),
                 Np::Of => self.lex.is("name_particles", lw) && n0 < b,
