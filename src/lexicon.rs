@@ -560,11 +560,12 @@ pub enum WordClass {
     Subordinators,
     SourcePostmodifiers,
     NamingWords,
+    TimeDeterminers,
 }
 
 impl WordClass {
     /// The `[[words]]` lists of grammar/speakers.toml that have a class, by name.
-    pub const LISTS: [(&'static str, WordClass); 27] = [
+    pub const LISTS: [(&'static str, WordClass); 28] = [
         ("name_particles", WordClass::NameParticles),
         ("name_suffixes", WordClass::NameSuffixes),
         ("role_prepositions", WordClass::RolePrepositions),
@@ -592,6 +593,7 @@ impl WordClass {
         ("subordinators", WordClass::Subordinators),
         ("source_postmodifiers", WordClass::SourcePostmodifiers),
         ("naming_words", WordClass::NamingWords),
+        ("time_determiners", WordClass::TimeDeterminers),
     ];
 
     /// The name of the `[[words]]` list this class is, if it is one.

@@ -861,3 +861,17 @@ fn a_title_word_after_an_honorific_is_a_surname() {
     let q = &a.quotes[0];
     assert_eq!(a.entities[q.speaker.as_ref().expect("a speaker").entity].name, "Aldric");
 }
+
+#[test]
+fn a_plain_noun_subject_with_a_present_cue_that_is_no_noun() {
+    // "say" is hardly ever a noun: the plain noun phrase before it is the speaker
+    check("The candidates say the plan is good.", "the plan is good", "The candidates");
+    // "this" opens the reported clause unless a word of time follows it
+    check("Some said this is just a rough patch.", "this is just a rough patch", "Some");
+    // a present form that is often a noun still needs a speaker rule's head
+    let a = run("The farm plans are good.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    // nor is a plain noun with an auxiliary before the cue a speaker
+    let a = run("The expansion would add ten bays for buses.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+}

@@ -318,6 +318,7 @@ fn the_word_lists_the_code_names_exist() {
         "subordinators",
         "source_postmodifiers",
         "naming_words",
+        "time_determiners",
     ] {
         assert!(lex.word_lists.contains_key(name), "grammar/speakers.toml lacks [[words]] {name}");
     }

@@ -197,6 +197,10 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let lw = self.lw(i);
+        // "this morning", "last week": but not "said this is ..."
+        if self.word_is(i, WordClass::TimeDeterminers) {
+            return i + 1 < self.scan.tokens.len() && self.word_is(i + 1, WordClass::Adverb) && self.scan.tokens[i + 1].kind == TokKind::Word;
+        }
         self.word_is(i, WordClass::Adverb) || (lw.len() > 4 && lw.ends_with("ly") && !self.is_cap(i))
     }
 
@@ -1892,7 +1896,11 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     let floor = lookback_floor(ctx, s.first_token, c);
     let m = match speaker_before(ctx, c, floor) {
         Some(m) => {
-            if free_headed(ctx, &m) && !ctx.lex.is_past_cue(&ctx.lower[ctx.scan.tokens[c].start..ctx.scan.tokens[c + n - 1].end]) {
+            // a present form after a plain noun is usually a noun itself ("a harvest report"),
+            // except for the cues that hardly ever are, right after the subject ("The
+            // candidates say ...", not "The expansion would add ...")
+            let any_subject = m.end == c && ctx.cue_at(c).is_some_and(|(_, q)| ctx.lex.any_subject_cues.contains(&q.lemma)) && !ctx.lw(c).ends_with("ing");
+            if free_headed(ctx, &m) && !any_subject && !ctx.lex.is_past_cue(&ctx.lower[ctx.scan.tokens[c].start..ctx.scan.tokens[c + n - 1].end]) {
                 return None;
             }
             m
