@@ -875,3 +875,12 @@ fn a_plain_noun_subject_with_a_present_cue_that_is_no_noun() {
     let a = run("The expansion would add ten bays for buses.");
     assert!(a.quotes.is_empty(), "{:?}", a.quotes);
 }
+
+#[test]
+fn a_parenthetical_cue_with_its_listener() {
+    let a = run("Tom Berg spoke first. The solution, Berg told the board on Monday, was simple.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("The solution")).expect("the report");
+    let parts: Vec<&str> = q.segments.iter().map(|s| s.slice(&a.text)).collect();
+    assert_eq!(parts, ["The solution", "was simple"]);
+    assert_eq!(q.speaker.as_ref().map(|s| s.mention.slice(&a.text)), Some("Berg"));
+}

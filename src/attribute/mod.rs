@@ -1869,7 +1869,15 @@ fn parenthetical(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<Found2> {
         return None;
     }
     let comma = m.first - 1;
-    let k = ctx.skip_adjuncts(c + n, s.end_token);
+    let mut k = ctx.skip_adjuncts(c + n, s.end_token);
+    // "The solution, the partner told them, was simple": the listener of an object cue
+    if k < s.end_token && !ctx.is_punct(k, ',') && ctx.cue_at(c).is_some_and(|(_, q)| ctx.lex.object_cues.contains(&q.lemma)) {
+        if ctx.word_is(k, WordClass::ObjectPronouns) {
+            k = ctx.skip_adjuncts(k + 1, s.end_token);
+        } else if let Some(o) = ctx.mention_after(k, s.end_token).filter(|o| o.kind != MentionKind::Pronoun) {
+            k = ctx.skip_adjuncts(o.end, s.end_token);
+        }
+    }
     if k + 1 >= s.end_token || !ctx.is_punct(k, ',') {
         return None;
     }
