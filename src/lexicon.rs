@@ -49,6 +49,10 @@ pub struct CueEntry {
     /// plan", "declined to comment"); elsewhere the word is no cue ("appeared on stage").
     #[serde(default)]
     pub before_to_only: bool,
+    /// Never a cue before a "to" infinitive or a participle, where it only says that
+    /// something goes on ("continues to grow", "continued talking").
+    #[serde(default)]
+    pub never_before_to: bool,
     /// Reports a clause only: a one- or two-word object is a thing, not words ("added two
     /// crews", "wrote to investors", "went on television").
     #[serde(default)]
@@ -654,6 +658,7 @@ pub struct Lexicon {
     pub after_quote_only: HashSet<u16>,
     /// Cue lemmas used only before a "to" infinitive.
     pub before_to_only: HashSet<u16>,
+    pub never_before_to: HashSet<u16>,
     pub clause_only: HashSet<u16>,
     pub evidential: HashSet<u16>,
     /// Cue lemmas whose forms are hardly ever nouns: any plain noun phrase before them is
@@ -778,6 +783,7 @@ impl Lexicon {
             object_cues: HashSet::new(),
             after_quote_only: HashSet::new(),
             before_to_only: HashSet::new(),
+            never_before_to: HashSet::new(),
             clause_only: HashSet::new(),
             evidential: HashSet::new(),
             any_subject_cues: HashSet::new(),
@@ -862,6 +868,9 @@ impl Lexicon {
             }
             if c.before_to_only {
                 lex.before_to_only.insert(i as u16);
+            }
+            if c.never_before_to {
+                lex.never_before_to.insert(i as u16);
             }
             if c.clause_only {
                 lex.clause_only.insert(i as u16);

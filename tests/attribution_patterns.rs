@@ -884,3 +884,17 @@ fn a_parenthetical_cue_with_its_listener() {
     assert_eq!(parts, ["The solution", "was simple"]);
     assert_eq!(q.speaker.as_ref().map(|s| s.mention.slice(&a.text)), Some("Berg"));
 }
+
+#[test]
+fn continuing_is_no_report_before_an_infinitive_and_state_is_a_noun() {
+    for text in [
+        "Ida Holt continues to lead the field.",
+        "Tom Berg continued talking to the crowd.",
+        "The tour was led by Ana Ruiz and state Sen. Ida Holt, who opened the port.",
+    ] {
+        let a = run(text);
+        assert!(a.quotes.is_empty(), "{text}: {:?}", a.quotes);
+    }
+    check("Tom Berg spoke first. “It is over,” Berg continued.", "It is over", "Berg");
+    check("The senator stated that the port would close.", "the port would close", "The senator");
+}

@@ -1411,6 +1411,17 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
                 i += n;
                 continue;
             }
+            // and some never before one ("continues to grow")
+            if ctx.lex.never_before_to.contains(&cue.lemma) {
+                let mut k = i + n;
+                while k < s.end_token && ctx.is_adverb(k) {
+                    k += 1;
+                }
+                if k < s.end_token && !ctx.in_quote(k) && (ctx.lw(k) == "to" || (ctx.lw(k).ends_with("ing") && ctx.scan.tokens[k].kind == TokKind::Word)) {
+                    i += n;
+                    continue;
+                }
+            }
             // and some only before a "to" infinitive ("declined to comment")
             if ctx.lex.before_to_only.contains(&cue.lemma) {
                 let mut k = i + n;
