@@ -37,9 +37,26 @@ pub const WINDOW: usize = 48;
 
 /// What a consistency rule reports about a pair; the driver turns it into a finding.
 pub struct Clash {
-    /// Short description of each side's position, for the message and the labels.
+    /// Short description of each side's position, for the message and the labels (empty
+    /// when the judge was asked for the verdict alone, see [`Wording`]).
     pub first: String,
     pub second: String,
+}
+
+/// Whether a judge words the clash it finds. The pass asks every pair for the verdict alone
+/// and has only the pair that wins worded: on a long article most clashing pairs lose to a
+/// better-ranked pair of the same claim, and wording each of them cost more than judging it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wording {
+    Verdict,
+    Words,
+}
+
+impl Clash {
+    /// A clash found, not worded ([`Wording::Verdict`]).
+    pub fn unworded() -> Clash {
+        Clash { first: String::new(), second: String::new() }
+    }
 }
 
 /// How the two speakers of a pair relate; decides the rank of a clash.
@@ -134,6 +151,8 @@ fn disjoint(a: &Claim, b: &Claim) -> bool {
 /// Runs the consistency rules over the claims of one document.
 pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
     let claims = doc.claims;
+    // which consistency rules run, asked once rather than for every pair
+    let enabled: Vec<bool> = rules::CONSISTENCY.iter().map(|r| doc.enabled(r.code)).collect();
     let mut buckets: HashMap<Topic, Vec<usize>> = HashMap::new();
     for (j, b) in claims.iter().enumerate() {
         // a claim meets earlier claims of its predicate class, of the classes opposed to it,
@@ -171,7 +190,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
         // earlier claim), so a statement contradicted by a lede and by the quote the lede
         // sums up is reported once, against the source that ranks highest
         // (the finding, with its messages and labels, is built once, for the pair that wins)
-        let mut best: Option<(&rules::Rule, usize, Clash, Relation, Severity)> = None;
+        let mut best: Option<(&rules::Rule, usize, Relation, Severity)> = None;
         for i in partners {
             let a = &claims[i];
             if !asserts(a) || !asserts(b) {
@@ -195,22 +214,26 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
             if a.speaker.is_some() && a.speaker == b.speaker && paragraph(doc, b) <= paragraph(doc, a) + 1 {
                 continue;
             }
-            for rule in rules::CONSISTENCY {
-                if !doc.enabled(rule.code) {
-                    continue;
-                }
+            for (rule, _) in rules::CONSISTENCY.iter().zip(&enabled).filter(|(_, on)| **on) {
                 let Some(judge) = rule.judge else { continue };
-                if let Some(clash) = judge(doc, a, b) {
-                    // rank first: the finding (messages, labels) is built only when it wins
+                if judge(doc, a, b, Wording::Verdict).is_some() {
+                    // rank first: the clash is worded and the finding (messages, labels)
+                    // built only for the pair that wins
                     let (rel, severity) = rank(doc, rule, a, b);
-                    if best.as_ref().is_none_or(|x| severity >= x.4) {
-                        best = Some((rule, i, clash, rel, severity));
+                    if best.as_ref().is_none_or(|x| severity >= x.3) {
+                        best = Some((rule, i, rel, severity));
                     }
                     break;
                 }
             }
         }
-        out.extend(best.map(|(rule, i, clash, rel, severity)| finding(doc, rule, i, j, clash, rel, severity)));
+        if let Some((rule, i, rel, severity)) = best {
+            // the judges depend on the two claims alone: asked again, with words, they find
+            // the same clash
+            if let Some(clash) = rule.judge.and_then(|judge| judge(doc, &claims[i], b, Wording::Words)) {
+                out.push(finding(doc, rule, i, j, clash, rel, severity));
+            }
+        }
         if let Some(class) = b.class {
             buckets.entry(Topic::Class(class)).or_default().push(j);
         }

@@ -1325,6 +1325,10 @@ impl Lexicon {
 
     /// True when one bit set holds one word of a contrast pair and the other the other.
     pub fn settings_contrast(&self, a: u64, b: u64) -> bool {
+        // (most claims hold no setting word: the consistency pass asks this of every pair)
+        if a == 0 || b == 0 {
+            return false;
+        }
         self.setting_pairs.iter().any(|&(x, y)| (a >> x & 1 == 1 && b >> y & 1 == 1) || (a >> y & 1 == 1 && b >> x & 1 == 1))
     }
 

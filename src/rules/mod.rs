@@ -21,7 +21,7 @@ pub(crate) mod qc902_invalid_suppression;
 use crate::attribute::Ambiguity;
 use crate::claims::Claim;
 use crate::config::Level;
-use crate::consistency::Clash;
+use crate::consistency::{Clash, Wording};
 use crate::lexicon::Lexicon;
 use crate::model::{Entity, Finding, Quote, Severity};
 use crate::scan::Scan;
@@ -55,7 +55,7 @@ pub struct Memo {
     pub(crate) names_near: Vec<std::cell::OnceCell<Vec<String>>>,
     pub(crate) complement: Vec<std::cell::OnceCell<Vec<String>>>,
     pub(crate) share_of: Vec<std::cell::OnceCell<Vec<String>>>,
-    /// [`quoted`] of each claim: the judges describe a claim for every pair that clashes.
+    /// [`quoted`] of each claim: a claim may be described in the findings of several pairs.
     pub(crate) quoted: Vec<std::cell::OnceCell<String>>,
     /// [`lowercase`] of each claim.
     pub(crate) lowercase: Vec<std::cell::OnceCell<String>>,
@@ -118,7 +118,9 @@ impl Doc<'_> {
 }
 
 pub type LintFn = fn(&Doc, &mut Vec<Finding>);
-pub type JudgeFn = fn(&Doc, &Claim, &Claim) -> Option<Clash>;
+/// A consistency rule: the clash between two claims, if any, worded when asked
+/// ([`Wording`]); the same verdict either way.
+pub type JudgeFn = fn(&Doc, &Claim, &Claim, Wording) -> Option<Clash>;
 
 pub struct Rule {
     pub code: &'static str,

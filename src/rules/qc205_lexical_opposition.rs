@@ -24,7 +24,7 @@
 
 use super::Doc;
 use crate::claims::{Aspect, Claim, Modality, Polarity};
-use crate::consistency::Clash;
+use crate::consistency::{Clash, Wording};
 
 fn committed(c: &Claim) -> bool {
     c.polarity == Polarity::Positive && matches!(c.modality, Modality::Asserted | Modality::Expected | Modality::Intended) && c.aspect == Aspect::None
@@ -46,7 +46,7 @@ fn word_of(doc: &Doc, c: &Claim, pair: u16) -> String {
         .unwrap_or_default()
 }
 
-pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
+pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash> {
     if let Some(pair) = opposed_pair(a, b) {
         // a result state may be the pair's own word ("closed"), so the aspect does not matter
         let firm = |c: &Claim| c.polarity == Polarity::Positive && matches!(c.modality, Modality::Asserted | Modality::Expected | Modality::Intended);
@@ -71,6 +71,9 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
             sa.iter().any(|w| !sb.contains(w)) || sb.iter().any(|w| !sa.contains(w))
         };
         if firm_pair && topic && !in_turn {
+            if wording == Wording::Verdict {
+                return Some(Clash::unworded());
+            }
             let e = &doc.lex.opposition_pairs[pair as usize];
             let source = if e.source == "oewn" { "Open English WordNet" } else { "quotecheck" };
             return Some(Clash {
@@ -82,6 +85,9 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
     let (ca, cb) = (a.class?, b.class?);
     if ca == cb || !doc.lex.classes_oppose(ca, cb) || !committed(a) || !committed(b) || !super::share_topic(doc, a, b) {
         return None;
+    }
+    if wording == Wording::Verdict {
+        return Some(Clash::unworded());
     }
     Some(Clash { first: format!("{} ({})", super::quoted(doc, a), a.predicate), second: format!("{} ({})", super::quoted(doc, b), b.predicate) })
 }
