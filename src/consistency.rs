@@ -136,9 +136,16 @@ fn excepted_words(doc: &Doc, c: &Claim) -> Vec<String> {
 /// One claim is about what the other's exception leaves out ("a ban on imports, except for
 /// medicine" against "medicine shipments will continue"): no clash, that is the exception.
 fn about_the_exception(doc: &Doc, a: &Claim, b: &Claim) -> bool {
+    // (each claim's words are found once, sorted: a claim meets many partners)
     let mentions = |c: &Claim, words: &[String]| {
-        let t = rules::lowercase(doc, c);
-        t.split(|ch: char| !ch.is_alphanumeric() && ch != '-').any(|w| words.iter().any(|x| x == w))
+        let set = rules::memoized(doc, &doc.memo.word_set, c, || {
+            let t = rules::lowercase(doc, c);
+            let mut v: Vec<String> = t.split(|ch: char| !ch.is_alphanumeric() && ch != '-').map(str::to_string).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        });
+        words.iter().any(|x| set.binary_search(x).is_ok())
     };
     let (ea, eb) = (excepted(doc, a), excepted(doc, b));
     (!ea.is_empty() && mentions(b, &ea)) || (!eb.is_empty() && mentions(a, &eb))
