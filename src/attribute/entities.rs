@@ -37,6 +37,12 @@ struct Ent {
     known: bool,
     /// The configured organisation of a known speaker, by name.
     affiliation_name: Option<String>,
+    /// The words of the titles, lowercase as "the spokesman" is compared with them (see
+    /// [`Ent::add_title`]): that look-up runs against every recent entity.
+    title_words: Vec<Box<str>>,
+    /// Whether the entity is in [`Resolver::recent`] (so a touch need not search the window
+    /// for an entity that is not in it).
+    in_recent: bool,
 }
 
 /// A speaker from the configuration, and the entity it became once mentioned.
@@ -80,8 +86,8 @@ const WINDOW: usize = 256;
 
 impl Ent {
     fn new(name: String, kind: EntityKind, key: String, gender: Gender, titles: Vec<String>) -> Ent {
-        Ent {
-            e: Entity { name, kind, titles, affiliation: None, mentions: Vec::new(), gender, spellings: Vec::new(), honorifics: Vec::new() },
+        let mut ent = Ent {
+            e: Entity { name, kind, titles: Vec::new(), affiliation: None, mentions: Vec::new(), gender, spellings: Vec::new(), honorifics: Vec::new() },
             surname: None,
             first: None,
             key,
@@ -90,7 +96,29 @@ impl Ent {
             evidence: false,
             known: false,
             affiliation_name: None,
+            title_words: Vec::new(),
+            in_recent: false,
+        };
+        for t in titles {
+            ent.add_title(t);
         }
+        ent
+    }
+
+    /// Adds a title, and its words to [`Ent::title_words`]: an ASCII title lowercased byte by
+    /// byte, any other with full Unicode lowercasing (the forms "the spokesman" always took).
+    fn add_title(&mut self, t: String) {
+        if t.is_ascii() {
+            self.title_words.extend(t.split_whitespace().map(|w| w.to_ascii_lowercase().into_boxed_str()));
+        } else {
+            self.title_words.extend(t.to_lowercase().split_whitespace().map(Box::from));
+        }
+        self.e.titles.push(t);
+    }
+
+    /// Whether a title holds the lowercase word `w`.
+    fn holds_title_word(&self, w: &str) -> bool {
+        self.title_words.iter().any(|x| **x == *w)
     }
 }
 
@@ -303,12 +331,16 @@ impl Resolver {
         }
         ent.last_pos = span.start;
         ent.last_para = para;
-        if let Some(i) = self.recent.iter().rposition(|&x| x == e) {
-            self.recent.remove(i);
+        if ent.in_recent {
+            if let Some(i) = self.recent.iter().rposition(|&x| x == e) {
+                self.recent.remove(i);
+            }
         }
+        ent.in_recent = true;
         self.recent.push(e);
         if self.recent.len() > WINDOW {
-            self.recent.remove(0);
+            let out = self.recent.remove(0);
+            self.ents[out].in_recent = false;
         }
     }
 
@@ -408,7 +440,8 @@ impl Resolver {
             // "Thomas Reiley" after "Thomas Reilly": the same first name (or none given) and a
             // surname one letter off is the same person misspelled; the inconsistent-name
             // lint reports it
-            for &i in &self.recent {
+            // (the last match in the window wins: look from its recent end, and stop there)
+            for &i in self.recent.iter().rev() {
                 let x = &self.ents[i];
                 let same_first = first.is_none() || x.first == first;
                 let long = if first.is_some() { 4 } else { 5 };
@@ -423,6 +456,7 @@ impl Resolver {
                     && x.surname.as_deref().is_some_and(|s| s.chars().count() >= long && one_edit_apart(s, &surname) && !plural(s))
                 {
                     best = Some(i);
+                    break;
                 }
             }
         }
@@ -486,7 +520,7 @@ impl Resolver {
         }
         if let Some(t) = Self::title_text(ctx, m) {
             if !ent.e.titles.contains(&t) {
-                ent.e.titles.push(t);
+                ent.add_title(t);
             }
         }
         if let Some(h) = m.honorific {
@@ -576,17 +610,8 @@ impl Resolver {
                 let mut best: Option<usize> = None;
                 for &i in &self.recent {
                     let x = &self.ents[i];
-                    // (the cheap tests first; an ASCII title is lowercased word by word in place)
-                    let holds = || {
-                        x.e.titles.iter().any(|t| {
-                            if t.is_ascii() {
-                                t.split_whitespace().any(|w| w.len() == head.len() && w.bytes().zip(head.bytes()).all(|(c, h)| c.to_ascii_lowercase() == h))
-                            } else {
-                                t.to_lowercase().split_whitespace().any(|w| w == head)
-                            }
-                        })
-                    };
-                    if x.e.kind == EntityKind::Person && best.is_none_or(|b| self.ents[b].last_pos < x.last_pos) && holds() {
+                    // (the cheap tests first; the title words are kept lowercase per entity)
+                    if x.e.kind == EntityKind::Person && best.is_none_or(|b| self.ents[b].last_pos < x.last_pos) && x.holds_title_word(head) {
                         best = Some(i);
                     }
                 }
@@ -799,23 +824,48 @@ fn pronoun_class(ctx: &Ctx, m: &Mention) -> PronounClass {
     }
 }
 
+/// Whether two names are exactly one edit apart: `edit_distance(a, b) == 1` (names over 40
+/// characters count as far apart there, and here), without the table. This runs against
+/// every recent person: past the common prefix, one substitution, insertion or deletion
+/// must leave the rests equal.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    const MAX: usize = 40;
+    if a.is_ascii() && b.is_ascii() {
+        return a.len() <= MAX && b.len() <= MAX && one_edit(a.as_bytes(), b.as_bytes());
+    }
+    let mut ca = ['\0'; MAX];
+    let mut cb = ['\0'; MAX];
+    let fill = |s: &str, buf: &mut [char; MAX]| -> Option<usize> {
+        let mut n = 0;
+        for c in s.chars() {
+            *buf.get_mut(n)? = c;
+            n += 1;
+        }
+        Some(n)
+    };
+    match (fill(a, &mut ca), fill(b, &mut cb)) {
+        (Some(n), Some(m)) => one_edit(&ca[..n], &cb[..m]),
+        _ => false,
+    }
+}
+
+/// Whether `a` and `b` are exactly one substitution, insertion or deletion apart.
+fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    match a.len().cmp(&b.len()) {
+        // equal strings are no edit apart
+        std::cmp::Ordering::Equal => p < a.len() && a[p + 1..] == b[p + 1..],
+        std::cmp::Ordering::Less => a[p..] == b[p + 1..],
+        std::cmp::Ordering::Greater => a[p + 1..] == b[p..],
+    }
+}
+
 /// Names of people and organisations in the writer's own sentences (outside quotations), for
 /// entity resolution and pronoun candidates. A title-case headline is skipped: its capitals
 /// are not names.
-/// Whether two names are exactly one edit apart. Between names of two characters or more,
-/// one edit leaves the first or the last character in place, so a pair differing in both
-/// (most pairs of names: this runs against every recent person) is settled without
-/// computing the distance.
-fn one_edit_apart(a: &str, b: &str) -> bool {
-    let (mut ca, mut cb) = (a.chars(), b.chars());
-    let ends_differ = match (ca.next(), cb.next(), ca.next_back(), cb.next_back()) {
-        (Some(f1), Some(f2), Some(l1), Some(l2)) => f1 != f2 && l1 != l2,
-        // a name shorter than two characters
-        _ => false,
-    };
-    !ends_differ && crate::span::edit_distance(a, b) == 1
-}
-
 fn narrative_names(ctx: &Ctx) -> Vec<Mention> {
     let scan = ctx.scan;
     let mut out = Vec::new();
@@ -889,6 +939,13 @@ mod tests {
         for _ in 0..4 {
             last = last.iter().flat_map(|w| ['a', 'b', '’'].map(|c| format!("{w}{c}"))).collect();
             words.extend(last.iter().cloned());
+        }
+        // and past the 40 characters where the distance stops counting
+        for n in [38, 39, 40, 41] {
+            for c in ["a", "’"] {
+                let long = c.repeat(n);
+                words.extend([long.clone(), format!("{long}b"), format!("b{long}"), format!("{}b", c.repeat(n - 1))]);
+            }
         }
         for a in &words {
             for b in &words {
