@@ -143,9 +143,11 @@ fn title_key(s: &str) -> String {
     k.strip_prefix("the ").map(str::to_string).unwrap_or(k)
 }
 
+/// What the resolution pass meets in document order: a draft's speaker, or a name of the
+/// narrative (by index: the events are sorted, and a mention is large to move).
 enum Event {
     Speaker(usize),
-    Narrative(Mention),
+    Narrative(usize),
 }
 
 /// Longest name a person mention may have; a longer capitalised run is a headline or a title.
@@ -247,7 +249,8 @@ impl Resolver {
     /// Resolves every speaker mention of the drafts and the names in the narrative. Returns
     /// the drafts whose pronoun had several compatible candidates.
     pub(super) fn resolve_all(&mut self, ctx: &Ctx, drafts: &mut [Draft]) -> Vec<(usize, Vec<usize>)> {
-        let mut events: Vec<(usize, Event)> = Vec::new();
+        let mut names: Vec<Option<Mention>> = narrative_names(ctx).into_iter().map(Some).collect();
+        let mut events: Vec<(usize, Event)> = Vec::with_capacity(drafts.len() + names.len());
         let mut taken: Vec<Span> = Vec::new();
         for (i, d) in drafts.iter().enumerate() {
             if let Some(f) = &d.found {
@@ -256,22 +259,25 @@ impl Resolver {
             }
         }
         taken.sort();
-        for m in narrative_names(ctx) {
+        for (k, m) in names.iter().enumerate() {
+            let Some(m) = m else { continue };
             let i = taken.partition_point(|s| s.end <= m.span.start);
             if taken.get(i).is_some_and(|s| s.overlaps(m.span)) {
                 continue;
             }
-            events.push((m.span.start, Event::Narrative(m)));
+            events.push((m.span.start, Event::Narrative(k)));
         }
         events.sort_by_key(|(p, _)| *p);
         let mut ambiguous = Vec::new();
         for (_, ev) in events {
             match ev {
-                Event::Narrative(m) if m.kind == MentionKind::Group => {
-                    let para = Self::para_of(ctx, &m);
-                    self.pending.push((m, para));
-                }
-                Event::Narrative(m) => {
+                Event::Narrative(k) => {
+                    let Some(m) = names[k].take() else { continue };
+                    if m.kind == MentionKind::Group {
+                        let para = Self::para_of(ctx, &m);
+                        self.pending.push((m, para));
+                        continue;
+                    }
                     let sent = ctx.sent_of[m.first] as usize;
                     let create = match m.kind {
                         MentionKind::Organization => true,
@@ -287,16 +293,16 @@ impl Resolver {
                     }
                 }
                 Event::Speaker(di) => {
-                    let Some(f) = drafts[di].found.clone() else { continue };
+                    let Some(f) = drafts[di].found.as_ref() else { continue };
                     let sent = drafts[di].sentence;
                     let para = drafts[di].paragraph;
-                    let got =
-                        if f.mention.kind == MentionKind::Pronoun { self.pronoun(ctx, &f.mention, sent, para) } else { self.resolve(ctx, &f.mention, true) };
+                    let pronoun = f.mention.kind == MentionKind::Pronoun;
+                    let (span, relative, via) = (f.mention.span, f.mention.relative, if pronoun { crate::model::Via::Pronoun } else { f.via });
+                    let got = if pronoun { self.pronoun(ctx, &f.mention, sent, para) } else { self.resolve(ctx, &f.mention, true) };
                     if let Some((e, cands)) = got {
-                        let via = if f.mention.kind == MentionKind::Pronoun { crate::model::Via::Pronoun } else { f.via };
-                        drafts[di].speaker = Some(SpeakerRef { entity: e, mention: f.mention.span, via });
-                        self.touch(e, f.mention.span, para);
-                        if let Some(rel) = f.mention.relative {
+                        drafts[di].speaker = Some(SpeakerRef { entity: e, mention: span, via });
+                        self.touch(e, span, para);
+                        if let Some(rel) = relative {
                             self.touch(e, rel, para);
                         }
                         self.ents[e].evidence = true;
@@ -723,7 +729,8 @@ impl Resolver {
     }
 
     /// The entities, with affiliations filled in: a person whose title names an organisation
-    /// of the article ("State Department spokesman") belongs to it.
+    /// of the article ("State Department spokesman") belongs to it. The resolver's last use:
+    /// the entities are moved out.
     pub fn finish(&mut self, ctx: &Ctx) -> Vec<Entity> {
         let orgs: Vec<usize> = (0..self.ents.len()).filter(|&i| self.ents[i].e.kind == EntityKind::Organization).collect();
         // a known speaker's configured organisation, when the article names it: by its name,
@@ -804,7 +811,8 @@ impl Resolver {
         for x in &mut self.ents {
             x.e.mentions.sort();
         }
-        self.ents.iter().map(|x| x.e.clone()).collect()
+        // (the resolver is done with: its entities are moved out, not copied)
+        std::mem::take(&mut self.ents).into_iter().map(|x| x.e).collect()
     }
 }
 
