@@ -606,7 +606,8 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
             let w = &lower[c.start..c.end];
             lex.frame_words.longest(&[w, "to"]).is_some_and(|(n, v)| n == 2 && v.iter().any(|f| matches!(f, FrameWord::Negation)))
         });
-        let mut prev: Option<Claim> = None;
+        // the claim before, by index into `claims` (not a copy of it)
+        let mut prev: Option<usize> = None;
         for s in &segs {
             let (a, b) = (tok_at(s.start), tok_at(s.end));
             for (x, y) in clauses(lower, scan, lex, &ends, a, b.min(toks.len())) {
@@ -633,8 +634,9 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
                 // "rejected that view", "endorsed the levy": a report that is only a noun
                 // phrase is the object of its cue, which is then the predicate
                 // (no auxiliary or copula in it: "agreed that the hours were long" is a clause)
-                let words: Vec<&str> = lower[c.span.start..c.span.end].split_whitespace().collect();
-                let phrase_only = words.len() <= 8 && !words.iter().any(|w| lex.auxiliaries.contains(*w));
+                // (at most eight words, none an auxiliary: the words are not collected, and
+                // the ninth settles it)
+                let phrase_only = lower[c.span.start..c.span.end].split_whitespace().enumerate().all(|(n, w)| n < 8 && !lex.auxiliaries.contains(w));
                 if q.kind == QuoteKind::Indirect && phrase_only && c.class.is_none() && c.predicate.is_empty() {
                     if let Some(cs) = q.cue {
                         let cw = &lower[cs.start..cs.end];
@@ -647,8 +649,8 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
                     }
                 }
                 // "praised the new rules": the cue itself takes a side of an opposition
-                if let Some(cw) = q.cue.map(|cs| lower[cs.start..cs.end].to_string()) {
-                    if let Some(&(pair, side)) = lex.opposition.get(cw.as_str()) {
+                if let Some(cw) = q.cue.map(|cs| &lower[cs.start..cs.end]) {
+                    if let Some(&(pair, side)) = lex.opposition.get(cw) {
                         if !c.opposed.contains(&(pair, side)) {
                             c.opposed.push((pair, side));
                         }
@@ -663,11 +665,11 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
                     // "We deny that layoffs are planned" asserts that they are not
                     c.polarity = flip(c.polarity);
                 }
-                inherit(&mut c, prev.as_ref());
+                inherit(&mut c, prev.map(|p| &claims[p]));
                 c.participants = participants(&index, c.span);
                 add_implicit_participants(&mut c, lower, scan, lex, &titled, Some(sp.entity));
                 if c.class.is_some() {
-                    prev = Some(c.clone());
+                    prev = Some(claims.len());
                 }
                 claims.push(c);
             }
@@ -694,7 +696,7 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
                 b += 1;
             }
             if b > a {
-                let mut prev: Option<Claim> = None;
+                let mut prev: Option<usize> = None;
                 for (x, y) in clauses(lower, scan, lex, &ends, a, b) {
                     let words = (x..y).filter(|&i| toks[i].kind == TokKind::Word).count();
                     if words < 3 {
@@ -704,10 +706,10 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
                     if c.class.is_none() && c.aspect == Aspect::None && c.amounts.is_empty() && c.opposed.is_empty() {
                         continue;
                     }
-                    inherit(&mut c, prev.as_ref());
+                    inherit(&mut c, prev.map(|p| &claims[p]));
                     c.participants = participants(&index, c.span);
                     add_implicit_participants(&mut c, lower, scan, lex, &titled, None);
-                    prev = Some(c.clone());
+                    prev = Some(claims.len());
                     claims.push(c);
                 }
             }
