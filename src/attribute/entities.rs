@@ -515,7 +515,18 @@ impl Resolver {
         // first name alone, "Donald" for Donald Trump, is not)
         let misspelled = !ctx.lex.not_surnames.contains(surname.as_str())
             && ent.surname.as_deref().is_some_and(|s| {
-                let d = crate::span::edit_distance(&s.replace('’', "'"), &surname.replace('’', "'"));
+                // the same surname is no edit apart: no distance to compute, no copies to make
+                if s == surname {
+                    return false;
+                }
+                fn straight(x: &str) -> std::borrow::Cow<'_, str> {
+                    if x.contains('’') {
+                        x.replace('’', "'").into()
+                    } else {
+                        x.into()
+                    }
+                }
+                let d = crate::span::edit_distance(&straight(s), &straight(&surname));
                 // "Clintons", "Americans": a plural is not a misspelling
                 let plural = s.strip_suffix('s') == Some(surname.as_str()) || surname.strip_suffix('s') == Some(s);
                 (1..=2).contains(&d) && !plural
