@@ -136,16 +136,15 @@ fn excepted_words(doc: &Doc, c: &Claim) -> Vec<String> {
 /// One claim is about what the other's exception leaves out ("a ban on imports, except for
 /// medicine" against "medicine shipments will continue"): no clash, that is the exception.
 fn about_the_exception(doc: &Doc, a: &Claim, b: &Claim) -> bool {
-    // (each claim's words are found once, sorted: a claim meets many partners)
+    // one of `words` is a word of the claim's text, split at anything but letters, digits
+    // and hyphens: an occurrence with no such character on either side (the excepted words
+    // are themselves such words; the text is not split into words for every pair)
     let mentions = |c: &Claim, words: &[String]| {
-        let set = rules::memoized(doc, &doc.memo.word_set, c, || {
-            let t = rules::lowercase(doc, c);
-            let mut v: Vec<String> = t.split(|ch: char| !ch.is_alphanumeric() && ch != '-').map(str::to_string).collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        });
-        words.iter().any(|x| set.binary_search(x).is_ok())
+        let t = rules::lowercase(doc, c);
+        let inner = |ch: char| ch.is_alphanumeric() || ch == '-';
+        words.iter().any(|x| {
+            t.match_indices(x.as_str()).any(|(p, _)| !t[..p].chars().next_back().is_some_and(inner) && !t[p + x.len()..].chars().next().is_some_and(inner))
+        })
     };
     let (ea, eb) = (excepted(doc, a), excepted(doc, b));
     (!ea.is_empty() && mentions(b, &ea)) || (!eb.is_empty() && mentions(a, &eb))
@@ -158,8 +157,10 @@ fn disjoint(a: &Claim, b: &Claim) -> bool {
 /// Runs the consistency rules over the claims of one document.
 pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
     let claims = doc.claims;
-    // which consistency rules run, asked once rather than for every pair
+    // which consistency rules run, and at what level, asked once rather than for every pair
+    // (the level when a rule first fires: most documents have no clash at all)
     let enabled: Vec<bool> = rules::CONSISTENCY.iter().map(|r| doc.enabled(r.code)).collect();
+    let mut levels: Vec<Option<Severity>> = vec![None; rules::CONSISTENCY.len()];
     let mut buckets: HashMap<Topic, Vec<usize>> = HashMap::new();
     for (j, b) in claims.iter().enumerate() {
         // a claim meets earlier claims of its predicate class, of the classes opposed to it,
@@ -221,12 +222,13 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
             if a.speaker.is_some() && a.speaker == b.speaker && paragraph(doc, b) <= paragraph(doc, a) + 1 {
                 continue;
             }
-            for (rule, _) in rules::CONSISTENCY.iter().zip(&enabled).filter(|(_, on)| **on) {
+            for (k, rule) in rules::CONSISTENCY.iter().enumerate().filter(|&(k, _)| enabled[k]) {
                 let Some(judge) = rule.judge else { continue };
                 if judge(doc, a, b, Wording::Verdict).is_some() {
                     // rank first: the clash is worded and the finding (messages, labels)
                     // built only for the pair that wins
-                    let (rel, severity) = rank(doc, rule, a, b);
+                    let level = *levels[k].get_or_insert_with(|| doc.severity(rule.code));
+                    let (rel, severity) = rank(doc, rule, level, a, b);
                     if best.as_ref().is_none_or(|x| severity >= x.3) {
                         best = Some((rule, i, rel, severity));
                     }
@@ -258,12 +260,12 @@ fn speaker_name(doc: &Doc, s: Option<usize>) -> String {
 }
 
 /// How the two speakers relate, and the severity of a clash between claims `a` and `b`.
-fn rank(doc: &Doc, rule: &rules::Rule, a: &Claim, b: &Claim) -> (Relation, Severity) {
+fn rank(doc: &Doc, rule: &rules::Rule, level: Severity, a: &Claim, b: &Claim) -> (Relation, Severity) {
     let rel = relation(doc.entities, a.speaker, b.speaker);
     // A clash inside one source family outranks a dispute between parties, which is the
     // ordinary stuff of news; an exception or side-event scope softens any of them.
     // the rule's level: its default, or the one the configuration sets
-    let base = doc.severity(rule.code);
+    let base = level;
     // The narrative against a source is worth a warning only when the two are clearly about
     // the same thing (a participant or two content words in common, or the same measured
     // figure); a loose match between a reporter's aside and a quote is information.

@@ -52,9 +52,6 @@ pub struct Memo {
     /// The content words of the claim ([`content_words_of`]), sorted, each word once: two
     /// claims' words in common are counted by walking two such lists side by side.
     pub(crate) content_set: Vec<std::cell::OnceCell<Vec<String>>>,
-    /// The words of the claim's lowercase text (split at anything but letters, digits and
-    /// hyphens), sorted, each once: what an exception of another claim is looked for in.
-    pub(crate) word_set: Vec<std::cell::OnceCell<Vec<String>>>,
     /// The words of grammar/opposition.toml in the claim's text, in order, with their pair.
     pub(crate) opposition_words: Vec<std::cell::OnceCell<Vec<(u16, String)>>>,
     pub(crate) excepted: Vec<std::cell::OnceCell<Vec<String>>>,
@@ -74,7 +71,6 @@ impl Memo {
         let cells = || (0..claims).map(|_| std::cell::OnceCell::new()).collect::<Vec<_>>();
         Memo {
             content_set: cells(),
-            word_set: cells(),
             opposition_words: (0..claims).map(|_| std::cell::OnceCell::new()).collect(),
             excepted: cells(),
             about: cells(),
