@@ -141,6 +141,13 @@ struct Open {
 
 /// Runs the whole scanner over a document.
 pub fn scan(text: &str, lex: &Lexicon) -> Scan {
+    scan_lowered(text, &text.to_ascii_lowercase(), lex)
+}
+
+/// [`scan`], given the text's ASCII-lowercase form (`text.to_ascii_lowercase()`), which the
+/// caller has made for the later stages anyway.
+pub fn scan_lowered(text: &str, lower: &str, lex: &Lexicon) -> Scan {
+    debug_assert_eq!(text.len(), lower.len());
     let mut s = Scan { paragraphs: paragraphs(text), ..Default::default() };
     for p in &s.paragraphs {
         let first = s.tokens.len();
@@ -149,10 +156,9 @@ pub fn scan(text: &str, lex: &Lexicon) -> Scan {
     }
     match_quotes(text, &mut s);
     assign_tokens_to_quotes(&mut s);
-    let lower = text.to_ascii_lowercase();
     s.words = s.tokens.iter().map(|t| lex.word_id(&lower[t.start..t.end])).collect();
     s.caps = s.tokens.iter().map(|t| t.kind == TokKind::Word && text[t.start..].chars().next().is_some_and(char::is_uppercase)).collect();
-    split_sentences(text, &lower, lex, &mut s);
+    split_sentences(text, lower, lex, &mut s);
     find_headline_and_datelines(text, &mut s);
     s
 }
