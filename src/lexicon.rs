@@ -1068,9 +1068,15 @@ impl Lexicon {
             .map(|&(name, c)| (c, self.word_lists.get(name).map(|l| l.iter().map(String::as_str).collect()).unwrap_or_default()))
             .collect();
         let mut vocab: HashMap<Box<str>, WordId> = HashMap::new();
+        // (a word already there is looked up, not copied into a new key first: most words
+        // come several times, from several lists and phrases)
         let id_of = |w: &str, vocab: &mut HashMap<Box<str>, WordId>| -> usize {
+            if let Some(&id) = vocab.get(w) {
+                return id as usize;
+            }
             let n = vocab.len() as WordId;
-            *vocab.entry(w.into()).or_insert(n) as usize
+            vocab.insert(w.into(), n);
+            n as usize
         };
         let mut bits: Vec<(usize, u64)> = Vec::new();
         for (c, words) in sets.iter().chain(&lists) {
