@@ -567,7 +567,7 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
     let toks = &scan.tokens;
     let tok_at = |b: usize| toks.partition_point(|t| t.start < b);
     let index = mention_index(entities);
-    let settings = lex.setting_spans(text);
+    let settings = lex.setting_spans_lowered(text, lower);
     let titled = title_heads(entities);
     let mut claims = Vec::new();
     // the sentence-final punctuation tokens, top-level and inside quotations
