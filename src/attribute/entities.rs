@@ -67,6 +67,10 @@ pub struct Resolver {
     by_surname: HashMap<String, Vec<usize>>,
     by_first: HashMap<String, Vec<usize>>,
     org_key: HashMap<String, usize>,
+    /// The first word of every organisation key of two words or more that has been made
+    /// ("halberd" of "halberd motors"): a bare word that is none of them opens no such name,
+    /// and the window need not be searched for one.
+    org_first_words: foldhash::HashSet<String>,
     group_key: HashMap<String, usize>,
     /// The most recently mentioned entities, least recent first, at most [`WINDOW`]. Fuzzy
     /// look-ups (a misspelled surname, "the spokesman", "the company", a pronoun) search only
@@ -167,6 +171,7 @@ impl Resolver {
             by_surname: HashMap::new(),
             by_first: HashMap::new(),
             org_key: HashMap::new(),
+            org_first_words: foldhash::HashSet::default(),
             group_key: HashMap::new(),
             recent: Vec::new(),
             known: Vec::new(),
@@ -473,7 +478,7 @@ impl Resolver {
                 best = Some(hits[0]);
             }
         }
-        if best.is_none() && words.len() == 1 && m.honorific.is_none() && !m.role_title {
+        if best.is_none() && words.len() == 1 && m.honorific.is_none() && !m.role_title && self.org_first_words.contains(surname.as_str()) {
             // "Halberd rejected the claim" after "Halberd Motors": a bare word that opens the
             // name of an organisation just mentioned is that organisation's short form
             let org = self.recent.iter().rev().copied().find(|&i| {
@@ -598,6 +603,7 @@ impl Resolver {
             if let Some(e) = shorter {
                 self.ents[e].e.name = display.clone();
                 self.ents[e].key = key.clone();
+                self.note_org_key(&key);
                 self.org_key.insert(key, e);
                 return Some(e);
             }
@@ -607,10 +613,22 @@ impl Resolver {
             None if create => {
                 self.ents.push(Ent::new(display, EntityKind::Organization, key.clone(), Gender::Unknown, Vec::new()));
                 let id = self.ents.len() - 1;
+                self.note_org_key(&key);
                 self.org_key.insert(key, id);
                 Some(id)
             }
             None => None,
+        }
+    }
+
+    /// Records the first word of an organisation key of two words or more.
+    fn note_org_key(&mut self, key: &str) {
+        if key.contains(' ') {
+            if let Some(first) = key.split_whitespace().next() {
+                if !self.org_first_words.contains(first) {
+                    self.org_first_words.insert(first.to_string());
+                }
+            }
         }
     }
 
