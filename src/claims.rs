@@ -250,24 +250,46 @@ const MODAL_REACH: usize = 5;
 /// bears on what follows it within [`MODAL_REACH`] tokens. Conditionals and question marks
 /// bear on the whole clause.
 fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, settings: &SettingSpans, a: usize, b: usize) -> Claim {
+    frame_in(text, lower, scan, lex, settings, a, b, &mut FrameScratch::default())
+}
+
+/// The word positions [`frame_in`] collects for one clause, kept from one clause to the next
+/// (cleared, not freed): a document has thousands of clauses, and each used to allocate them
+/// anew.
+#[derive(Default)]
+struct FrameScratch {
+    negs: Vec<usize>,
+    modals: Vec<(usize, Modality)>,
+    aspects: Vec<(usize, Aspect)>,
+    lights: Vec<usize>,
+    embeds: Vec<usize>,
+    pasts: Vec<usize>,
+    preds: Vec<(usize, crate::lexicon::Predicate)>,
+    stance_at: Vec<usize>,
+    opposed: Vec<(usize, u16, bool)>,
+    targets: Vec<usize>,
+}
+
+/// [`frame`], with the scratch lists of `scratch`.
+#[allow(clippy::too_many_arguments)]
+fn frame_in(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, settings: &SettingSpans, a: usize, b: usize, scratch: &mut FrameScratch) -> Claim {
     let toks = &scan.tokens;
-    let mut negs: Vec<usize> = Vec::new();
-    let mut modals: Vec<(usize, Modality)> = Vec::new();
+    let FrameScratch { negs, modals, aspects, lights, embeds, pasts, preds, stance_at, opposed, targets } = scratch;
+    for v in [&mut *negs, &mut *lights, &mut *embeds, &mut *pasts, &mut *stance_at, &mut *targets] {
+        v.clear();
+    }
+    modals.clear();
+    aspects.clear();
+    preds.clear();
+    opposed.clear();
     let mut clause_modality = Modality::Asserted;
-    let mut aspects: Vec<(usize, Aspect)> = Vec::new();
-    let mut lights: Vec<usize> = Vec::new();
-    let mut embeds: Vec<usize> = Vec::new();
-    let mut pasts: Vec<usize> = Vec::new();
-    let mut preds: Vec<(usize, crate::lexicon::Predicate)> = Vec::new();
     let mut exception = false;
     let mut certain = false;
     let mut stance = None;
-    // a stance verb makes a noun an event too ("confirmed layoffs")
-    let mut stance_at: Vec<usize> = Vec::new();
+    // (`stance_at`: a stance verb makes a noun an event too, "confirmed layoffs")
     let mut anaphoric = false;
     // where a subordinate clause starts ("until the federation lifts ..."), if it does
     let mut sub_at: Option<usize> = None;
-    let mut opposed: Vec<(usize, u16, bool)> = Vec::new();
     // word positions only: punctuation and marks do not count towards reach
     let mut pos = 0usize;
     // the word before, by its lexicon id (see `Scan::words`)
@@ -385,7 +407,7 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, settings: &Setting
     // suspended")
     let licensed = |p: usize| {
         aspects.iter().any(|&(x, _)| (x <= p && p - x <= 3) || (x > p && x - p <= 5))
-            || lights.iter().chain(&stance_at).any(|&l| (l < p && p - l <= 4) || (l > p && l - p <= 2))
+            || lights.iter().chain(stance_at.iter()).any(|&l| (l < p && p - l <= 4) || (l > p && l - p <= 2))
     };
     let pred = preds.iter().find(|(p, x)| x.verb || licensed(*p)).copied();
     let aspect = if aspects.iter().any(|a| a.1 == Aspect::Resumption) {
@@ -398,7 +420,7 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, settings: &Setting
         Aspect::None
     };
     // the words the negations and modals may bear on
-    let mut targets: Vec<usize> = aspects.iter().map(|a| a.0).collect();
+    targets.extend(aspects.iter().map(|a| a.0));
     if let Some((p, _)) = pred {
         targets.push(p);
     }
@@ -407,7 +429,7 @@ fn frame(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, settings: &Setting
     let bears = |n: usize, reach: usize| targets.iter().any(|&t| n < t && (t - n <= reach || embeds.iter().any(|&e| n < e && e < t && e - n <= 3)));
     let negations = if targets.is_empty() { negs.len() } else { negs.iter().filter(|&&n| bears(n, NEG_REACH)).count() };
     let mut modality = Modality::Asserted;
-    for &(m, v) in &modals {
+    for &(m, v) in modals.iter() {
         if (targets.is_empty() || bears(m, MODAL_REACH)) && rank(v) > rank(modality) {
             modality = v;
         }
@@ -567,9 +589,10 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
     let toks = &scan.tokens;
     let tok_at = |b: usize| toks.partition_point(|t| t.start < b);
     let index = mention_index(entities);
-    let settings = lex.setting_spans(text);
+    let settings = lex.setting_spans_lowered(text, lower);
     let titled = title_heads(entities);
     let mut claims = Vec::new();
+    let mut scratch = FrameScratch::default();
     // the sentence-final punctuation tokens, top-level and inside quotations
     let ends = sentence_ends(scan);
     // covered[i]: token i belongs to some quotation or reported clause
@@ -606,11 +629,12 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
             let w = &lower[c.start..c.end];
             lex.frame_words.longest(&[w, "to"]).is_some_and(|(n, v)| n == 2 && v.iter().any(|f| matches!(f, FrameWord::Negation)))
         });
-        let mut prev: Option<Claim> = None;
+        // the claim before, by index into `claims` (not a copy of it)
+        let mut prev: Option<usize> = None;
         for s in &segs {
             let (a, b) = (tok_at(s.start), tok_at(s.end));
             for (x, y) in clauses(lower, scan, lex, &ends, a, b.min(toks.len())) {
-                let mut c = frame(text, lower, scan, lex, &settings, x, y);
+                let mut c = frame_in(text, lower, scan, lex, &settings, x, y, &mut scratch);
                 if c.span.is_empty() {
                     continue;
                 }
@@ -633,8 +657,9 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
                 // "rejected that view", "endorsed the levy": a report that is only a noun
                 // phrase is the object of its cue, which is then the predicate
                 // (no auxiliary or copula in it: "agreed that the hours were long" is a clause)
-                let words: Vec<&str> = lower[c.span.start..c.span.end].split_whitespace().collect();
-                let phrase_only = words.len() <= 8 && !words.iter().any(|w| lex.auxiliaries.contains(*w));
+                // (at most eight words, none an auxiliary: the words are not collected, and
+                // the ninth settles it)
+                let phrase_only = lower[c.span.start..c.span.end].split_whitespace().enumerate().all(|(n, w)| n < 8 && !lex.auxiliaries.contains(w));
                 if q.kind == QuoteKind::Indirect && phrase_only && c.class.is_none() && c.predicate.is_empty() {
                     if let Some(cs) = q.cue {
                         let cw = &lower[cs.start..cs.end];
@@ -647,8 +672,8 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
                     }
                 }
                 // "praised the new rules": the cue itself takes a side of an opposition
-                if let Some(cw) = q.cue.map(|cs| lower[cs.start..cs.end].to_string()) {
-                    if let Some(&(pair, side)) = lex.opposition.get(cw.as_str()) {
+                if let Some(cw) = q.cue.map(|cs| &lower[cs.start..cs.end]) {
+                    if let Some(&(pair, side)) = lex.opposition.get(cw) {
                         if !c.opposed.contains(&(pair, side)) {
                             c.opposed.push((pair, side));
                         }
@@ -663,11 +688,11 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
                     // "We deny that layoffs are planned" asserts that they are not
                     c.polarity = flip(c.polarity);
                 }
-                inherit(&mut c, prev.as_ref());
+                inherit(&mut c, prev.map(|p| &claims[p]));
                 c.participants = participants(&index, c.span);
                 add_implicit_participants(&mut c, lower, scan, lex, &titled, Some(sp.entity));
                 if c.class.is_some() {
-                    prev = Some(c.clone());
+                    prev = Some(claims.len());
                 }
                 claims.push(c);
             }
@@ -694,20 +719,20 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
                 b += 1;
             }
             if b > a {
-                let mut prev: Option<Claim> = None;
+                let mut prev: Option<usize> = None;
                 for (x, y) in clauses(lower, scan, lex, &ends, a, b) {
                     let words = (x..y).filter(|&i| toks[i].kind == TokKind::Word).count();
                     if words < 3 {
                         continue;
                     }
-                    let mut c = frame(text, lower, scan, lex, &settings, x, y);
+                    let mut c = frame_in(text, lower, scan, lex, &settings, x, y, &mut scratch);
                     if c.class.is_none() && c.aspect == Aspect::None && c.amounts.is_empty() && c.opposed.is_empty() {
                         continue;
                     }
-                    inherit(&mut c, prev.as_ref());
+                    inherit(&mut c, prev.map(|p| &claims[p]));
                     c.participants = participants(&index, c.span);
                     add_implicit_participants(&mut c, lower, scan, lex, &titled, None);
-                    prev = Some(c.clone());
+                    prev = Some(claims.len());
                     claims.push(c);
                 }
             }

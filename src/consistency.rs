@@ -37,9 +37,26 @@ pub const WINDOW: usize = 48;
 
 /// What a consistency rule reports about a pair; the driver turns it into a finding.
 pub struct Clash {
-    /// Short description of each side's position, for the message and the labels.
+    /// Short description of each side's position, for the message and the labels (empty
+    /// when the judge was asked for the verdict alone, see [`Wording`]).
     pub first: String,
     pub second: String,
+}
+
+/// Whether a judge words the clash it finds. The pass asks every pair for the verdict alone
+/// and has only the pair that wins worded: on a long article most clashing pairs lose to a
+/// better-ranked pair of the same claim, and wording each of them cost more than judging it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wording {
+    Verdict,
+    Words,
+}
+
+impl Clash {
+    /// A clash found, not worded ([`Wording::Verdict`]).
+    pub fn unworded() -> Clash {
+        Clash { first: String::new(), second: String::new() }
+    }
 }
 
 /// How the two speakers of a pair relate; decides the rank of a clash.
@@ -119,9 +136,15 @@ fn excepted_words(doc: &Doc, c: &Claim) -> Vec<String> {
 /// One claim is about what the other's exception leaves out ("a ban on imports, except for
 /// medicine" against "medicine shipments will continue"): no clash, that is the exception.
 fn about_the_exception(doc: &Doc, a: &Claim, b: &Claim) -> bool {
+    // one of `words` is a word of the claim's text, split at anything but letters, digits
+    // and hyphens: an occurrence with no such character on either side (the excepted words
+    // are themselves such words; the text is not split into words for every pair)
     let mentions = |c: &Claim, words: &[String]| {
         let t = rules::lowercase(doc, c);
-        t.split(|ch: char| !ch.is_alphanumeric() && ch != '-').any(|w| words.iter().any(|x| x == w))
+        let inner = |ch: char| ch.is_alphanumeric() || ch == '-';
+        words.iter().any(|x| {
+            t.match_indices(x.as_str()).any(|(p, _)| !t[..p].chars().next_back().is_some_and(inner) && !t[p + x.len()..].chars().next().is_some_and(inner))
+        })
     };
     let (ea, eb) = (excepted(doc, a), excepted(doc, b));
     (!ea.is_empty() && mentions(b, &ea)) || (!eb.is_empty() && mentions(a, &eb))
@@ -134,6 +157,10 @@ fn disjoint(a: &Claim, b: &Claim) -> bool {
 /// Runs the consistency rules over the claims of one document.
 pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
     let claims = doc.claims;
+    // which consistency rules run, and at what level, asked once rather than for every pair
+    // (the level when a rule first fires: most documents have no clash at all)
+    let enabled: Vec<bool> = rules::CONSISTENCY.iter().map(|r| doc.enabled(r.code)).collect();
+    let mut levels: Vec<Option<Severity>> = vec![None; rules::CONSISTENCY.len()];
     let mut buckets: HashMap<Topic, Vec<usize>> = HashMap::new();
     for (j, b) in claims.iter().enumerate() {
         // a claim meets earlier claims of its predicate class, of the classes opposed to it,
@@ -171,7 +198,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
         // earlier claim), so a statement contradicted by a lede and by the quote the lede
         // sums up is reported once, against the source that ranks highest
         // (the finding, with its messages and labels, is built once, for the pair that wins)
-        let mut best: Option<(&rules::Rule, usize, Clash, Relation, Severity)> = None;
+        let mut best: Option<(&rules::Rule, usize, Relation, Severity)> = None;
         for i in partners {
             let a = &claims[i];
             if !asserts(a) || !asserts(b) {
@@ -195,22 +222,27 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
             if a.speaker.is_some() && a.speaker == b.speaker && paragraph(doc, b) <= paragraph(doc, a) + 1 {
                 continue;
             }
-            for rule in rules::CONSISTENCY {
-                if !doc.enabled(rule.code) {
-                    continue;
-                }
+            for (k, rule) in rules::CONSISTENCY.iter().enumerate().filter(|&(k, _)| enabled[k]) {
                 let Some(judge) = rule.judge else { continue };
-                if let Some(clash) = judge(doc, a, b) {
-                    // rank first: the finding (messages, labels) is built only when it wins
-                    let (rel, severity) = rank(doc, rule, a, b);
-                    if best.as_ref().is_none_or(|x| severity >= x.4) {
-                        best = Some((rule, i, clash, rel, severity));
+                if judge(doc, a, b, Wording::Verdict).is_some() {
+                    // rank first: the clash is worded and the finding (messages, labels)
+                    // built only for the pair that wins
+                    let level = *levels[k].get_or_insert_with(|| doc.severity(rule.code));
+                    let (rel, severity) = rank(doc, rule, level, a, b);
+                    if best.as_ref().is_none_or(|x| severity >= x.3) {
+                        best = Some((rule, i, rel, severity));
                     }
                     break;
                 }
             }
         }
-        out.extend(best.map(|(rule, i, clash, rel, severity)| finding(doc, rule, i, j, clash, rel, severity)));
+        if let Some((rule, i, rel, severity)) = best {
+            // the judges depend on the two claims alone: asked again, with words, they find
+            // the same clash
+            if let Some(clash) = rule.judge.and_then(|judge| judge(doc, &claims[i], b, Wording::Words)) {
+                out.push(finding(doc, rule, i, j, clash, rel, severity));
+            }
+        }
         if let Some(class) = b.class {
             buckets.entry(Topic::Class(class)).or_default().push(j);
         }
@@ -228,12 +260,12 @@ fn speaker_name(doc: &Doc, s: Option<usize>) -> String {
 }
 
 /// How the two speakers relate, and the severity of a clash between claims `a` and `b`.
-fn rank(doc: &Doc, rule: &rules::Rule, a: &Claim, b: &Claim) -> (Relation, Severity) {
+fn rank(doc: &Doc, rule: &rules::Rule, level: Severity, a: &Claim, b: &Claim) -> (Relation, Severity) {
     let rel = relation(doc.entities, a.speaker, b.speaker);
     // A clash inside one source family outranks a dispute between parties, which is the
     // ordinary stuff of news; an exception or side-event scope softens any of them.
     // the rule's level: its default, or the one the configuration sets
-    let base = doc.severity(rule.code);
+    let base = level;
     // The narrative against a source is worth a warning only when the two are clearly about
     // the same thing (a participant or two content words in common, or the same measured
     // figure); a loose match between a reporter's aside and a quote is information.

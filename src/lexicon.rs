@@ -1079,9 +1079,15 @@ impl Lexicon {
             .map(|&(name, c)| (c, self.word_lists.get(name).map(|l| l.iter().map(String::as_str).collect()).unwrap_or_default()))
             .collect();
         let mut vocab: HashMap<Box<str>, WordId> = HashMap::new();
+        // (a word already there is looked up, not copied into a new key first: most words
+        // come several times, from several lists and phrases)
         let id_of = |w: &str, vocab: &mut HashMap<Box<str>, WordId>| -> usize {
+            if let Some(&id) = vocab.get(w) {
+                return id as usize;
+            }
             let n = vocab.len() as WordId;
-            *vocab.entry(w.into()).or_insert(n) as usize
+            vocab.insert(w.into(), n);
+            n as usize
         };
         let mut bits: Vec<(usize, u64)> = Vec::new();
         for (c, words) in sets.iter().chain(&lists) {
@@ -1228,6 +1234,13 @@ impl Lexicon {
     /// it again: the claims of a document overlap (a quotation's, the reported clause's, the
     /// narrative's), and each used to be scanned byte by byte.
     pub fn setting_spans(&self, text: &str) -> SettingSpans {
+        self.setting_spans_lowered(text, &text.to_ascii_lowercase())
+    }
+
+    /// [`Lexicon::setting_spans`], given `text.to_ascii_lowercase()`, which the claims stage
+    /// has anyway.
+    pub fn setting_spans_lowered(&self, text: &str, lower: &str) -> SettingSpans {
+        debug_assert_eq!(text.len(), lower.len());
         let bytes = text.as_bytes();
         let mut idx = SettingSpans { len: text.len(), ..SettingSpans::default() };
         // the non-ASCII characters, found eight bytes at a time (most text has few)
@@ -1267,17 +1280,17 @@ impl Lexicon {
                 idx.words.push((start, i, bit));
             }
         }
-        for (phrase, bit) in &self.setting_phrases {
-            let Some((&first, rest)) = phrase.split_first() else { continue };
+        // every place the text, ASCII-lowercased, holds a phrase (overlapping ones too: the
+        // search goes on from the byte after each); a substring search over the lowercase
+        // text, where looking at every "i" for "in person" cost more than the rest of this
+        let lower = lower.as_bytes();
+        for (phrase, bit) in self.setting_phrases.iter().filter(|(p, _)| !p.is_empty()) {
             let mut at = Vec::new();
-            if bytes.len() >= phrase.len() {
-                let matches_at = |k: &usize| bytes[k + 1..k + phrase.len()].iter().zip(rest).all(|(&b, &p)| b.to_ascii_lowercase() == p);
-                let starts = &bytes[..=bytes.len() - phrase.len()];
-                if first.is_ascii_lowercase() {
-                    at.extend(memchr::memchr2_iter(first, first.to_ascii_uppercase(), starts).filter(matches_at));
-                } else if !first.is_ascii_uppercase() {
-                    at.extend(memchr::memchr_iter(first, starts).filter(matches_at));
-                }
+            let finder = memchr::memmem::Finder::new(&phrase[..]);
+            let mut from = 0;
+            while let Some(k) = lower.get(from..).and_then(|rest| finder.find(rest)) {
+                at.push(from + k);
+                from += k + 1;
             }
             idx.phrases.push((phrase.len(), *bit, at));
         }
@@ -1336,6 +1349,10 @@ impl Lexicon {
 
     /// True when one bit set holds one word of a contrast pair and the other the other.
     pub fn settings_contrast(&self, a: u64, b: u64) -> bool {
+        // (most claims hold no setting word: the consistency pass asks this of every pair)
+        if a == 0 || b == 0 {
+            return false;
+        }
         self.setting_pairs.iter().any(|&(x, y)| (a >> x & 1 == 1 && b >> y & 1 == 1) || (a >> y & 1 == 1 && b >> x & 1 == 1))
     }
 

@@ -94,25 +94,40 @@ pub fn analyze(path: &str, text: &str, config: &Config) -> Analysis {
 /// assert_eq!(q.speaker.as_ref().unwrap().mention.slice(&a.text), "Mayor Ana Holm");
 /// ```
 pub fn analyze_input(path: &str, original: &str, format: source::InputFormat, config: &Config) -> Analysis {
-    let directives = suppress::Directives::parse(original, suppress::Syntax::for_input(format, path));
-    let masked = source::mask(original, format);
-    let prose = directives.blank(&masked);
-    analyze_text(path, &prose, original.to_string(), &directives, config)
+    analyze_owned(path, original.to_string(), format, config)
 }
 
-/// Runs the pipeline on the analysis text `text` and stores `original` (of the same length) as
-/// the document.
-fn analyze_text(path: &str, text: &str, original: String, directives: &suppress::Directives, config: &Config) -> Analysis {
-    debug_assert_eq!(text.len(), original.len());
+/// [`analyze_input`] of a text the caller gives away: the analysis keeps it as its `text`,
+/// without a copy (so a long document is not held twice while it is analysed).
+pub fn analyze_owned(path: &str, original: String, format: source::InputFormat, config: &Config) -> Analysis {
+    let mut a = {
+        let directives = suppress::Directives::parse(&original, suppress::Syntax::for_input(format, path));
+        let masked = source::mask(&original, format);
+        let prose = directives.blank(&masked);
+        debug_assert_eq!(prose.len(), original.len());
+        analyze_text(path, &prose, &directives, config)
+    };
+    a.text = original;
+    a
+}
+
+/// Runs the pipeline on the analysis text `text`; the caller stores the original document (of
+/// the same length) as the analysis's `text`.
+fn analyze_text(path: &str, text: &str, directives: &suppress::Directives, config: &Config) -> Analysis {
     let lex: &Lexicon = match &config.lexicon {
         Some(l) => l,
         None => Lexicon::builtin(),
     };
     let lower = text.to_ascii_lowercase();
-    let scan = scan::scan(text, lex);
+    let scan = scan::scan_lowered(text, &lower, lex);
     let ctx = attribute::Ctx::new(text, &lower, &scan, lex);
     let att = attribute::attribute(&ctx, &config.speakers);
+    // what only attribution needs (a few bytes per token) is let go before the claims and
+    // rules, and the lowercase copy of the text before the rules: one long document's peak
+    // memory is reached in the rules
+    drop(ctx);
     let claims = claims::build(text, &lower, &scan, lex, &att.quotes, &att.entities);
+    drop(lower);
     let doc = rules::Doc {
         text,
         scan: &scan,
@@ -127,7 +142,7 @@ fn analyze_text(path: &str, text: &str, original: String, directives: &suppress:
     };
     let findings = rules::run(&doc);
     let findings = directives.apply(findings, &doc);
-    Analysis { path: path.to_string(), text: original, quotes: att.quotes, entities: att.entities, claims, findings }
+    Analysis { path: path.to_string(), text: String::new(), quotes: att.quotes, entities: att.entities, claims, findings }
 }
 
 /// Analyses a string as plain text and returns its `quotecheck/1` report: the [`Report`] that

@@ -9,7 +9,7 @@ use quotecheck::model::Severity;
 use quotecheck::report::{self, github, json, sarif, HumanStyle};
 use quotecheck::source::jsonl::{Record, RecordError, Records};
 use quotecheck::source::InputFormat;
-use quotecheck::{analyze_input, source, Analysis, Config};
+use quotecheck::{analyze_input, analyze_owned, source, Analysis, Config};
 use std::collections::BTreeMap;
 use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -274,7 +274,8 @@ fn check_one(input: &Input, format: Option<InputFormat>, disabled: &[String]) ->
     };
     let format = format.unwrap_or(if stdin { InputFormat::Text } else { InputFormat::from_path(f) });
     match text {
-        Ok(t) => Outcome::Analysed(analyze_input(&name, &t, format, &config)),
+        // (the text is given away: the analysis keeps it, not a copy of it)
+        Ok(t) => Outcome::Analysed(analyze_owned(&name, t, format, &config)),
         Err(e) => Outcome::Unreadable(e),
     }
 }

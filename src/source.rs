@@ -106,7 +106,8 @@ pub enum SourceError {
 
 /// Decodes bytes read from `path` as UTF-8 text.
 pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, SourceError> {
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    // (memchr: many bytes at a time, where a byte-by-byte search cost as much as decoding)
+    if let Some(offset) = memchr::memchr(0, &bytes) {
         return Err(SourceError::Binary { path: path.to_string(), offset });
     }
     match String::from_utf8(bytes) {

@@ -103,9 +103,11 @@ pub struct Directives {
 fn candidates(text: &str, syntax: Syntax) -> Vec<(Span, Span)> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(i) = text[from..].find("<!--") {
+    // (memmem: most texts have no comment, and each is searched for one in full)
+    let (opener, closer) = (memchr::memmem::Finder::new("<!--"), memchr::memmem::Finder::new("-->"));
+    while let Some(i) = opener.find(&text.as_bytes()[from..]) {
         let open = from + i;
-        let Some(j) = text[open + 4..].find("-->") else { break };
+        let Some(j) = closer.find(&text.as_bytes()[open + 4..]) else { break };
         let close = open + 4 + j;
         let inner = Span::new(open + 4, close).trim(text);
         if inner.slice(text).starts_with("quotecheck-") {
@@ -114,10 +116,23 @@ fn candidates(text: &str, syntax: Syntax) -> Vec<(Span, Span)> {
         from = close + 3;
     }
     if syntax == Syntax::PlainText {
-        let mut start = 0;
-        for line in text.split_inclusive('\n') {
+        // a line whose first non-blank characters are "%%": each "%%" of the text is looked
+        // at (memmem), not every line (the same lines: "%%" after nothing but white space)
+        let b = text.as_bytes();
+        let mut from = 0;
+        for p in memchr::memmem::find_iter(b, "%%") {
+            if p < from {
+                continue;
+            }
+            let start = memchr::memrchr(b'\n', &b[..p]).map_or(0, |k| k + 1);
+            let end = memchr::memchr(b'\n', &b[p..]).map_or(b.len(), |k| p + k + 1);
+            from = end;
+            let line = &text[start..end];
             let body = line.trim_end_matches(['\n', '\r']);
             let lead = body.len() - body.trim_start().len();
+            if start + lead != p {
+                continue;
+            }
             if let Some(rest) = body[lead..].strip_prefix("%%") {
                 let after = rest.trim_start();
                 if rest.len() > after.len() && after.starts_with("quotecheck-") {
@@ -126,7 +141,6 @@ fn candidates(text: &str, syntax: Syntax) -> Vec<(Span, Span)> {
                     out.push((Span::new(start + lead, start + body.len()), inner));
                 }
             }
-            start += line.len();
         }
     }
     out.sort_by_key(|(s, _)| s.start);

@@ -37,6 +37,12 @@ struct Ent {
     known: bool,
     /// The configured organisation of a known speaker, by name.
     affiliation_name: Option<String>,
+    /// The words of the titles, lowercase as "the spokesman" is compared with them (see
+    /// [`Ent::add_title`]): that look-up runs against every recent entity.
+    title_words: Vec<Box<str>>,
+    /// Whether the entity is in [`Resolver::recent`] (so a touch need not search the window
+    /// for an entity that is not in it).
+    in_recent: bool,
 }
 
 /// A speaker from the configuration, and the entity it became once mentioned.
@@ -61,6 +67,10 @@ pub struct Resolver {
     by_surname: HashMap<String, Vec<usize>>,
     by_first: HashMap<String, Vec<usize>>,
     org_key: HashMap<String, usize>,
+    /// The first word of every organisation key of two words or more that has been made
+    /// ("halberd" of "halberd motors"): a bare word that is none of them opens no such name,
+    /// and the window need not be searched for one.
+    org_first_words: foldhash::HashSet<String>,
     group_key: HashMap<String, usize>,
     /// The most recently mentioned entities, least recent first, at most [`WINDOW`]. Fuzzy
     /// look-ups (a misspelled surname, "the spokesman", "the company", a pronoun) search only
@@ -80,8 +90,8 @@ const WINDOW: usize = 256;
 
 impl Ent {
     fn new(name: String, kind: EntityKind, key: String, gender: Gender, titles: Vec<String>) -> Ent {
-        Ent {
-            e: Entity { name, kind, titles, affiliation: None, mentions: Vec::new(), gender, spellings: Vec::new(), honorifics: Vec::new() },
+        let mut ent = Ent {
+            e: Entity { name, kind, titles: Vec::new(), affiliation: None, mentions: Vec::new(), gender, spellings: Vec::new(), honorifics: Vec::new() },
             surname: None,
             first: None,
             key,
@@ -90,7 +100,29 @@ impl Ent {
             evidence: false,
             known: false,
             affiliation_name: None,
+            title_words: Vec::new(),
+            in_recent: false,
+        };
+        for t in titles {
+            ent.add_title(t);
         }
+        ent
+    }
+
+    /// Adds a title, and its words to [`Ent::title_words`]: an ASCII title lowercased byte by
+    /// byte, any other with full Unicode lowercasing (the forms "the spokesman" always took).
+    fn add_title(&mut self, t: String) {
+        if t.is_ascii() {
+            self.title_words.extend(t.split_whitespace().map(|w| w.to_ascii_lowercase().into_boxed_str()));
+        } else {
+            self.title_words.extend(t.to_lowercase().split_whitespace().map(Box::from));
+        }
+        self.e.titles.push(t);
+    }
+
+    /// Whether a title holds the lowercase word `w`.
+    fn holds_title_word(&self, w: &str) -> bool {
+        self.title_words.iter().any(|x| **x == *w)
     }
 }
 
@@ -115,9 +147,11 @@ fn title_key(s: &str) -> String {
     k.strip_prefix("the ").map(str::to_string).unwrap_or(k)
 }
 
+/// What the resolution pass meets in document order: a draft's speaker, or a name of the
+/// narrative (by index: the events are sorted, and a mention is large to move).
 enum Event {
     Speaker(usize),
-    Narrative(Mention),
+    Narrative(usize),
 }
 
 /// Longest name a person mention may have; a longer capitalised run is a headline or a title.
@@ -137,6 +171,7 @@ impl Resolver {
             by_surname: HashMap::new(),
             by_first: HashMap::new(),
             org_key: HashMap::new(),
+            org_first_words: foldhash::HashSet::default(),
             group_key: HashMap::new(),
             recent: Vec::new(),
             known: Vec::new(),
@@ -219,7 +254,8 @@ impl Resolver {
     /// Resolves every speaker mention of the drafts and the names in the narrative. Returns
     /// the drafts whose pronoun had several compatible candidates.
     pub(super) fn resolve_all(&mut self, ctx: &Ctx, drafts: &mut [Draft]) -> Vec<(usize, Vec<usize>)> {
-        let mut events: Vec<(usize, Event)> = Vec::new();
+        let mut names: Vec<Option<Mention>> = narrative_names(ctx).into_iter().map(Some).collect();
+        let mut events: Vec<(usize, Event)> = Vec::with_capacity(drafts.len() + names.len());
         let mut taken: Vec<Span> = Vec::new();
         for (i, d) in drafts.iter().enumerate() {
             if let Some(f) = &d.found {
@@ -228,22 +264,25 @@ impl Resolver {
             }
         }
         taken.sort();
-        for m in narrative_names(ctx) {
+        for (k, m) in names.iter().enumerate() {
+            let Some(m) = m else { continue };
             let i = taken.partition_point(|s| s.end <= m.span.start);
             if taken.get(i).is_some_and(|s| s.overlaps(m.span)) {
                 continue;
             }
-            events.push((m.span.start, Event::Narrative(m)));
+            events.push((m.span.start, Event::Narrative(k)));
         }
         events.sort_by_key(|(p, _)| *p);
         let mut ambiguous = Vec::new();
         for (_, ev) in events {
             match ev {
-                Event::Narrative(m) if m.kind == MentionKind::Group => {
-                    let para = Self::para_of(ctx, &m);
-                    self.pending.push((m, para));
-                }
-                Event::Narrative(m) => {
+                Event::Narrative(k) => {
+                    let Some(m) = names[k].take() else { continue };
+                    if m.kind == MentionKind::Group {
+                        let para = Self::para_of(ctx, &m);
+                        self.pending.push((m, para));
+                        continue;
+                    }
                     let sent = ctx.sent_of[m.first] as usize;
                     let create = match m.kind {
                         MentionKind::Organization => true,
@@ -259,16 +298,16 @@ impl Resolver {
                     }
                 }
                 Event::Speaker(di) => {
-                    let Some(f) = drafts[di].found.clone() else { continue };
+                    let Some(f) = drafts[di].found.as_ref() else { continue };
                     let sent = drafts[di].sentence;
                     let para = drafts[di].paragraph;
-                    let got =
-                        if f.mention.kind == MentionKind::Pronoun { self.pronoun(ctx, &f.mention, sent, para) } else { self.resolve(ctx, &f.mention, true) };
+                    let pronoun = f.mention.kind == MentionKind::Pronoun;
+                    let (span, relative, via) = (f.mention.span, f.mention.relative, if pronoun { crate::model::Via::Pronoun } else { f.via });
+                    let got = if pronoun { self.pronoun(ctx, &f.mention, sent, para) } else { self.resolve(ctx, &f.mention, true) };
                     if let Some((e, cands)) = got {
-                        let via = if f.mention.kind == MentionKind::Pronoun { crate::model::Via::Pronoun } else { f.via };
-                        drafts[di].speaker = Some(SpeakerRef { entity: e, mention: f.mention.span, via });
-                        self.touch(e, f.mention.span, para);
-                        if let Some(rel) = f.mention.relative {
+                        drafts[di].speaker = Some(SpeakerRef { entity: e, mention: span, via });
+                        self.touch(e, span, para);
+                        if let Some(rel) = relative {
                             self.touch(e, rel, para);
                         }
                         self.ents[e].evidence = true;
@@ -303,12 +342,16 @@ impl Resolver {
         }
         ent.last_pos = span.start;
         ent.last_para = para;
-        if let Some(i) = self.recent.iter().rposition(|&x| x == e) {
-            self.recent.remove(i);
+        if ent.in_recent {
+            if let Some(i) = self.recent.iter().rposition(|&x| x == e) {
+                self.recent.remove(i);
+            }
         }
+        ent.in_recent = true;
         self.recent.push(e);
         if self.recent.len() > WINDOW {
-            self.recent.remove(0);
+            let out = self.recent.remove(0);
+            self.ents[out].in_recent = false;
         }
     }
 
@@ -408,7 +451,8 @@ impl Resolver {
             // "Thomas Reiley" after "Thomas Reilly": the same first name (or none given) and a
             // surname one letter off is the same person misspelled; the inconsistent-name
             // lint reports it
-            for &i in &self.recent {
+            // (the last match in the window wins: look from its recent end, and stop there)
+            for &i in self.recent.iter().rev() {
                 let x = &self.ents[i];
                 let same_first = first.is_none() || x.first == first;
                 let long = if first.is_some() { 4 } else { 5 };
@@ -423,6 +467,7 @@ impl Resolver {
                     && x.surname.as_deref().is_some_and(|s| s.chars().count() >= long && one_edit_apart(s, &surname) && !plural(s))
                 {
                     best = Some(i);
+                    break;
                 }
             }
         }
@@ -433,7 +478,7 @@ impl Resolver {
                 best = Some(hits[0]);
             }
         }
-        if best.is_none() && words.len() == 1 && m.honorific.is_none() && !m.role_title {
+        if best.is_none() && words.len() == 1 && m.honorific.is_none() && !m.role_title && self.org_first_words.contains(surname.as_str()) {
             // "Halberd rejected the claim" after "Halberd Motors": a bare word that opens the
             // name of an organisation just mentioned is that organisation's short form
             let org = self.recent.iter().rev().copied().find(|&i| {
@@ -475,7 +520,18 @@ impl Resolver {
         // first name alone, "Donald" for Donald Trump, is not)
         let misspelled = !ctx.lex.not_surnames.contains(surname.as_str())
             && ent.surname.as_deref().is_some_and(|s| {
-                let d = crate::span::edit_distance(&s.replace('’', "'"), &surname.replace('’', "'"));
+                // the same surname is no edit apart: no distance to compute, no copies to make
+                if s == surname {
+                    return false;
+                }
+                fn straight(x: &str) -> std::borrow::Cow<'_, str> {
+                    if x.contains('’') {
+                        x.replace('’', "'").into()
+                    } else {
+                        x.into()
+                    }
+                }
+                let d = crate::span::edit_distance(&straight(s), &straight(&surname));
                 // "Clintons", "Americans": a plural is not a misspelling
                 let plural = s.strip_suffix('s') == Some(surname.as_str()) || surname.strip_suffix('s') == Some(s);
                 (1..=2).contains(&d) && !plural
@@ -486,7 +542,7 @@ impl Resolver {
         }
         if let Some(t) = Self::title_text(ctx, m) {
             if !ent.e.titles.contains(&t) {
-                ent.e.titles.push(t);
+                ent.add_title(t);
             }
         }
         if let Some(h) = m.honorific {
@@ -547,6 +603,7 @@ impl Resolver {
             if let Some(e) = shorter {
                 self.ents[e].e.name = display.clone();
                 self.ents[e].key = key.clone();
+                self.note_org_key(&key);
                 self.org_key.insert(key, e);
                 return Some(e);
             }
@@ -556,10 +613,22 @@ impl Resolver {
             None if create => {
                 self.ents.push(Ent::new(display, EntityKind::Organization, key.clone(), Gender::Unknown, Vec::new()));
                 let id = self.ents.len() - 1;
+                self.note_org_key(&key);
                 self.org_key.insert(key, id);
                 Some(id)
             }
             None => None,
+        }
+    }
+
+    /// Records the first word of an organisation key of two words or more.
+    fn note_org_key(&mut self, key: &str) {
+        if key.contains(' ') {
+            if let Some(first) = key.split_whitespace().next() {
+                if !self.org_first_words.contains(first) {
+                    self.org_first_words.insert(first.to_string());
+                }
+            }
         }
     }
 
@@ -576,17 +645,8 @@ impl Resolver {
                 let mut best: Option<usize> = None;
                 for &i in &self.recent {
                     let x = &self.ents[i];
-                    // (the cheap tests first; an ASCII title is lowercased word by word in place)
-                    let holds = || {
-                        x.e.titles.iter().any(|t| {
-                            if t.is_ascii() {
-                                t.split_whitespace().any(|w| w.len() == head.len() && w.bytes().zip(head.bytes()).all(|(c, h)| c.to_ascii_lowercase() == h))
-                            } else {
-                                t.to_lowercase().split_whitespace().any(|w| w == head)
-                            }
-                        })
-                    };
-                    if x.e.kind == EntityKind::Person && best.is_none_or(|b| self.ents[b].last_pos < x.last_pos) && holds() {
+                    // (the cheap tests first; the title words are kept lowercase per entity)
+                    if x.e.kind == EntityKind::Person && best.is_none_or(|b| self.ents[b].last_pos < x.last_pos) && x.holds_title_word(head) {
                         best = Some(i);
                     }
                 }
@@ -698,7 +758,8 @@ impl Resolver {
     }
 
     /// The entities, with affiliations filled in: a person whose title names an organisation
-    /// of the article ("State Department spokesman") belongs to it.
+    /// of the article ("State Department spokesman") belongs to it. The resolver's last use:
+    /// the entities are moved out.
     pub fn finish(&mut self, ctx: &Ctx) -> Vec<Entity> {
         let orgs: Vec<usize> = (0..self.ents.len()).filter(|&i| self.ents[i].e.kind == EntityKind::Organization).collect();
         // a known speaker's configured organisation, when the article names it: by its name,
@@ -779,7 +840,8 @@ impl Resolver {
         for x in &mut self.ents {
             x.e.mentions.sort();
         }
-        self.ents.iter().map(|x| x.e.clone()).collect()
+        // (the resolver is done with: its entities are moved out, not copied)
+        std::mem::take(&mut self.ents).into_iter().map(|x| x.e).collect()
     }
 }
 
@@ -799,23 +861,48 @@ fn pronoun_class(ctx: &Ctx, m: &Mention) -> PronounClass {
     }
 }
 
+/// Whether two names are exactly one edit apart: `edit_distance(a, b) == 1` (names over 40
+/// characters count as far apart there, and here), without the table. This runs against
+/// every recent person: past the common prefix, one substitution, insertion or deletion
+/// must leave the rests equal.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    const MAX: usize = 40;
+    if a.is_ascii() && b.is_ascii() {
+        return a.len() <= MAX && b.len() <= MAX && one_edit(a.as_bytes(), b.as_bytes());
+    }
+    let mut ca = ['\0'; MAX];
+    let mut cb = ['\0'; MAX];
+    let fill = |s: &str, buf: &mut [char; MAX]| -> Option<usize> {
+        let mut n = 0;
+        for c in s.chars() {
+            *buf.get_mut(n)? = c;
+            n += 1;
+        }
+        Some(n)
+    };
+    match (fill(a, &mut ca), fill(b, &mut cb)) {
+        (Some(n), Some(m)) => one_edit(&ca[..n], &cb[..m]),
+        _ => false,
+    }
+}
+
+/// Whether `a` and `b` are exactly one substitution, insertion or deletion apart.
+fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    match a.len().cmp(&b.len()) {
+        // equal strings are no edit apart
+        std::cmp::Ordering::Equal => p < a.len() && a[p + 1..] == b[p + 1..],
+        std::cmp::Ordering::Less => a[p..] == b[p + 1..],
+        std::cmp::Ordering::Greater => a[p + 1..] == b[p..],
+    }
+}
+
 /// Names of people and organisations in the writer's own sentences (outside quotations), for
 /// entity resolution and pronoun candidates. A title-case headline is skipped: its capitals
 /// are not names.
-/// Whether two names are exactly one edit apart. Between names of two characters or more,
-/// one edit leaves the first or the last character in place, so a pair differing in both
-/// (most pairs of names: this runs against every recent person) is settled without
-/// computing the distance.
-fn one_edit_apart(a: &str, b: &str) -> bool {
-    let (mut ca, mut cb) = (a.chars(), b.chars());
-    let ends_differ = match (ca.next(), cb.next(), ca.next_back(), cb.next_back()) {
-        (Some(f1), Some(f2), Some(l1), Some(l2)) => f1 != f2 && l1 != l2,
-        // a name shorter than two characters
-        _ => false,
-    };
-    !ends_differ && crate::span::edit_distance(a, b) == 1
-}
-
 fn narrative_names(ctx: &Ctx) -> Vec<Mention> {
     let scan = ctx.scan;
     let mut out = Vec::new();
@@ -889,6 +976,13 @@ mod tests {
         for _ in 0..4 {
             last = last.iter().flat_map(|w| ['a', 'b', '’'].map(|c| format!("{w}{c}"))).collect();
             words.extend(last.iter().cloned());
+        }
+        // and past the 40 characters where the distance stops counting
+        for n in [38, 39, 40, 41] {
+            for c in ["a", "’"] {
+                let long = c.repeat(n);
+                words.extend([long.clone(), format!("{long}b"), format!("b{long}"), format!("{}b", c.repeat(n - 1))]);
+            }
         }
         for a in &words {
             for b in &words {

@@ -461,7 +461,7 @@ impl Ctx<'_> {
         let b = (a + 1..b_full)
             .find(|&i| {
                 let w = self.lw(i);
-                let prep = self.lex.is("role_prepositions", w) && i + 1 < b_full;
+                let prep = self.word_is(i, WordClass::RolePrepositions) && i + 1 < b_full;
                 // ("Secretary of State" is one title: a capital after "of" belongs to it)
                 (prep && matches!(self.np(i - 1), Np::Role | Np::Group) && (self.np(i + 1) == Np::Det || (self.np(i + 1) == Np::Cap && w != "of")))
                     || (prep
@@ -501,7 +501,6 @@ impl Ctx<'_> {
             let i = n0 - 1;
             let c = classes[i - a];
             // "Secretary of State John Kerry": a word after "of" belongs to the title
-            let lw = self.lw(i);
             let after_of = i > a && self.lw(i - 1) == "of";
             let possessive = i + 1 < b && (self.lw(i).ends_with("'s") || self.lw(i).ends_with("’s"));
             if possessive {
@@ -532,9 +531,9 @@ impl Ctx<'_> {
             let part = match c {
                 Np::Cap if suffix(i) => true,
                 Np::Cap if self.is_honorific_word(i) && surname(i) => true,
-                Np::Cap => !self.lex.org_heads.contains(lw) && !self.is_honorific_word(i) && !after_of,
+                Np::Cap => !self.word_is(i, WordClass::OrgHead) && !self.is_honorific_word(i) && !after_of,
                 Np::Period => i > a && (self.raw(i - 1).chars().count() == 1 || (i == b - 1 && suffix(i - 1))),
-                Np::Of => self.lex.is("name_particles", lw) && n0 < b,
+                Np::Of => self.word_is(i, WordClass::NameParticles) && n0 < b,
                 _ => false,
             };
             if !part {
@@ -575,7 +574,8 @@ impl Ctx<'_> {
                     m.gender = g;
                 }
             }
-            if let Some(&g) = self.lex.roles.get(self.lw(i)) {
+            // (the class bit first: most words are no role, and need no look-up)
+            if let Some(&g) = self.word_is(i, WordClass::Role).then(|| self.lex.roles.get(self.lw(i))).flatten() {
                 if g != Gender::Unknown {
                     m.gender = g;
                 }

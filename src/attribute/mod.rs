@@ -312,9 +312,17 @@ pub fn attribute(ctx: &Ctx, known: &[crate::config::KnownSpeaker]) -> Attributio
     let entities = res.finish(ctx);
 
     let mut out = Attribution { entities, ..Default::default() };
+    // (a draft becomes the quote of the same index)
+    for (di, cands) in ambiguous_by_draft {
+        if let Some(sp) = &drafts[di].speaker {
+            out.ambiguous.push(Ambiguity { quote: di, mention: sp.mention, candidates: cands });
+        }
+    }
     // nested quotations are reported inside their parents
     let mut parent_of_scan: Vec<Option<usize>> = vec![None; ctx.scan.quotes.len()];
-    for d in drafts.iter() {
+    // (the drafts are consumed: their parts move into the quotes, not copied)
+    out.quotes.reserve_exact(drafts.len());
+    for d in drafts {
         let idx = out.quotes.len();
         if let Some(sq) = d.scan_quote {
             parent_of_scan[sq] = Some(idx);
@@ -322,18 +330,13 @@ pub fn attribute(ctx: &Ctx, known: &[crate::config::KnownSpeaker]) -> Attributio
         out.quotes.push(Quote {
             kind: d.kind,
             content: d.content,
-            segments: if d.segments.len() > 1 { d.segments.clone() } else { Vec::new() },
+            segments: if d.segments.len() > 1 { d.segments } else { Vec::new() },
             cue: d.found.as_ref().map(|f| f.cue).or(d.bare_cue),
-            speaker: d.speaker.clone(),
+            speaker: d.speaker,
             parent: None,
             marks: d.scan_quote.map(|q| ctx.scan.quotes[q].outer()),
             sentence: d.sentence,
         });
-    }
-    for (di, cands) in ambiguous_by_draft {
-        if let Some(sp) = &drafts[di].speaker {
-            out.ambiguous.push(Ambiguity { quote: di, mention: sp.mention, candidates: cands });
-        }
     }
     // nested quotations (depth 1 and deeper), for the record; no speaker of their own
     let mut nested = Vec::new();
@@ -376,13 +379,14 @@ pub fn attribute(ctx: &Ctx, known: &[crate::config::KnownSpeaker]) -> Attributio
     // keep the output in document order; remap the ambiguity indices accordingly
     let n_top = out.quotes.len();
     out.quotes.extend(nested);
-    let mut order: Vec<usize> = (0..out.quotes.len()).collect();
-    order.sort_by_key(|&i| (out.quotes[i].content.start, i >= n_top, out.quotes[i].content.end));
+    // (the quotes themselves are sorted, with their old index, and moved, not copied)
+    let mut order: Vec<(usize, Quote)> = std::mem::take(&mut out.quotes).into_iter().enumerate().collect();
+    order.sort_by_key(|(i, q)| (q.content.start, *i >= n_top, q.content.end));
     let mut new_index = vec![0; order.len()];
-    for (new, &old) in order.iter().enumerate() {
-        new_index[old] = new;
+    for (new, (old, _)) in order.iter().enumerate() {
+        new_index[*old] = new;
     }
-    let mut sorted: Vec<Quote> = order.iter().map(|&i| out.quotes[i].clone()).collect();
+    let mut sorted: Vec<Quote> = order.into_iter().map(|(_, q)| q).collect();
     for q in &mut sorted {
         q.parent = q.parent.map(|p| new_index[p]);
     }
@@ -2311,12 +2315,16 @@ fn verb_after(ctx: &Ctx, from: usize, limit: usize) -> Option<usize> {
 /// reader takes it (and as PolNeAR annotates it).
 /// Returns, for every draft, its index after the join.
 fn join_continuations(drafts: &mut Vec<Draft>) -> Vec<usize> {
-    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
+    // in place: the drafts kept move down over the ones joined to them (a copy of the whole
+    // list was, for a long article, the peak of its memory)
     let mut new_index = Vec::with_capacity(drafts.len());
-    for d in drafts.drain(..) {
+    let mut kept = 0;
+    for i in 0..drafts.len() {
+        let (done, rest) = drafts.split_at_mut(i);
+        let d = &rest[0];
         let joins = d.kind == QuoteKind::Direct
             && d.speaker.as_ref().is_some_and(|s| s.via == Via::Continuation)
-            && out.last().is_some_and(|p: &Draft| {
+            && done[..kept].last().is_some_and(|p: &Draft| {
                 p.paragraph == d.paragraph
                     && d.sentence <= p.last_sentence + 1
                     && p.scan_quote.is_some()
@@ -2324,18 +2332,18 @@ fn join_continuations(drafts: &mut Vec<Draft>) -> Vec<usize> {
                     && p.speaker.as_ref().map(|s| s.entity) == d.speaker.as_ref().map(|s| s.entity)
             });
         if joins {
-            if let Some(p) = out.last_mut() {
-                p.segments.extend(d.segments.iter().copied());
-                p.content = p.content.cover(d.content);
-                p.last_sentence = d.sentence;
-                new_index.push(out.len() - 1);
-                continue;
-            }
+            let p = &mut done[kept - 1];
+            p.segments.extend(d.segments.iter().copied());
+            p.content = p.content.cover(d.content);
+            p.last_sentence = d.sentence;
+            new_index.push(kept - 1);
+            continue;
         }
-        new_index.push(out.len());
-        out.push(d);
+        new_index.push(kept);
+        drafts.swap(kept, i);
+        kept += 1;
     }
-    *drafts = out;
+    drafts.truncate(kept);
     new_index
 }
 

@@ -275,8 +275,15 @@ pub fn fingerprint(code: &str, texts: &[&str]) -> String {
     for t in texts {
         feed(0x1f);
         for w in t.split_whitespace() {
-            for b in w.to_lowercase().bytes() {
-                feed(b);
+            // (an ASCII word lowercases byte by byte, with no new string)
+            if w.is_ascii() {
+                for b in w.bytes() {
+                    feed(b.to_ascii_lowercase());
+                }
+            } else {
+                for b in w.to_lowercase().bytes() {
+                    feed(b);
+                }
             }
             feed(b' ');
         }

@@ -21,7 +21,7 @@ pub(crate) mod qc902_invalid_suppression;
 use crate::attribute::Ambiguity;
 use crate::claims::Claim;
 use crate::config::Level;
-use crate::consistency::Clash;
+use crate::consistency::{Clash, Wording};
 use crate::lexicon::Lexicon;
 use crate::model::{Entity, Finding, Quote, Severity};
 use crate::scan::Scan;
@@ -49,13 +49,17 @@ pub struct Doc<'a> {
 /// depends on the claim alone, so it is computed once, on first use.
 #[derive(Debug, Default)]
 pub struct Memo {
-    pub(crate) content_words: Vec<std::cell::OnceCell<Vec<String>>>,
+    /// The content words of the claim ([`content_words_of`]), sorted, each word once: two
+    /// claims' words in common are counted by walking two such lists side by side.
+    pub(crate) content_set: Vec<std::cell::OnceCell<Vec<String>>>,
+    /// The words of grammar/opposition.toml in the claim's text, in order, with their pair.
+    pub(crate) opposition_words: Vec<std::cell::OnceCell<Vec<(u16, String)>>>,
     pub(crate) excepted: Vec<std::cell::OnceCell<Vec<String>>>,
     pub(crate) about: Vec<std::cell::OnceCell<Vec<String>>>,
     pub(crate) names_near: Vec<std::cell::OnceCell<Vec<String>>>,
     pub(crate) complement: Vec<std::cell::OnceCell<Vec<String>>>,
     pub(crate) share_of: Vec<std::cell::OnceCell<Vec<String>>>,
-    /// [`quoted`] of each claim: the judges describe a claim for every pair that clashes.
+    /// [`quoted`] of each claim: a claim may be described in the findings of several pairs.
     pub(crate) quoted: Vec<std::cell::OnceCell<String>>,
     /// [`lowercase`] of each claim.
     pub(crate) lowercase: Vec<std::cell::OnceCell<String>>,
@@ -66,7 +70,8 @@ impl Memo {
     pub fn new(claims: usize) -> Memo {
         let cells = || (0..claims).map(|_| std::cell::OnceCell::new()).collect::<Vec<_>>();
         Memo {
-            content_words: cells(),
+            content_set: cells(),
+            opposition_words: (0..claims).map(|_| std::cell::OnceCell::new()).collect(),
             excepted: cells(),
             about: cells(),
             names_near: cells(),
@@ -88,12 +93,12 @@ pub(crate) fn index_of(doc: &Doc, c: &Claim) -> Option<usize> {
 
 /// `derive(c)` from `cells` when `c` is one of the document's claims (computed on first use),
 /// else computed now.
-pub(crate) fn memoized<'d>(
+pub(crate) fn memoized<'d, T: Clone>(
     doc: &Doc,
-    cells: &'d [std::cell::OnceCell<Vec<String>>],
+    cells: &'d [std::cell::OnceCell<Vec<T>>],
     c: &Claim,
-    derive: impl FnOnce() -> Vec<String>,
-) -> std::borrow::Cow<'d, [String]> {
+    derive: impl FnOnce() -> Vec<T>,
+) -> std::borrow::Cow<'d, [T]> {
     match index_of(doc, c).and_then(|i| cells.get(i)) {
         Some(cell) => std::borrow::Cow::Borrowed(cell.get_or_init(derive)),
         None => std::borrow::Cow::Owned(derive()),
@@ -118,7 +123,9 @@ impl Doc<'_> {
 }
 
 pub type LintFn = fn(&Doc, &mut Vec<Finding>);
-pub type JudgeFn = fn(&Doc, &Claim, &Claim) -> Option<Clash>;
+/// A consistency rule: the clash between two claims, if any, worded when asked
+/// ([`Wording`]); the same verdict either way.
+pub type JudgeFn = fn(&Doc, &Claim, &Claim, Wording) -> Option<Clash>;
 
 pub struct Rule {
     pub code: &'static str,
@@ -267,17 +274,8 @@ pub(crate) fn share_topic(doc: &Doc, a: &Claim, b: &Claim) -> bool {
     topic_strength(doc, a, b) > 0
 }
 
-/// The content words of a claim (four letters or more; not function, cue or adverb words,
-/// nor the words in `except`), lowercase.
-pub(crate) fn content_words(doc: &Doc, c: &Claim, except: &[&str]) -> Vec<String> {
-    claim_content_words(doc, c).iter().filter(|w| !except.contains(&w.as_str())).cloned().collect()
-}
-
-/// [`content_words`] with no exception, kept per claim.
-fn claim_content_words<'d>(doc: &'d Doc, c: &Claim) -> std::borrow::Cow<'d, [String]> {
-    memoized(doc, &doc.memo.content_words, c, || content_words_of(doc, c))
-}
-
+/// The content words of a claim (four letters or more; not function, cue or adverb words),
+/// lowercase, in order.
 fn content_words_of(doc: &Doc, c: &Claim) -> Vec<String> {
     c.span
         .slice(doc.text)
@@ -285,13 +283,45 @@ fn content_words_of(doc: &Doc, c: &Claim) -> Vec<String> {
         .filter(|w| w.chars().count() >= 4)
         .map(|w| w.to_lowercase())
         .filter(|w| {
-            !doc.lex.sentence_starters.contains(w.as_str())
-                && !doc.lex.not_heads.contains(w.as_str())
-                && !doc.lex.determiners.contains(w.as_str())
-                && !doc.lex.cues.contains_word(w)
-                && !doc.lex.adverbs.contains(w.as_str())
+            // the five sets asked at once, by the word's class bits (one look-up, not five)
+            use crate::lexicon::WordClass as C;
+            let not_content = [C::SentenceStarter, C::NotHead, C::Determiner, C::CueWord, C::Adverb].iter().fold(0, |m, c| m | c.bit());
+            doc.lex.word_classes(doc.lex.word_id(w)) & not_content == 0
         })
         .collect()
+}
+
+/// The content words of a claim ([`content_words_of`]), sorted, each word once (kept per
+/// claim).
+fn content_set<'d>(doc: &'d Doc, c: &Claim) -> std::borrow::Cow<'d, [String]> {
+    memoized(doc, &doc.memo.content_set, c, || {
+        let mut v = content_words_of(doc, c);
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
+}
+
+/// How many content words two claims have in common, other than the words in `except`,
+/// counting up to `enough` (the callers need to know "none", "one" or "two").
+pub(crate) fn shared_content_words(doc: &Doc, a: &Claim, b: &Claim, except: &[&str], enough: usize) -> usize {
+    let (sa, sb) = (content_set(doc, a), content_set(doc, b));
+    // both lists are sorted and hold each word once: walk them side by side
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < sa.len() && j < sb.len() && n < enough {
+        match sa[i].cmp(&sb[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                if !except.contains(&sa[i].as_str()) {
+                    n += 1;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// How clearly two claims are about the same thing: 2 for a participant in common or two
@@ -302,14 +332,9 @@ pub(crate) fn topic_strength(doc: &Doc, a: &Claim, b: &Claim) -> u8 {
         return 2;
     }
     let except = [a.predicate.as_str(), b.predicate.as_str()];
-    let (ca, cb) = (claim_content_words(doc, a), claim_content_words(doc, b));
-    let wa: Vec<&str> = ca.iter().map(String::as_str).filter(|w| !except.contains(w)).collect();
-    let mut wb: Vec<&str> = cb.iter().map(String::as_str).filter(|w| !except.contains(w)).collect();
-    wb.sort();
-    wb.dedup();
     // the same predicate word on both sides ("plan" and "plan") counts as one word in common
     let same_predicate = !a.predicate.is_empty() && a.predicate == b.predicate;
-    (wb.iter().filter(|w| wa.contains(w)).count() + same_predicate as usize).min(2) as u8
+    (shared_content_words(doc, a, b, &except, 2) + same_predicate as usize).min(2) as u8
 }
 
 /// The claim's text, lowercase (kept per claim, see [`Memo`]).

@@ -27,7 +27,7 @@
 
 use super::Doc;
 use crate::claims::{Aspect, Claim, Modality, Polarity};
-use crate::consistency::Clash;
+use crate::consistency::{Clash, Wording};
 
 fn stopped(c: &Claim) -> bool {
     (c.aspect == Aspect::Cessation && c.polarity == Polarity::Positive) || (c.aspect == Aspect::Resumption && c.polarity == Polarity::Negative)
@@ -42,7 +42,7 @@ fn going(c: &Claim) -> bool {
         )
 }
 
-pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
+pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash> {
     // claims met only through a figure have no class to compare
     if a.class.is_none() || a.class != b.class {
         return None;
@@ -54,5 +54,8 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
     } else {
         return None;
     };
+    if wording == Wording::Verdict {
+        return Some(Clash::unworded());
+    }
     Some(Clash { first: format!("{} ({}: {sa})", super::quoted(doc, a), a.predicate), second: format!("{} ({}: {sb})", super::quoted(doc, b), b.predicate) })
 }

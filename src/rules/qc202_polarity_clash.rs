@@ -21,13 +21,13 @@
 
 use super::Doc;
 use crate::claims::{Aspect, Claim, Modality};
-use crate::consistency::Clash;
+use crate::consistency::{Clash, Wording};
 
 fn committed(c: &Claim) -> bool {
     matches!(c.modality, Modality::Asserted | Modality::Expected | Modality::Intended) && matches!(c.aspect, Aspect::None | Aspect::Continues)
 }
 
-pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
+pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash> {
     // claims met only through a figure have no class to compare
     if a.class.is_none() || a.class != b.class || a.polarity == b.polarity || !committed(a) || !committed(b) || !super::share_topic(doc, a, b) {
         return None;
@@ -36,6 +36,9 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
         crate::claims::Polarity::Positive => "yes",
         crate::claims::Polarity::Negative => "no",
     };
+    if wording == Wording::Verdict {
+        return Some(Clash::unworded());
+    }
     Some(Clash {
         first: format!("{} ({}: {})", super::quoted(doc, a), a.predicate, word(a)),
         second: format!("{} ({}: {})", super::quoted(doc, b), b.predicate, word(b)),

@@ -21,9 +21,9 @@
 
 use super::Doc;
 use crate::claims::{Claim, Stance};
-use crate::consistency::Clash;
+use crate::consistency::{Clash, Wording};
 
-pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
+pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash> {
     // one side confirms, the other denies (looked at first: it is cheap and seldom holds)
     let (sa, sb) = match (a.stance?, b.stance?) {
         (Stance::Confirm, Stance::Deny) => ("confirmed", "denied"),
@@ -40,6 +40,9 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
     };
     if !same {
         return None;
+    }
+    if wording == Wording::Verdict {
+        return Some(Clash::unworded());
     }
     Some(Clash { first: format!("{} ({}: {sa})", super::quoted(doc, a), a.predicate), second: format!("{} ({}: {sb})", super::quoted(doc, b), b.predicate) })
 }

@@ -20,7 +20,7 @@
 
 use super::Doc;
 use crate::claims::{Aspect, Claim, Modality, Polarity};
-use crate::consistency::Clash;
+use crate::consistency::{Clash, Wording};
 
 fn ruled_out(c: &Claim) -> bool {
     c.polarity == Polarity::Negative && matches!(c.modality, Modality::Asserted | Modality::Expected) && c.aspect == Aspect::None
@@ -30,7 +30,7 @@ fn possible(c: &Claim) -> bool {
     c.polarity == Polarity::Positive && c.modality == Modality::Possible && matches!(c.aspect, Aspect::None | Aspect::Resumption)
 }
 
-pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
+pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash> {
     // claims met only through a figure have no class to compare
     if a.class.is_none() || a.class != b.class {
         return None;
@@ -42,5 +42,8 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
     } else {
         return None;
     };
+    if wording == Wording::Verdict {
+        return Some(Clash::unworded());
+    }
     Some(Clash { first: format!("{} ({}: {sa})", super::quoted(doc, a), a.predicate), second: format!("{} ({}: {sb})", super::quoted(doc, b), b.predicate) })
 }

@@ -24,7 +24,7 @@
 
 use super::Doc;
 use crate::claims::{Aspect, Claim, Modality, Polarity};
-use crate::consistency::Clash;
+use crate::consistency::{Clash, Wording};
 
 fn committed(c: &Claim) -> bool {
     c.polarity == Polarity::Positive && matches!(c.modality, Modality::Asserted | Modality::Expected | Modality::Intended) && c.aspect == Aspect::None
@@ -38,15 +38,19 @@ fn opposed_pair(a: &Claim, b: &Claim) -> Option<u16> {
 
 /// The first word of the clause that belongs to the pair.
 fn word_of(doc: &Doc, c: &Claim, pair: u16) -> String {
-    c.span
-        .slice(doc.text)
-        .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
-        .map(str::to_lowercase)
-        .find(|w| doc.lex.opposition.get(w.as_str()).is_some_and(|(p, _)| *p == pair))
-        .unwrap_or_default()
+    // (the clause's opposition words are found once per claim: a claim meets many partners)
+    let words = super::memoized(doc, &doc.memo.opposition_words, c, || {
+        c.span
+            .slice(doc.text)
+            .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+            .map(str::to_lowercase)
+            .filter_map(|w| doc.lex.opposition.get(w.as_str()).map(|&(p, _)| (p, w)))
+            .collect()
+    });
+    words.iter().find(|(p, _)| *p == pair).map(|(_, w)| w.clone()).unwrap_or_default()
 }
 
-pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
+pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash> {
     if let Some(pair) = opposed_pair(a, b) {
         // a result state may be the pair's own word ("closed"), so the aspect does not matter
         let firm = |c: &Claim| c.polarity == Polarity::Positive && matches!(c.modality, Modality::Asserted | Modality::Expected | Modality::Intended);
@@ -56,10 +60,7 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
         let firm_pair = firm(a) && firm(b) && a.time == b.time;
         let (wa, wb) = if firm_pair { (word_of(doc, a, pair), word_of(doc, b, pair)) } else { Default::default() };
         let topic = firm_pair
-            && (a.participants.iter().any(|p| b.participants.contains(p)) || {
-                let ca = super::content_words(doc, a, &[wa.as_str(), wb.as_str()]);
-                super::content_words(doc, b, &[wa.as_str(), wb.as_str()]).iter().any(|w| ca.contains(w))
-            });
+            && (a.participants.iter().any(|p| b.participants.contains(p)) || super::shared_content_words(doc, a, b, &[wa.as_str(), wb.as_str()], 1) > 0);
         // two past claims told in sequence ("was shut for fourteen months" / "reopened after
         // the repairs") say what happened in turn
         // (a word both share, "after the crash" on each side, sets them at one time)
@@ -71,6 +72,9 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
             sa.iter().any(|w| !sb.contains(w)) || sb.iter().any(|w| !sa.contains(w))
         };
         if firm_pair && topic && !in_turn {
+            if wording == Wording::Verdict {
+                return Some(Clash::unworded());
+            }
             let e = &doc.lex.opposition_pairs[pair as usize];
             let source = if e.source == "oewn" { "Open English WordNet" } else { "quotecheck" };
             return Some(Clash {
@@ -82,6 +86,9 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim) -> Option<Clash> {
     let (ca, cb) = (a.class?, b.class?);
     if ca == cb || !doc.lex.classes_oppose(ca, cb) || !committed(a) || !committed(b) || !super::share_topic(doc, a, b) {
         return None;
+    }
+    if wording == Wording::Verdict {
+        return Some(Clash::unworded());
     }
     Some(Clash { first: format!("{} ({})", super::quoted(doc, a), a.predicate), second: format!("{} ({})", super::quoted(doc, b), b.predicate) })
 }

@@ -141,18 +141,30 @@ struct Open {
 
 /// Runs the whole scanner over a document.
 pub fn scan(text: &str, lex: &Lexicon) -> Scan {
+    scan_lowered(text, &text.to_ascii_lowercase(), lex)
+}
+
+/// [`scan`], given the text's ASCII-lowercase form (`text.to_ascii_lowercase()`), which the
+/// caller has made for the later stages anyway.
+pub fn scan_lowered(text: &str, lower: &str, lex: &Lexicon) -> Scan {
+    debug_assert_eq!(text.len(), lower.len());
     let mut s = Scan { paragraphs: paragraphs(text), ..Default::default() };
+    // room for a token every four bytes (news prose has one every five or six), so the list
+    // is seldom moved as it grows; what is left over is given back below. (Grown by doubling
+    // alone it ends up to twice the size it needs: 24 bytes a token, the largest list kept.)
+    s.tokens.reserve(text.len() / 4);
+    s.paragraph_tokens.reserve(s.paragraphs.len());
     for p in &s.paragraphs {
         let first = s.tokens.len();
         lexer::lex_paragraph(text, p.start, p.slice(text), &mut s.tokens);
         s.paragraph_tokens.push((first, s.tokens.len()));
     }
+    s.tokens.shrink_to_fit();
     match_quotes(text, &mut s);
     assign_tokens_to_quotes(&mut s);
-    let lower = text.to_ascii_lowercase();
     s.words = s.tokens.iter().map(|t| lex.word_id(&lower[t.start..t.end])).collect();
     s.caps = s.tokens.iter().map(|t| t.kind == TokKind::Word && text[t.start..].chars().next().is_some_and(char::is_uppercase)).collect();
-    split_sentences(text, &lower, lex, &mut s);
+    split_sentences(text, lower, lex, &mut s);
     find_headline_and_datelines(text, &mut s);
     s
 }
