@@ -787,7 +787,7 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
     }
     // "did not respond to a request for comment": a negated cue with a "to" phrase reports
     // nothing ("wouldn't say how ..." reports a question)
-    let negated = (e..c).any(|k| ctx.lw(k) == "not" || ctx.lw(k).ends_with("n't") || ctx.lw(k).ends_with("n’t"));
+    let negated = negated_between(ctx, e, c);
     if negated && ctx.cue_at(c).is_some_and(|(n, _)| c + n < ctx.scan.tokens.len() && ctx.lw(c + n) == "to") {
         return None;
     }
@@ -1217,6 +1217,13 @@ fn colon_intro(ctx: &Ctx, open_t: usize) -> Option<Found> {
     Some(found(ctx, v, 1, m, Via::Nearest))
 }
 
+/// "not" or a contracted "n't" among the tokens `a..b` (before a cue: "did not respond",
+/// "wouldn't say"). Not the lexicon's negation list, which holds "never" and "no longer":
+/// "has never said" still reports.
+fn negated_between(ctx: &Ctx, a: usize, b: usize) -> bool {
+    (a..b).any(|k| ctx.lw(k) == "not" || ctx.lw(k).ends_with("n't") || ctx.lw(k).ends_with("n’t"))
+}
+
 /// "Ana Berg agreed. “The voters are tired of it.”", "Holt said in a statement. “…”": a
 /// sentence of the writer's that ends with a cue reporting nothing (only adverbs and setting
 /// phrases after it) introduces the quotation that opens the next sentence of the same
@@ -1239,7 +1246,7 @@ fn period_intro(ctx: &Ctx, open_t: usize) -> Option<Found> {
         }
         (v == period && cue.class != CueClass::AccordingTo && cue.class != CueClass::Stance).then_some((c, n))
     })?;
-    if (prev.first_token..c).any(|k| ctx.lw(k) == "not" || ctx.lw(k).ends_with("n't") || ctx.lw(k).ends_with("n’t")) {
+    if negated_between(ctx, prev.first_token, c) {
         return None;
     }
     let m = speaker_before(ctx, c, prev.first_token)?;
