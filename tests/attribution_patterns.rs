@@ -898,3 +898,15 @@ fn continuing_is_no_report_before_an_infinitive_and_state_is_a_noun() {
     check("Tom Berg spoke first. “It is over,” Berg continued.", "It is over", "Berg");
     check("The senator stated that the port would close.", "the port would close", "The senator");
 }
+
+#[test]
+fn a_report_with_a_nested_report_of_its_own() {
+    let text = "Ida Holt spoke first. Tom Berg said Holt was “absolutely right” when she said on Monday that under the mayor, “the harbor has been reduced to rubble.”";
+    let a = run(text);
+    let outer = a.quotes.iter().find(|q| q.kind == QuoteKind::Mixed).expect("the outer report");
+    assert!(outer.content.slice(&a.text).starts_with("Holt was “absolutely right” when she said"), "{}", outer.content.slice(&a.text));
+    assert_eq!(outer.speaker.as_ref().map(|s| s.mention.slice(&a.text)), Some("Tom Berg"));
+    // the nested report keeps its own speaker
+    let inner = a.quotes.iter().find(|q| q.kind == QuoteKind::Direct && q.content.slice(&a.text).contains("reduced to rubble")).expect("the nested quotation");
+    assert_eq!(inner.speaker.as_ref().map(|s| s.mention.slice(&a.text)), Some("she"));
+}

@@ -1480,13 +1480,22 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
                         }
                     }
                 }
-                let taken_speaker = inside.iter().any(|&qi| draft_of_scan[qi] != usize::MAX && drafts[draft_of_scan[qi]].found.is_some());
+                let taken = |qi: usize| draft_of_scan[qi] != usize::MAX && drafts[draft_of_scan[qi]].found.is_some();
+                // "Berg said Holt was “right” when she said that “the harbor is in ruins”": a
+                // quotation given to a speaker by a cue of its own inside the reported clause,
+                // before the quotation, is a report nested in this one; this one stands all
+                // the same (the nested report keeps its speaker)
+                let nested = |qi: usize| {
+                    drafts[draft_of_scan[qi]].found.as_ref().is_some_and(|g| g.cue.start >= content.start && g.cue.end <= scan.quotes[qi].open.start)
+                };
+                let taken_speaker = inside.iter().any(|&qi| taken(qi) && !nested(qi));
                 let kind = if inside.is_empty() { QuoteKind::Indirect } else { QuoteKind::Mixed };
                 if !taken_speaker {
                     // extend over a quotation that runs past the clause end
                     let content = inside.iter().fold(content, |c, &qi| c.cover(scan.quotes[qi].outer()));
-                    for &qi in &inside {
-                        if draft_of_scan[qi] != usize::MAX {
+                    let free: Vec<usize> = inside.iter().copied().filter(|&qi| draft_of_scan[qi] != usize::MAX && !taken(qi)).collect();
+                    for qi in free {
+                        {
                             absorbed.push((content, drafts[draft_of_scan[qi]].clone()));
                             drafts[draft_of_scan[qi]].dropped = true;
                         }
