@@ -839,7 +839,7 @@ fn a_cue_with_a_clause_of_its_own_does_not_take_the_quotation_before_it() {
 #[test]
 fn a_sentence_ending_in_a_cue_introduces_the_next_quotation() {
     check("Ana Berg agreed. “The voters are tired of it.”", "voters are tired", "Ana Berg");
-    check("Ida Holt, the director of the party, said in a statement. “There are no paper ballots.”", "no paper ballots", "Ida Holt");
+    check("Ida Holt, the director of the party, said in a statement. “There are no paper ballots.”", "no paper ballots", "Ida Holt, the director of the party");
     // a negated cue introduces nothing
     let a = run("Ana Berg did not agree. “The voters are tired of it.”");
     assert_eq!(speaker_of(&a, "voters are tired"), None);
@@ -909,4 +909,12 @@ fn a_report_with_a_nested_report_of_its_own() {
     // the nested report keeps its own speaker
     let inner = a.quotes.iter().find(|q| q.kind == QuoteKind::Direct && q.content.slice(&a.text).contains("reduced to rubble")).expect("the nested quotation");
     assert_eq!(inner.speaker.as_ref().map(|s| s.mention.slice(&a.text)), Some("she"));
+}
+
+#[test]
+fn a_role_with_its_complement_after_a_clause() {
+    check("The relatives watched it, said a spokesman for the senator.", "relatives watched it", "a spokesman for the senator");
+    check("The relatives watched it, a lawyer for the city said.", "relatives watched it", "a lawyer for the city");
+    // an appositive with a complement is the name's description, all of it
+    check("Tom Berg, a spokesman for the harbor board, said the relatives watched it.", "relatives watched it", "Tom Berg, a spokesman for the harbor board");
 }

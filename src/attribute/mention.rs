@@ -180,7 +180,8 @@ impl Ctx<'_> {
         let h = end - 1;
         // "the crowd yelled", "The Democratic frontrunner wrote": a plain noun heads the
         // mention only when a determiner opens it
-        let free_head = self.np(h) == Np::Stop && self.is_free_modifier(h);
+        // ("a lawyer for the city said": a modifier word ends a mention as a plain noun too)
+        let free_head = matches!(self.np(h), Np::Stop | Np::Modifier) && self.scan.tokens[h].kind == TokKind::Word && self.is_free_modifier(h);
         // "most said", "several said": a quantifier standing for a group already named
         if self.np(h) == Np::Det && self.word_is(h, WordClass::Quantifiers) {
             return self.phrase_mention(h, end);
@@ -353,7 +354,10 @@ impl Ctx<'_> {
             && self.np(k + 1) == Np::Det
         {
             if let Some(org) = self.mention_after(k + 1, limit) {
-                if matches!(org.kind, MentionKind::Organization | MentionKind::Group) {
+                // ("a lawyer for the family": a role word's complement may be a plain noun;
+                // "asked the company for a meeting" is no such complement)
+                let role_complement = org.kind == MentionKind::Anonymous && self.np(k - 1) == Np::Role;
+                if matches!(org.kind, MentionKind::Organization | MentionKind::Group) || role_complement {
                     k = org.end;
                 }
             }
@@ -553,7 +557,7 @@ impl Ctx<'_> {
         let span = Span::new(self.scan.tokens[a].start, self.scan.tokens[b_full - 1].end);
         let mut m = Mention {
             first: a,
-            end: b,
+            end: b_full,
             span,
             kind: MentionKind::Person,
             name: None,
