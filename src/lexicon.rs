@@ -565,11 +565,12 @@ pub enum WordClass {
     SourcePostmodifiers,
     NamingWords,
     TimeDeterminers,
+    LyNouns,
 }
 
 impl WordClass {
     /// The `[[words]]` lists of grammar/speakers.toml that have a class, by name.
-    pub const LISTS: [(&'static str, WordClass); 28] = [
+    pub const LISTS: [(&'static str, WordClass); 29] = [
         ("name_particles", WordClass::NameParticles),
         ("name_suffixes", WordClass::NameSuffixes),
         ("role_prepositions", WordClass::RolePrepositions),
@@ -598,6 +599,7 @@ impl WordClass {
         ("source_postmodifiers", WordClass::SourcePostmodifiers),
         ("naming_words", WordClass::NamingWords),
         ("time_determiners", WordClass::TimeDeterminers),
+        ("ly_nouns", WordClass::LyNouns),
     ];
 
     /// The name of the `[[words]]` list this class is, if it is one.

@@ -319,6 +319,7 @@ fn the_word_lists_the_code_names_exist() {
         "source_postmodifiers",
         "naming_words",
         "time_determiners",
+        "ly_nouns",
     ] {
         assert!(lex.word_lists.contains_key(name), "grammar/speakers.toml lacks [[words]] {name}");
     }

@@ -201,7 +201,7 @@ impl<'a> Ctx<'a> {
         if self.word_is(i, WordClass::TimeDeterminers) {
             return i + 1 < self.scan.tokens.len() && self.word_is(i + 1, WordClass::Adverb) && self.scan.tokens[i + 1].kind == TokKind::Word;
         }
-        self.word_is(i, WordClass::Adverb) || (lw.len() > 4 && lw.ends_with("ly") && !self.is_cap(i))
+        self.word_is(i, WordClass::Adverb) || (lw.len() > 4 && lw.ends_with("ly") && !self.is_cap(i) && !self.word_is(i, WordClass::LyNouns))
     }
 
     fn is_punct(&self, i: usize, c: char) -> bool {
