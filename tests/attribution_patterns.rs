@@ -918,3 +918,9 @@ fn a_role_with_its_complement_after_a_clause() {
     // an appositive with a complement is the name's description, all of it
     check("Tom Berg, a spokesman for the harbor board, said the relatives watched it.", "relatives watched it", "Tom Berg, a spokesman for the harbor board");
 }
+
+#[test]
+fn a_final_source_with_a_postmodifier_or_a_named_listener() {
+    check("The ferry will stop, two people familiar with the plan said.", "ferry will stop", "two people familiar with the plan");
+    check("The ferry will stop, a senior official told The Harbor Times.", "ferry will stop", "a senior official");
+}

@@ -1801,14 +1801,22 @@ fn clause_then_speaker(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
             && ((ctx.lw(k + 1).ends_with("ing") && ctx.cue_at(k + 1).is_some()) || ctx.word_is(k + 1, WordClass::ClauseBreakAfterComma))
     };
     let tail_end = (c + n..s.end_token).find(|&k| new_clause_at(k)).unwrap_or(s.end_token);
-    let tail: Vec<usize> = (c + n..tail_end.min(c + n + 13)).collect();
-    let long_tail = tail_end > c + n + 12;
+    // "..., an official told The Herald.": the listener of an object cue is no tail
+    let object_cue = ctx.cue_at(c).is_some_and(|(_, q)| ctx.lex.object_cues.contains(&q.lemma));
+    let tail_from = if object_cue {
+        ctx.mention_after(c + n, tail_end).filter(|o| o.kind != MentionKind::Pronoun || ctx.word_is(c + n, WordClass::ObjectPronouns)).map_or(c + n, |o| o.end)
+    } else {
+        c + n
+    };
+    let tail: Vec<usize> = (tail_from..tail_end.min(tail_from + 13)).collect();
+    let long_tail = tail_end > tail_from + 12;
     // CLAUSE, SPEAKER CUE [adverbials].
     let mut e = c;
     while e > s.first_token && ctx.is_skippable(e - 1) {
         e -= 1;
     }
-    let before = ctx.mention_before(e, s.first_token);
+    // ("..., people familiar with the plan said": a source with its post-modifier)
+    let before = postmodified_source(ctx, s.first_token, e).or_else(|| ctx.mention_before(e, s.first_token));
     let (m, comma) = match before {
         Some(m) if m.first > s.first_token && ctx.is_punct(m.first - 1, ',') => {
             let comma = m.first - 1;
