@@ -393,9 +393,8 @@ pub fn write_document(a: &Analysis, out: &mut Vec<u8>) {
     let mut w = Writer { out };
     w.raw("{\"path\":");
     w.string(&a.path);
-    w.raw(",\"quotes\":[");
-    for (i, q) in a.quotes.iter().enumerate() {
-        w.comma(i);
+    w.raw(",\"quotes\":");
+    w.list(a.quotes.iter().enumerate(), |w, (i, q)| {
         w.raw("{\"id\":");
         w.id('q', i);
         w.raw(",\"kind\":");
@@ -403,12 +402,8 @@ pub fn write_document(a: &Analysis, out: &mut Vec<u8>) {
         w.raw(",\"content\":");
         w.span(t, q.content);
         if !q.segments.is_empty() {
-            w.raw(",\"segments\":[");
-            for (k, s) in q.segments.iter().enumerate() {
-                w.comma(k);
-                w.span(t, *s);
-            }
-            w.raw("]");
+            w.raw(",\"segments\":");
+            w.list(&q.segments, |w, s| w.span(t, *s));
         }
         w.raw(",\"cue\":");
         match q.cue {
@@ -433,37 +428,29 @@ pub fn write_document(a: &Analysis, out: &mut Vec<u8>) {
             w.id('q', p);
         }
         w.raw("}");
-    }
-    w.raw("],\"speakers\":[");
-    for (i, e) in a.entities.iter().enumerate() {
-        w.comma(i);
+    });
+    w.raw(",\"speakers\":");
+    w.list(a.entities.iter().enumerate(), |w, (i, e)| {
         w.raw("{\"id\":");
         w.id('e', i);
         w.raw(",\"name\":");
         w.string(&e.name);
         w.raw(",\"kind\":");
         w.value(&e.kind);
-        w.raw(",\"titles\":[");
-        for (k, x) in e.titles.iter().enumerate() {
-            w.comma(k);
-            w.string(x);
-        }
-        w.raw("],\"affiliation\":");
+        w.raw(",\"titles\":");
+        w.list(&e.titles, |w, x| w.string(x));
+        w.raw(",\"affiliation\":");
         match e.affiliation {
             Some(x) => w.id('e', x),
             None => w.raw("null"),
         }
-        w.raw(",\"mentions\":[");
-        for (k, m) in e.mentions.iter().enumerate() {
-            w.comma(k);
-            w.span(t, *m);
-        }
-        w.raw("]}");
-    }
-    w.raw("],\"claims\":[");
+        w.raw(",\"mentions\":");
+        w.list(&e.mentions, |w, m| w.span(t, *m));
+        w.raw("}");
+    });
+    w.raw(",\"claims\":");
     let lex = crate::Lexicon::builtin();
-    for (i, c) in a.claims.iter().enumerate() {
-        w.comma(i);
+    w.list(a.claims.iter().enumerate(), |w, (i, c)| {
         w.raw("{\"id\":");
         w.id('c', i);
         w.raw(",\"speaker\":");
@@ -493,16 +480,11 @@ pub fn write_document(a: &Analysis, out: &mut Vec<u8>) {
         w.value(&c.aspect);
         w.raw(",\"time\":");
         w.value(&c.time);
-        w.raw(",\"participants\":[");
-        for (k, &p) in c.participants.iter().enumerate() {
-            w.comma(k);
-            w.id('e', p);
-        }
-        w.raw("]");
+        w.raw(",\"participants\":");
+        w.list(&c.participants, |w, &p| w.id('e', p));
         if !c.amounts.is_empty() {
-            w.raw(",\"amounts\":[");
-            for (k, m) in c.amounts.iter().enumerate() {
-                w.comma(k);
+            w.raw(",\"amounts\":");
+            w.list(&c.amounts, |w, m| {
                 w.raw("{\"value\":");
                 w.value(&m.value());
                 w.raw(",\"unit\":");
@@ -512,14 +494,12 @@ pub fn write_document(a: &Analysis, out: &mut Vec<u8>) {
                 w.raw(",\"text\":");
                 w.string(m.span.slice(t));
                 w.raw("}");
-            }
-            w.raw("]");
+            });
         }
         w.raw("}");
-    }
-    w.raw("],\"findings\":[");
-    for (i, f) in a.findings.iter().enumerate() {
-        w.comma(i);
+    });
+    w.raw(",\"findings\":");
+    w.list(&a.findings, |w, f| {
         w.raw("{\"code\":");
         w.string(f.code);
         w.raw(",\"rule\":");
@@ -530,23 +510,17 @@ pub fn write_document(a: &Analysis, out: &mut Vec<u8>) {
         w.string(&f.message);
         w.raw(",\"primary\":");
         w.labeled(t, f.primary, &f.primary_label);
-        w.raw(",\"related\":[");
-        for (k, r) in f.related.iter().enumerate() {
-            w.comma(k);
-            w.labeled(t, r.span, &r.label);
-        }
-        w.raw("],\"claims\":[");
-        for (k, &c) in f.claims.iter().enumerate() {
-            w.comma(k);
-            w.id('c', c);
-        }
-        w.raw("],\"help\":");
+        w.raw(",\"related\":");
+        w.list(&f.related, |w, r| w.labeled(t, r.span, &r.label));
+        w.raw(",\"claims\":");
+        w.list(&f.claims, |w, &c| w.id('c', c));
+        w.raw(",\"help\":");
         w.string(&f.help);
         w.raw(",\"fingerprint\":");
         w.string(&finding_fingerprint(a, f));
         w.raw("}");
-    }
-    w.raw("]}");
+    });
+    w.raw("}");
 }
 
 /// The pieces [`write_document`] writes JSON with, the way serde_json's compact formatter
@@ -561,10 +535,16 @@ impl Writer<'_> {
     }
 
     /// The separator before element `k` of an array.
-    fn comma(&mut self, k: usize) {
-        if k > 0 {
-            self.out.push(b',');
+    /// A JSON array: `each` writes one element, the commas and brackets are written here.
+    fn list<I: IntoIterator>(&mut self, items: I, mut each: impl FnMut(&mut Self, I::Item)) {
+        self.raw("[");
+        for (k, x) in items.into_iter().enumerate() {
+            if k > 0 {
+                self.out.push(b',');
+            }
+            each(self, x);
         }
+        self.raw("]");
     }
 
     /// An id such as `"q3"` for index 2.
