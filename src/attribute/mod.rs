@@ -485,7 +485,6 @@ fn direct_patterns(ctx: &Ctx) -> Vec<Draft> {
             QuoteKind::Direct
         };
         let mut content_span = content;
-        let mut continue_after = true;
         if let Some(ct) = close_t.filter(|_| !nickname) {
             if let Some((f, end_tok)) = after_pattern(ctx, ct) {
                 // words of the writer's own before the opening mark make it a mixed quotation
@@ -510,27 +509,18 @@ fn direct_patterns(ctx: &Ctx) -> Vec<Draft> {
                 // ("told the paper" has an object, not a clause: `object_cues` are left alone)
                 let object_cue = ctx.cue_at(f.cue_tokens.0).is_some_and(|(_, c)| ctx.lex.object_cues.contains(&c.lemma));
                 let own_clause = lead.is_some() && !object_cue && {
-                    let n = scan.tokens.len();
-                    let mut v = end_tok;
-                    while v < n && ctx.skip_adjunct(v, n) > v {
-                        v = ctx.skip_adjunct(v, n);
-                    }
-                    v < n
+                    let v = ctx.skip_adjuncts(end_tok, scan.tokens.len());
+                    v < scan.tokens.len()
                         && ctx.sent_of[v] as usize == sent_open
                         && !ctx.in_quote(v)
                         && (ctx.lw(v) == "that" || ctx.word_is(v, WordClass::SubjectPronouns) || ctx.word_is(v, WordClass::Determiner))
                 };
-                if own_clause {
-                    continue_after = false;
-                }
-                if let Some(l) = lead.filter(|_| continue_after) {
-                    if !multi_para {
+                if !own_clause {
+                    if let Some(l) = lead.filter(|_| !multi_para) {
                         kind = QuoteKind::Mixed;
                         content_span = Span::new(scan.tokens[l].start, q.close.map(|c| c.end).unwrap_or(content.end));
                         content_span = trim_clause(ctx, content_span);
                     }
-                }
-                if continue_after {
                     found = Some(f);
                     split_from = Some((end_tok, drafts.len()));
                 }
@@ -1240,11 +1230,7 @@ fn period_intro(ctx: &Ctx, open_t: usize) -> Option<Found> {
     }
     // the last cue of the sentence, with nothing but adjuncts between it and the period
     let (c, n) = (prev.first_token..period).rev().take(12).find_map(|c| ctx.cue_at(c).map(|(n, cue)| (c, n, cue))).and_then(|(c, n, cue)| {
-        let mut v = c + n;
-        while v < period && ctx.skip_adjunct(v, period) > v {
-            v = ctx.skip_adjunct(v, period);
-        }
-        (v == period && cue.class != CueClass::AccordingTo && cue.class != CueClass::Stance).then_some((c, n))
+        (ctx.skip_adjuncts(c + n, period) == period && cue.class != CueClass::AccordingTo && cue.class != CueClass::Stance).then_some((c, n))
     })?;
     if negated_between(ctx, prev.first_token, c) {
         return None;
@@ -1422,24 +1408,18 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
                 i += n;
                 continue;
             }
-            // and some never before one ("continues to grow")
-            if ctx.lex.never_before_to.contains(&cue.lemma) {
+            // some cues never stand before a "to" infinitive or a participle ("continues to
+            // grow"), and some only before a "to" infinitive ("declined to comment")
+            let never = ctx.lex.never_before_to.contains(&cue.lemma);
+            let only = ctx.lex.before_to_only.contains(&cue.lemma);
+            if never || only {
                 let mut k = i + n;
                 while k < s.end_token && ctx.is_adverb(k) {
                     k += 1;
                 }
-                if k < s.end_token && !ctx.in_quote(k) && (ctx.lw(k) == "to" || (ctx.lw(k).ends_with("ing") && ctx.scan.tokens[k].kind == TokKind::Word)) {
-                    i += n;
-                    continue;
-                }
-            }
-            // and some only before a "to" infinitive ("declined to comment")
-            if ctx.lex.before_to_only.contains(&cue.lemma) {
-                let mut k = i + n;
-                while k < s.end_token && ctx.is_adverb(k) {
-                    k += 1;
-                }
-                if k >= s.end_token || ctx.lw(k) != "to" {
+                let to = k < s.end_token && ctx.lw(k) == "to";
+                let participle = k < s.end_token && ctx.lw(k).ends_with("ing") && ctx.scan.tokens[k].kind == TokKind::Word;
+                if (never && (to || participle) && !ctx.in_quote(k)) || (only && !to) {
                     i += n;
                     continue;
                 }
