@@ -525,8 +525,9 @@ impl Ctx<'_> {
                 if i + 1 != b || !self.is_cap(i) {
                     return false;
                 }
+                // back over at most two given names
                 let mut j = i;
-                while j > a + 1 && j + 2 > i && classes[j - 1 - a] == Np::Cap && !self.is_honorific_word(j - 1) {
+                while j > (a + 1).max(i.saturating_sub(2)) && classes[j - 1 - a] == Np::Cap && !self.is_honorific_word(j - 1) {
                     j -= 1;
                 }
                 let abbreviated = j >= a + 2 && classes[j - 1 - a] == Np::Period && self.is_honorific_word(j - 2);
