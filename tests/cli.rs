@@ -149,6 +149,21 @@ fn ten_megabytes_with_one_unclosed_mark() {
 }
 
 #[test]
+fn a_mark_turned_the_wrong_way_is_reported_once_and_the_quotation_still_attributed() {
+    let text = "The council met late.\n\n”We stay until it is done,” the mayor said.\n";
+    let o = run_stdin(&["check", "--format", "concise", "-"], text.as_bytes());
+    let out = stdout(&o);
+    assert_eq!(out.matches("QC102").count(), 1, "{out}");
+    assert!(out.contains(":3:1: error QC102 unbalanced-quotes: This closing quotation mark (”) opens a quotation"), "{out}");
+    let o = run_stdin(&["extract", "--format", "jsonl", "-"], text.as_bytes());
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let q = &v["quotes"][0];
+    assert_eq!(q["kind"], "direct", "{v}");
+    let m = &q["speaker"]["mention"];
+    assert_eq!(&text[m["start"].as_u64().unwrap() as usize..m["end"].as_u64().unwrap() as usize], "the mayor");
+}
+
+#[test]
 fn ten_thousand_nested_marks() {
     let text = format!("{}deep{}", "“".repeat(10_000), "”".repeat(10_000));
     let o = run_stdin(&["check", "--format", "concise", "-"], text.as_bytes());

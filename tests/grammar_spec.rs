@@ -8,6 +8,7 @@ struct Example {
     text: String,
     quotes: Option<Vec<String>>,
     unbalanced: Option<usize>,
+    reversed: Option<usize>,
     sentences: Option<Vec<String>>,
 }
 
@@ -26,7 +27,7 @@ fn examples() -> Vec<Example> {
     let mut cur: Option<Example> = None;
     for line in spec.lines() {
         if line.starts_with("```example") {
-            cur = Some(Example { text: String::new(), quotes: None, unbalanced: None, sentences: None });
+            cur = Some(Example { text: String::new(), quotes: None, unbalanced: None, reversed: None, sentences: None });
         } else if line.starts_with("```") {
             if let Some(e) = cur.take() {
                 out.push(e);
@@ -38,6 +39,8 @@ fn examples() -> Vec<Example> {
                 e.quotes = Some(split_list(v));
             } else if let Some(v) = line.strip_prefix("unbalanced:") {
                 e.unbalanced = Some(v.trim().parse().expect("a number"));
+            } else if let Some(v) = line.strip_prefix("reversed:") {
+                e.reversed = Some(v.trim().parse().expect("a number"));
             } else if let Some(v) = line.strip_prefix("sentences:") {
                 e.sentences = Some(split_list(v));
             }
@@ -62,6 +65,11 @@ fn spec_examples_hold() {
         if let Some(n) = e.unbalanced {
             if s.unbalanced.len() != n {
                 failures.push(format!("{:?}: {} unbalanced, spec says {n}", e.text, s.unbalanced.len()));
+            }
+        }
+        if let Some(n) = e.reversed {
+            if s.reversed.len() != n {
+                failures.push(format!("{:?}: {} reversed marks, spec says {n}", e.text, s.reversed.len()));
             }
         }
         if let Some(want) = &e.sentences {

@@ -6,6 +6,10 @@
 //! closing mark and the next paragraph opens with a mark. Apostrophes (don't, the '90s,
 //! Travelers') are not quotation marks. Nesting deeper than eight levels is reported too.
 //!
+//! A curly double mark turned the wrong way (”Yes,” she said, as autocorrect often leaves it
+//! after an ellipsis) still pairs with its partner, so the quotation is read and attributed,
+//! but the mark is reported so that the right one (“) can be put in.
+//!
 //! Fires:
 //! ```text
 //! The mayor called it “a fair deal and went home.
@@ -42,6 +46,25 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
             severity: doc.severity("QC102"),
             message: message.to_string(),
             primary: u.mark,
+            primary_label: label.to_string(),
+            related: Vec::new(),
+            claims: Vec::new(),
+            help: help.to_string(),
+        });
+    }
+    for &m in &doc.scan.reversed {
+        let opening = &doc.text[m.start..m.end] == "”";
+        let (message, label, help) = if opening {
+            ("This closing quotation mark (”) opens a quotation", "turned the wrong way", "Write an opening mark (“) here.")
+        } else {
+            ("This opening quotation mark (“) closes a quotation", "turned the wrong way", "Write a closing mark (”) here.")
+        };
+        out.push(Finding {
+            code: "QC102",
+            rule: "unbalanced-quotes",
+            severity: doc.severity("QC102"),
+            message: message.to_string(),
+            primary: m,
             primary_label: label.to_string(),
             related: Vec::new(),
             claims: Vec::new(),

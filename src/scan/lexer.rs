@@ -22,6 +22,12 @@ pub enum Mark {
     DoubleClose,
     /// A straight `"` with the same kind of character on both sides.
     DoubleEither,
+    /// A curly double mark turned against its position: ” where a quotation would open
+    /// (at the start of a paragraph, after a space, before a word) or “ where one would close
+    /// (after a word or punctuation, before a space). Such marks come from a word processor's
+    /// autocorrect after an ellipsis or a dash. It closes the open double quotation if there
+    /// is one, and otherwise opens one, so the quotation is still read (and the mark reported).
+    DoubleFlipped,
     /// ‘ or a left-flanking `'`, which may still be an apostrophe ('em, 'n').
     SingleOpen,
     /// ’ or `'` after a letter or punctuation, before a non-letter: a closing quote if a single
@@ -133,12 +139,25 @@ fn is_closing_context(c: Option<char>) -> bool {
     }
 }
 
+/// Whether a mark in opening position is followed by what a quotation starts with: a
+/// character that is neither a space nor closing punctuation, or, at the start of a
+/// paragraph, anything but the end of the line (”  … and so on,” a paragraph may begin).
+fn opens_words(before: Option<char>, after: Option<char>) -> bool {
+    match after {
+        None | Some('\n') | Some('\r') => false,
+        Some(a) if a.is_whitespace() => before.is_none_or(|b| b == '\n' || b == '\r'),
+        Some(a) => !is_closing_context(Some(a)),
+    }
+}
+
 /// Classifies a mark from the characters before and after it (grammar/quotation.md, "Marks").
 fn classify(c: char, before: Option<char>, after: Option<char>) -> TokKind {
     let letter_before = before.is_some_and(|b| b.is_alphanumeric());
     let letter_after = after.is_some_and(|a| a.is_alphanumeric());
     let digit_after = after.is_some_and(|a| a.is_ascii_digit());
     match c {
+        '“' if before.is_some_and(|b| !is_opening_context(Some(b))) && is_closing_context(after) => TokKind::Mark(Mark::DoubleFlipped),
+        '”' if is_opening_context(before) && opens_words(before, after) => TokKind::Mark(Mark::DoubleFlipped),
         '“' | '„' | '«' | '‹' => TokKind::Mark(Mark::DoubleOpen),
         '”' | '»' | '›' => TokKind::Mark(Mark::DoubleClose),
         '"' => {

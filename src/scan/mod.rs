@@ -66,6 +66,9 @@ pub struct Scan {
     pub paragraph_tokens: Vec<(usize, usize)>,
     pub quotes: Vec<Quotation>,
     pub unbalanced: Vec<Unbalanced>,
+    /// Curly double marks used the other way round: a ” that opens a quotation, a “ that
+    /// closes one (“ closing a quotation opened with „ is the German convention, not this).
+    pub reversed: Vec<Span>,
     /// The first opening mark, per paragraph, past [`MAX_DEPTH`] levels of nesting.
     pub too_deep: Vec<Span>,
     /// Top-level sentences: a boundary inside a quotation does not end one (see [`Scan::inner_boundaries`]).
@@ -235,13 +238,16 @@ fn match_quotes(text: &str, s: &mut Scan) {
             };
             let straight = matches!(&text[tok.start..tok.end], "\"" | "'" | "''" | "``");
             let span = Span::new(tok.start, tok.end);
-            let is_double = matches!(mark, Mark::DoubleOpen | Mark::DoubleClose | Mark::DoubleEither);
+            let is_double = matches!(mark, Mark::DoubleOpen | Mark::DoubleClose | Mark::DoubleEither | Mark::DoubleFlipped);
             // Which opening mark would this close?
             let nearest_double = stack.iter().rposition(|o| !o.single);
             let opens = match mark {
                 Mark::DoubleOpen => true,
                 Mark::DoubleClose => false,
                 Mark::DoubleEither => !nearest_double.is_some_and(|i| stack[i].straight),
+                // a turned mark does whatever pairs it: it closes an open quotation, and
+                // otherwise opens one
+                Mark::DoubleFlipped => nearest_double.is_none(),
                 Mark::SingleOpen => true,
                 Mark::SingleClose => false,
             };
@@ -259,6 +265,9 @@ fn match_quotes(text: &str, s: &mut Scan) {
                 continue;
             }
             if opens {
+                if mark == Mark::DoubleFlipped && &text[tok.start..tok.end] == "”" {
+                    s.reversed.push(span); // a ” opening
+                }
                 // A continuation paragraph opens with a mark: join it to the carried quotation.
                 if is_double && stack.is_empty() && ti == a {
                     if let Some(q) = carry.take() {
@@ -291,6 +300,9 @@ fn match_quotes(text: &str, s: &mut Scan) {
                     }
                     if let Some(o) = stack.pop() {
                         let q = &mut quotes[o.quote];
+                        if mark == Mark::DoubleFlipped && &text[q.open.start..q.open.end] != "„" {
+                            s.reversed.push(span); // a “ closing
+                        }
                         if let Some(seg) = q.segments.last_mut() {
                             seg.end = tok.start;
                         }
@@ -306,10 +318,9 @@ fn match_quotes(text: &str, s: &mut Scan) {
             }
         }
         // End of paragraph: what is still open?
-        let next_starts_with_open = s
-            .paragraph_tokens
-            .get(pi + 1)
-            .is_some_and(|&(na, nb)| na < nb && matches!(s.tokens[na].kind, TokKind::Mark(Mark::DoubleOpen) | TokKind::Mark(Mark::DoubleEither)));
+        let next_starts_with_open = s.paragraph_tokens.get(pi + 1).is_some_and(|&(na, nb)| {
+            na < nb && matches!(s.tokens[na].kind, TokKind::Mark(Mark::DoubleOpen) | TokKind::Mark(Mark::DoubleEither) | TokKind::Mark(Mark::DoubleFlipped))
+        });
         let mut carried = None;
         for (k, o) in stack.into_iter().enumerate() {
             if k == 0 && !o.single && next_starts_with_open {
