@@ -540,6 +540,7 @@ pub enum WordClass {
     NameParticles,
     NameSuffixes,
     RolePrepositions,
+    RoleLinks,
     PassiveAuxiliaries,
     RelativePronouns,
     SubjectPronouns,
@@ -570,10 +571,11 @@ pub enum WordClass {
 
 impl WordClass {
     /// The `[[words]]` lists of grammar/speakers.toml that have a class, by name.
-    pub const LISTS: [(&'static str, WordClass); 29] = [
+    pub const LISTS: [(&'static str, WordClass); 30] = [
         ("name_particles", WordClass::NameParticles),
         ("name_suffixes", WordClass::NameSuffixes),
         ("role_prepositions", WordClass::RolePrepositions),
+        ("role_links", WordClass::RoleLinks),
         ("passive_auxiliaries", WordClass::PassiveAuxiliaries),
         ("relative_pronouns", WordClass::RelativePronouns),
         ("subject_pronouns", WordClass::SubjectPronouns),

@@ -924,3 +924,20 @@ fn a_final_source_with_a_postmodifier_or_a_named_listener() {
     check("The ferry will stop, two people familiar with the plan said.", "ferry will stop", "two people familiar with the plan");
     check("The ferry will stop, a senior official told The Harbor Times.", "ferry will stop", "a senior official");
 }
+
+#[test]
+fn a_role_tied_by_to_on_or_within() {
+    check("“The count is wrong,” said a senior adviser to the governor.", "count is wrong", "a senior adviser to the governor");
+    check("A delegate on the county slate, Ed Marsh, said the vote was “rigged.”", "rigged", "A delegate on the county slate, Ed Marsh");
+    check("Officials within the agency said the pumps were “never tested.”", "never tested", "Officials within the agency");
+    // "to" after a cue is still an infinitive: the content is not cut into a mention
+    check("A spokesman for the port declined to comment.", "to comment", "A spokesman for the port");
+}
+
+#[test]
+fn a_preposition_after_a_subject_is_not_skipped_on_the_way_to_its_verb() {
+    // "on" is an adverb of time in "the mayor on Monday called", not in "a man on banks"
+    check("The mayor on Monday called the vote “rigged.”", "rigged", "The mayor");
+    let a = run("A man on banks, Jim Poolman, said the vote was “rigged.”");
+    assert!(a.quotes.iter().all(|q| q.cue.map(|c| c.slice(&a.text)) != Some("banks")), "“banks” taken for a cue");
+}

@@ -296,6 +296,7 @@ fn the_word_lists_the_code_names_exist() {
         "name_particles",
         "name_suffixes",
         "role_prepositions",
+        "role_links",
         "passive_auxiliaries",
         "relative_pronouns",
         "subject_pronouns",

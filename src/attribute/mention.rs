@@ -220,7 +220,7 @@ impl Ctx<'_> {
                     // complement; the mention goes on with the role before it
                     // (also "Holt of the Harbor Trust": a name and its organisation)
                     if i >= floor + 2
-                        && self.word_is(i - 1, WordClass::RolePrepositions)
+                        && self.role_prep(i - 1)
                         && (matches!(self.np(i - 2), Np::Role | Np::Group)
                             || (self.lw(i - 1) == "of" && self.np(i - 2) == Np::Cap && !self.word_is(i - 2, WordClass::OrgHead)))
                         && !self.in_quote(i - 1)
@@ -246,7 +246,7 @@ impl Ctx<'_> {
                     if k < end
                         && i > floor
                         && self.np(i - 1) == Np::Role
-                        && self.word_is(i, WordClass::RolePrepositions)
+                        && self.role_prep(i)
                         && !self.in_quote(i)
                         && (k..end).all(|j| self.np(j) == Np::Cap) =>
                 {
@@ -349,7 +349,7 @@ impl Ctx<'_> {
         if k > start
             && k + 1 < limit
             && (matches!(self.np(k - 1), Np::Role | Np::Group) || (self.np(k - 1) == Np::Cap && self.lw(k) == "of" && !self.word_is(k - 1, WordClass::OrgHead)))
-            && self.word_is(k, WordClass::RolePrepositions)
+            && self.role_prep(k)
             && !self.in_quote(k)
             && self.np(k + 1) == Np::Det
         {
@@ -453,6 +453,12 @@ impl Ctx<'_> {
             && self.lex.word_classes(self.scan.words[i]) & excluded.iter().fold(0, |m, c| m | c.bit()) == 0
     }
 
+    /// A preposition that ties a role word to a place or an organisation inside a mention
+    /// ("a senior official at the ministry", "an adviser to the governor").
+    fn role_prep(&self, i: usize) -> bool {
+        self.word_is(i, WordClass::RolePrepositions) || self.word_is(i, WordClass::RoleLinks)
+    }
+
     /// Classifies the token range `a..b` as a mention (grammar/speakers.toml).
     pub(crate) fn build(&self, a: usize, b_full: usize) -> Option<Mention> {
         if a >= b_full {
@@ -465,7 +471,7 @@ impl Ctx<'_> {
         let b = (a + 1..b_full)
             .find(|&i| {
                 let w = self.lw(i);
-                let prep = self.word_is(i, WordClass::RolePrepositions) && i + 1 < b_full;
+                let prep = self.role_prep(i) && i + 1 < b_full;
                 // ("Secretary of State" is one title: a capital after "of" belongs to it)
                 (prep && matches!(self.np(i - 1), Np::Role | Np::Group) && (self.np(i + 1) == Np::Det || (self.np(i + 1) == Np::Cap && w != "of")))
                     || (prep

@@ -2304,7 +2304,9 @@ fn embedded_quotes(ctx: &Ctx, drafts: &mut [Draft]) {
 /// no clause boundary (", but", ";") separates it from there.
 fn verb_after(ctx: &Ctx, from: usize, limit: usize) -> Option<usize> {
     let mut v = from;
-    while v < limit && ctx.is_skippable(v) {
+    // (not "on" or "this": between a subject and its verb they open a phrase, "a man on
+    // banks", not an adverb of time)
+    while v < limit && ctx.is_skippable(v) && !ctx.word_is(v, WordClass::CueParticles) && !ctx.word_is(v, WordClass::Determiner) {
         v += 1;
     }
     if v >= limit || !ctx.is_free_modifier(v) {
