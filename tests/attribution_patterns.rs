@@ -941,3 +941,14 @@ fn a_preposition_after_a_subject_is_not_skipped_on_the_way_to_its_verb() {
     let a = run("A man on banks, Jim Poolman, said the vote was “rigged.”");
     assert!(a.quotes.iter().all(|q| q.cue.map(|c| c.slice(&a.text)) != Some("banks")), "“banks” taken for a cue");
 }
+
+#[test]
+fn a_quotation_running_on_into_the_writers_words_before_the_cue() {
+    let a = run("Ida Holt spoke next.\n\n“Owners must face fines” for every spill, she said.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("for every spill")).expect("the report");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(q.content.slice(&a.text), "“Owners must face fines” for every spill");
+    assert_eq!(q.speaker.as_ref().map(|s| s.mention.slice(&a.text)), Some("she"));
+    // a quotation closed with its own comma is a quotation of its own before the cue
+    check("Ida Holt spoke next. “Owners must face fines,” she said.", "Owners must face fines", "she");
+}

@@ -1863,6 +1863,18 @@ fn clause_then_speaker(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
         return None;
     }
     let mut from = first_own_token(ctx, s.first_token, comma).unwrap_or(s.first_token);
+    // “Owners must face fines” for every spill, she said: a quotation that opens the sentence
+    // and runs on into the writer's words without a break is part of the reported clause
+    if from > s.first_token && ctx.in_quote(from - 1) && ctx.in_quote(s.first_token) && ctx.scan.token_quote[from - 1] == ctx.scan.token_quote[s.first_token] {
+        let close = ctx.scan.tokens[from - 1];
+        let gap = &ctx.text[close.end..ctx.scan.tokens[from].start];
+        let runs_on = ctx.scan.tokens[from].kind == TokKind::Word
+            && !gap.contains(['\n', '\r'])
+            && ctx.text[..close.start].trim_end().ends_with(|ch: char| ch.is_alphanumeric());
+        if runs_on && matches!(close.kind, TokKind::Mark(_)) {
+            from = s.first_token;
+        }
+    }
     if let Some(d) = ctx.scan.datelines[s.paragraph] {
         if d >= from && d < comma {
             from = d + 1;
