@@ -952,3 +952,9 @@ fn a_quotation_running_on_into_the_writers_words_before_the_cue() {
     // a quotation closed with its own comma is a quotation of its own before the cue
     check("Ida Holt spoke next. “Owners must face fines,” she said.", "Owners must face fines", "she");
 }
+
+#[test]
+fn a_participle_after_before_or_after_takes_the_subject_of_its_clause() {
+    check("The singer waved to the senator before asking her, “Where do we go from here?”", "Where do we go", "The singer");
+    check("Mayor Ida Holt thanked the crew after telling the crowd, “We rebuild in spring.”", "rebuild in spring", "Mayor Ida Holt");
+}

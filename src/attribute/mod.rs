@@ -761,6 +761,12 @@ fn free_headed(ctx: &Ctx, m: &Mention) -> bool {
 /// one before an appositive ("Ames, a state senator, said"), or, for a participle or a
 /// coordinated cue ("..., saying", "by tweeting", "but told"), the subject of the sentence.
 fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
+    // "waved to the senator before asking her": a participle after "before", "after",
+    // "while" hangs on the clause; its speaker is that clause's subject, never the phrase
+    // just before the preposition (which the adverb and verb skipping below would reach)
+    if ctx.lw(c).ends_with("ing") && c > floor && !ctx.in_quote(c - 1) && ctx.word_is(c - 1, WordClass::ParticipleBreak) {
+        return clause_subject(ctx, c, c, floor, true);
+    }
     let mut e = c;
     while e > floor && ctx.is_adverb(e - 1) {
         e -= 1;
@@ -858,24 +864,30 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
     let participle = word.ends_with("ing") && prev.is_some_and(|p| ctx.is_punct(p, ',') || ctx.word_is(p, WordClass::ParticipleBreak));
     let coordinated = prev.is_some_and(|p| ctx.word_is(p, WordClass::Coordinators));
     if participle || coordinated {
-        // the subject of the clause the cue hangs on, when it is a pronoun with no comma
-        // between it and the cue ("... even as he defended the campaign, saying ...")
-        let stop = if participle { e - 1 } else { e };
-        let lo = floor.max(stop.saturating_sub(20));
-        if let Some(p) = (lo..stop).rev().find(|&k| ctx.is_punct(k, ',') || ctx.in_quote(k) || ctx.word_is(k, WordClass::SubjectPronouns)) {
-            // a pronoun right after a cue (or its "that") is the subject of that report
-            // ("saying he has been ... and calling him ..."), not of the clause
-            let reported = p > lo && (ctx.cue_at(p - 1).is_some() || (ctx.lw(p - 1) == "that" && p - 1 > lo && ctx.cue_at(p - 2).is_some()));
-            if ctx.word_is(p, WordClass::Pronoun) && p > ctx.sentence_start_token(p) && !reported {
-                return Some(ctx.mention_after(p, p + 1)).flatten();
-            }
-        }
-        // the subject may stand before a quotation earlier in the sentence ("He called it
-        // “a courtesy” and said ...")
-        let s0 = if ctx.level == 0 { ctx.sentence_start_token(c) } else { floor };
-        return subject_of(ctx, s0.min(floor), e);
+        return clause_subject(ctx, c, e, floor, participle);
     }
     None
+}
+
+/// The speaker of a participle or coordinated cue at `c` (`e`: where the words before it
+/// end): the subject of the clause the cue hangs on.
+fn clause_subject(ctx: &Ctx, c: usize, e: usize, floor: usize, participle: bool) -> Option<Mention> {
+    // the subject of the clause the cue hangs on, when it is a pronoun with no comma
+    // between it and the cue ("... even as he defended the campaign, saying ...")
+    let stop = if participle { e - 1 } else { e };
+    let lo = floor.max(stop.saturating_sub(20));
+    if let Some(p) = (lo..stop).rev().find(|&k| ctx.is_punct(k, ',') || ctx.in_quote(k) || ctx.word_is(k, WordClass::SubjectPronouns)) {
+        // a pronoun right after a cue (or its "that") is the subject of that report
+        // ("saying he has been ... and calling him ..."), not of the clause
+        let reported = p > lo && (ctx.cue_at(p - 1).is_some() || (ctx.lw(p - 1) == "that" && p - 1 > lo && ctx.cue_at(p - 2).is_some()));
+        if ctx.word_is(p, WordClass::Pronoun) && p > ctx.sentence_start_token(p) && !reported {
+            return Some(ctx.mention_after(p, p + 1)).flatten();
+        }
+    }
+    // the subject may stand before a quotation earlier in the sentence ("He called it
+    // “a courtesy” and said ...")
+    let s0 = if ctx.level == 0 { ctx.sentence_start_token(c) } else { floor };
+    subject_of(ctx, s0.min(floor), e)
 }
 
 /// "Officials familiar with the plan said", "people close to the mayor said": an anonymous
