@@ -958,3 +958,9 @@ fn a_participle_after_before_or_after_takes_the_subject_of_its_clause() {
     check("The singer waved to the senator before asking her, “Where do we go from here?”", "Where do we go", "The singer");
     check("Mayor Ida Holt thanked the crew after telling the crowd, “We rebuild in spring.”", "rebuild in spring", "Mayor Ida Holt");
 }
+
+#[test]
+fn broadcast_roles_head_a_mention() {
+    check("“Why wait another year?” a narrator in the new ad asks.", "Why wait", "a narrator in the new ad");
+    check("The moderator pointed out that the mayor had not answered the question.", "had not answered", "The moderator");
+}
