@@ -964,3 +964,11 @@ fn broadcast_roles_head_a_mention() {
     check("“Why wait another year?” a narrator in the new ad asks.", "Why wait", "a narrator in the new ad");
     check("The moderator pointed out that the mayor had not answered the question.", "had not answered", "The moderator");
 }
+
+#[test]
+fn an_aside_report_does_not_take_over_the_next_quotation() {
+    let text = "“The leases cannot be ended at will,” spokesman Ron Hale said in July, after the mayor stated an interest in ending the deal. “These contracts are binding.”";
+    check(text, "These contracts are binding", "spokesman Ron Hale");
+    // a report in a sentence of its own does take over
+    check("“The leases stand,” Hale said. The mayor said that she would appeal. “We will win in court.”", "We will win", "The mayor");
+}

@@ -2383,9 +2383,18 @@ fn no_cue_quotes(ctx: &Ctx, drafts: &mut [Draft]) {
     let n = drafts.len();
     // the last speaker seen, with its paragraph
     let mut last: Option<(SpeakerRef, usize)> = None;
+    // the sentence of the last attributed quotation
+    let mut last_quote_sentence = None;
     for i in 0..n {
         if drafts[i].speaker.is_some() {
-            last = drafts[i].speaker.clone().map(|s| (s, drafts[i].paragraph));
+            // “A,” Hale said, after the mayor stated an interest in the deal. “B.” — a report
+            // that hangs on the sentence of an attributed quotation is the writer's aside;
+            // the next quotation goes on with the quotation's speaker
+            let aside = drafts[i].kind != QuoteKind::Direct && last_quote_sentence == Some(drafts[i].sentence);
+            if !aside {
+                last = drafts[i].speaker.clone().map(|s| (s, drafts[i].paragraph));
+                last_quote_sentence = drafts[i].scan_quote.map(|_| drafts[i].sentence);
+            }
             continue;
         }
         let Some(sq) = drafts[i].scan_quote else {
