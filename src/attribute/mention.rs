@@ -643,6 +643,28 @@ impl Ctx<'_> {
 
     /// The gender an honorific or title at token `i` gives ("Mr." male, "Gov." unknown).
     fn honorific_at(&self, i: usize) -> Option<Gender> {
+        // the cache holds 1 for none, 2, 3 or 4 for an honorific of each gender
+        let cell = &self.honorific_cache[i];
+        match cell.get() {
+            0 => {
+                let h = self.honorific_uncached(i);
+                cell.set(match h {
+                    None => 1,
+                    Some(Gender::Male) => 2,
+                    Some(Gender::Female) => 3,
+                    Some(Gender::Unknown) => 4,
+                });
+                h
+            }
+            1 => None,
+            2 => Some(Gender::Male),
+            3 => Some(Gender::Female),
+            _ => Some(Gender::Unknown),
+        }
+    }
+
+    /// [`Ctx::honorific_at`], looked up.
+    fn honorific_uncached(&self, i: usize) -> Option<Gender> {
         let t = self.scan.tokens[i];
         let with_period = self.scan.tokens.get(i + 1).filter(|n| n.start == t.end && n.kind == TokKind::Punct('.'));
         if let Some(p) = with_period {

@@ -40,6 +40,10 @@ pub struct Ctx<'a> {
     /// about the same tokens. 0 is not yet known (see `mention::Np`). Shared with the nested
     /// views, whose answers differ only by depth.
     pub(crate) np_cache: std::rc::Rc<[std::cell::Cell<u8>]>,
+    /// The honorific each token is (see `Ctx::honorific_at`), computed on first use like
+    /// `np_cache`: building one mention asks about each of its words up to five times, and
+    /// the answer takes a hash of the word and its period. 0 is not yet known.
+    pub(crate) honorific_cache: std::rc::Rc<[std::cell::Cell<u8>]>,
 }
 
 impl<'a> Ctx<'a> {
@@ -61,7 +65,8 @@ impl<'a> Ctx<'a> {
             }
         }
         let np_cache = (0..scan.tokens.len()).map(|_| std::cell::Cell::new(0)).collect();
-        Ctx { text, lower, scan, lex, sent_of: sent_of.into(), level: 0, bound: None, proper: std::rc::Rc::new(proper), np_cache }
+        let honorific_cache = (0..scan.tokens.len()).map(|_| std::cell::Cell::new(0)).collect();
+        Ctx { text, lower, scan, lex, sent_of: sent_of.into(), level: 0, bound: None, proper: std::rc::Rc::new(proper), np_cache, honorific_cache }
     }
 
     /// A view for attributing quotations nested one level inside `outer` (a top-level one).
@@ -79,6 +84,7 @@ impl<'a> Ctx<'a> {
             bound: Some((a, b)),
             proper: self.proper.clone(),
             np_cache: self.np_cache.clone(),
+            honorific_cache: self.honorific_cache.clone(),
         }
     }
 
