@@ -171,9 +171,11 @@ fn amounts(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usi
     while k < b {
         // "9/11", "24/7", "3-2": a number joined to another by a slash or hyphen is a date,
         // a name or a score, not an amount
+        // (asked of numbers only: most tokens of a clause are none, and the test reads the
+        // text on either side)
         let glued = |i: usize| i < toks.len() && matches!(&text[toks[i].start..toks[i].end], "/" | "-");
-        let joined = (k > 0 && glued(k - 1) && toks[k - 1].end == toks[k].start) || (glued(k + 1) && toks[k + 1].start == toks[k].end);
-        if toks[k].kind != TokKind::Number || joined {
+        if toks[k].kind != TokKind::Number || (k > 0 && glued(k - 1) && toks[k - 1].end == toks[k].start) || (glued(k + 1) && toks[k + 1].start == toks[k].end)
+        {
             k += 1;
             continue;
         }
