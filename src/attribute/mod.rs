@@ -143,7 +143,8 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // a capitalised cue word in mid-sentence is part of a name ("State Department")
-        if self.is_cap(i) && self.sentence_start_token(i) != i {
+        // (and most words start no cue: asked first, before the next words are gathered)
+        if !self.lex.cues.starts_with_id(self.scan.words[i]) || (self.is_cap(i) && self.sentence_start_token(i) != i) {
             return None;
         }
         let end = (i + 4).min(self.scan.tokens.len());
