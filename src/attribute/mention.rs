@@ -161,9 +161,11 @@ impl Ctx<'_> {
         let close = q.close?;
         let o = self.tok_at(q.open.start);
         let c = self.tok_at(close.start);
-        let words = q.content().slice(self.text).split_whitespace().count();
         let cap = |k: usize| k < self.scan.tokens.len() && self.is_cap(k) && self.scan.token_quote[k].is_none();
-        (words <= 2 && o > 0 && cap(o - 1) && cap(c + 1)).then_some((o, c))
+        // (the words are counted last, and only up to three: this is asked of every token of
+        // a quotation near a name, and a long quotation was counted whole every time)
+        let short = || q.content().slice(self.text).split_whitespace().take(3).count() <= 2;
+        (o > 0 && cap(o - 1) && cap(c + 1) && short()).then_some((o, c))
     }
 
     /// A pronoun or determiner written with a capital in mid-sentence is part of a name.
