@@ -449,10 +449,11 @@ impl Ctx<'_> {
         // a sentence starter, an adverb, a word that is no name, a pronoun, a word that heads
         // no mention or a one-word cue
         let excluded = [WordClass::SentenceStarter, WordClass::Adverb, WordClass::NotName, WordClass::Pronoun, WordClass::NotHead, WordClass::CueWord];
+        // (the class bits before the characters: one load against two walks over the word)
         lw.len() > 2
+            && self.lex.word_classes(self.scan.words[i]) & excluded.iter().fold(0, |m, c| m | c.bit()) == 0
             && lw.chars().all(|c| c.is_alphanumeric() || c == '-')
             && lw.chars().any(char::is_alphabetic)
-            && self.lex.word_classes(self.scan.words[i]) & excluded.iter().fold(0, |m, c| m | c.bit()) == 0
     }
 
     /// Classifies the token range `a..b` as a mention (grammar/speakers.toml).

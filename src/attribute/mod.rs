@@ -58,8 +58,9 @@ impl<'a> Ctx<'a> {
         let mut proper = foldhash::HashSet::default();
         for s in scan.sentences.iter().filter(|s| scan.headline != Some(s.paragraph)) {
             for k in s.first_token + 1..s.end_token {
-                let t = scan.tokens[k];
-                if t.kind == TokKind::Word && text[t.start..t.end].chars().next().is_some_and(char::is_uppercase) {
+                // (`caps`: a word that starts with a capital, found by the scanner)
+                if scan.caps[k] {
+                    let t = scan.tokens[k];
                     proper.insert(&lower[t.start..t.end]);
                 }
             }
