@@ -78,6 +78,9 @@ const _: () = {
 };
 
 impl Ctx<'_> {
+    // (inlined, and the look-up kept out of line: a mention search asks this of the same
+    // tokens again and again, and the answer is almost always in the cache already)
+    #[inline]
     fn np(&self, i: usize) -> Np {
         if self.in_quote(i) {
             return Np::Stop;
@@ -95,6 +98,7 @@ impl Ctx<'_> {
     }
 
     /// [`Ctx::np`] of a token outside any quotation: it depends on the document alone.
+    #[inline(never)]
     fn np_unquoted(&self, i: usize) -> Np {
         let t = self.scan.tokens[i];
         match t.kind {
@@ -645,6 +649,7 @@ impl Ctx<'_> {
     }
 
     /// The gender an honorific or title at token `i` gives ("Mr." male, "Gov." unknown).
+    #[inline]
     fn honorific_at(&self, i: usize) -> Option<Gender> {
         // the cache holds 1 for none, 2, 3 or 4 for an honorific of each gender
         let cell = &self.honorific_cache[i];
@@ -666,7 +671,8 @@ impl Ctx<'_> {
         }
     }
 
-    /// [`Ctx::honorific_at`], looked up.
+    /// [`Ctx::honorific_at`], looked up (out of line, like [`Ctx::np_unquoted`]).
+    #[inline(never)]
     fn honorific_uncached(&self, i: usize) -> Option<Gender> {
         let t = self.scan.tokens[i];
         let with_period = self.scan.tokens.get(i + 1).filter(|n| n.start == t.end && n.kind == TokKind::Punct('.'));
