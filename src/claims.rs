@@ -171,9 +171,11 @@ fn amounts(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usi
     while k < b {
         // "9/11", "24/7", "3-2": a number joined to another by a slash or hyphen is a date,
         // a name or a score, not an amount
+        // (asked of numbers only: most tokens of a clause are none, and the test reads the
+        // text on either side)
         let glued = |i: usize| i < toks.len() && matches!(&text[toks[i].start..toks[i].end], "/" | "-");
-        let joined = (k > 0 && glued(k - 1) && toks[k - 1].end == toks[k].start) || (glued(k + 1) && toks[k + 1].start == toks[k].end);
-        if toks[k].kind != TokKind::Number || joined {
+        if toks[k].kind != TokKind::Number || (k > 0 && glued(k - 1) && toks[k - 1].end == toks[k].start) || (glued(k + 1) && toks[k + 1].start == toks[k].end)
+        {
             k += 1;
             continue;
         }
@@ -302,12 +304,17 @@ fn frame_in(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, settings: &Sett
             k += 1;
             continue;
         }
-        let mut n = 0;
-        let mut j = k;
-        while j < b && n < 5 && toks[j].kind == TokKind::Word {
-            ids[n] = scan.words[j];
-            n += 1;
-            j += 1;
+        // (the words after it only when some phrase of either table starts with the word:
+        // most words start none, and then neither table finds anything)
+        ids[0] = scan.words[k];
+        let mut n = 1;
+        if lex.frame_words.starts_with_id(ids[0]) || lex.predicates.starts_with_id(ids[0]) {
+            let mut j = k + 1;
+            while j < b && n < 5 && toks[j].kind == TokKind::Word {
+                ids[n] = scan.words[j];
+                n += 1;
+                j += 1;
+            }
         }
         let ids = &ids[..n];
         let (id, w) = (ids[0], &lower[toks[k].start..toks[k].end]);

@@ -470,6 +470,12 @@ impl<T: Clone> PhraseTable<T> {
         self.by_first.get(w).is_some_and(|l| l.iter().any(|(ws, _)| ws.len() == 1))
     }
 
+    /// Whether some phrase starts with the word `id`: without it, [`PhraseTable::longest_ids`]
+    /// finds nothing, and the ids of the words after it need not be gathered.
+    pub fn starts_with_id(&self, id: WordId) -> bool {
+        self.id_first.get(id as usize).is_some_and(|&x| x != 0)
+    }
+
     /// [`PhraseTable::longest`] over word ids: the longest phrase starting at `ids[0]`.
     pub fn longest_ids(&self, ids: &[WordId]) -> Option<(usize, &T)> {
         let first = *ids.first()? as usize;

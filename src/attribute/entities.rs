@@ -25,6 +25,9 @@ use foldhash::{HashMap, HashMapExt};
 struct Ent {
     e: Entity,
     surname: Option<String>,
+    /// The length of `surname` in characters (0 with none): the search for a misspelled
+    /// surname compares lengths before anything else, against every recent entity.
+    surname_chars: usize,
     first: Option<String>,
     key: String,
     last_pos: usize,
@@ -93,6 +96,7 @@ impl Ent {
         let mut ent = Ent {
             e: Entity { name, kind, titles: Vec::new(), affiliation: None, mentions: Vec::new(), gender, spellings: Vec::new(), honorifics: Vec::new() },
             surname: None,
+            surname_chars: 0,
             first: None,
             key,
             last_pos: 0,
@@ -118,6 +122,11 @@ impl Ent {
             self.title_words.extend(t.to_lowercase().split_whitespace().map(Box::from));
         }
         self.e.titles.push(t);
+    }
+
+    fn set_surname(&mut self, s: String) {
+        self.surname_chars = s.chars().count();
+        self.surname = Some(s);
     }
 
     /// Whether a title holds the lowercase word `w`.
@@ -228,7 +237,7 @@ impl Resolver {
         let kn = &self.known[k];
         let titles = kn.spec.titles.iter().map(|t| t.strip_prefix("the ").or_else(|| t.strip_prefix("The ")).unwrap_or(t).to_string()).collect();
         let mut ent = Ent::new(kn.spec.name.clone(), EntityKind::Person, name_key(&kn.spec.name), Gender::Unknown, titles);
-        ent.surname = Some(kn.surname.clone());
+        ent.set_surname(kn.surname.clone());
         ent.first = kn.first.clone();
         ent.evidence = true;
         ent.known = true;
@@ -452,20 +461,23 @@ impl Resolver {
             // surname one letter off is the same person misspelled; the inconsistent-name
             // lint reports it
             // (the last match in the window wins: look from its recent end, and stop there)
+            let long = if first.is_some() { 4 } else { 5 };
+            let chars = surname.chars().count();
             for &i in self.recent.iter().rev() {
                 let x = &self.ents[i];
+                // (the lengths first, from the entity: a surname one edit apart is at most
+                // one character longer or shorter, and most recent entities fail here)
+                if x.surname_chars < long || x.surname_chars.abs_diff(chars) > 1 {
+                    continue;
+                }
                 let same_first = first.is_none() || x.first == first;
-                let long = if first.is_some() { 4 } else { 5 };
                 let plural = |s: &str| {
                     s.strip_suffix('s') == Some(surname.as_str())
                         || surname.strip_suffix('s') == Some(s)
                         || ctx.lex.not_surnames.contains(s)
                         || ctx.lex.not_surnames.contains(surname.as_str())
                 };
-                if x.e.kind == EntityKind::Person
-                    && same_first
-                    && x.surname.as_deref().is_some_and(|s| s.chars().count() >= long && one_edit_apart(s, &surname) && !plural(s))
-                {
+                if x.e.kind == EntityKind::Person && same_first && x.surname.as_deref().is_some_and(|s| one_edit_apart(s, &surname) && !plural(s)) {
                     best = Some(i);
                     break;
                 }
@@ -493,7 +505,7 @@ impl Resolver {
             Some(e) => e,
             None if create => {
                 let mut ent = Ent::new(name_text.clone(), EntityKind::Person, name_text.to_lowercase(), Gender::Unknown, Vec::new());
-                ent.surname = Some(surname.clone());
+                ent.set_surname(surname.clone());
                 self.ents.push(ent);
                 let id = self.ents.len() - 1;
                 self.by_surname.entry(surname.clone()).or_default().push(id);

@@ -78,6 +78,9 @@ const _: () = {
 };
 
 impl Ctx<'_> {
+    // (inlined, and the look-up kept out of line: a mention search asks this of the same
+    // tokens again and again, and the answer is almost always in the cache already)
+    #[inline]
     fn np(&self, i: usize) -> Np {
         if self.in_quote(i) {
             return Np::Stop;
@@ -95,6 +98,7 @@ impl Ctx<'_> {
     }
 
     /// [`Ctx::np`] of a token outside any quotation: it depends on the document alone.
+    #[inline(never)]
     fn np_unquoted(&self, i: usize) -> Np {
         let t = self.scan.tokens[i];
         match t.kind {
@@ -161,9 +165,11 @@ impl Ctx<'_> {
         let close = q.close?;
         let o = self.tok_at(q.open.start);
         let c = self.tok_at(close.start);
-        let words = q.content().slice(self.text).split_whitespace().count();
         let cap = |k: usize| k < self.scan.tokens.len() && self.is_cap(k) && self.scan.token_quote[k].is_none();
-        (words <= 2 && o > 0 && cap(o - 1) && cap(c + 1)).then_some((o, c))
+        // (the words are counted last, and only up to three: this is asked of every token of
+        // a quotation near a name, and a long quotation was counted whole every time)
+        let short = || q.content().slice(self.text).split_whitespace().take(3).count() <= 2;
+        (o > 0 && cap(o - 1) && cap(c + 1) && short()).then_some((o, c))
     }
 
     /// A pronoun or determiner written with a capital in mid-sentence is part of a name.
@@ -447,10 +453,11 @@ impl Ctx<'_> {
         // a sentence starter, an adverb, a word that is no name, a pronoun, a word that heads
         // no mention or a one-word cue
         let excluded = [WordClass::SentenceStarter, WordClass::Adverb, WordClass::NotName, WordClass::Pronoun, WordClass::NotHead, WordClass::CueWord];
+        // (the class bits before the characters: one load against two walks over the word)
         lw.len() > 2
+            && self.lex.word_classes(self.scan.words[i]) & excluded.iter().fold(0, |m, c| m | c.bit()) == 0
             && lw.chars().all(|c| c.is_alphanumeric() || c == '-')
             && lw.chars().any(char::is_alphabetic)
-            && self.lex.word_classes(self.scan.words[i]) & excluded.iter().fold(0, |m, c| m | c.bit()) == 0
     }
 
     /// A preposition that ties a role word to a place or an organisation inside a mention
@@ -648,7 +655,31 @@ impl Ctx<'_> {
     }
 
     /// The gender an honorific or title at token `i` gives ("Mr." male, "Gov." unknown).
+    #[inline]
     fn honorific_at(&self, i: usize) -> Option<Gender> {
+        // the cache holds 1 for none, 2, 3 or 4 for an honorific of each gender
+        let cell = &self.honorific_cache[i];
+        match cell.get() {
+            0 => {
+                let h = self.honorific_uncached(i);
+                cell.set(match h {
+                    None => 1,
+                    Some(Gender::Male) => 2,
+                    Some(Gender::Female) => 3,
+                    Some(Gender::Unknown) => 4,
+                });
+                h
+            }
+            1 => None,
+            2 => Some(Gender::Male),
+            3 => Some(Gender::Female),
+            _ => Some(Gender::Unknown),
+        }
+    }
+
+    /// [`Ctx::honorific_at`], looked up (out of line, like [`Ctx::np_unquoted`]).
+    #[inline(never)]
+    fn honorific_uncached(&self, i: usize) -> Option<Gender> {
         let t = self.scan.tokens[i];
         let with_period = self.scan.tokens.get(i + 1).filter(|n| n.start == t.end && n.kind == TokKind::Punct('.'));
         if let Some(p) = with_period {

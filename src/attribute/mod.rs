@@ -40,6 +40,10 @@ pub struct Ctx<'a> {
     /// about the same tokens. 0 is not yet known (see `mention::Np`). Shared with the nested
     /// views, whose answers differ only by depth.
     pub(crate) np_cache: std::rc::Rc<[std::cell::Cell<u8>]>,
+    /// The honorific each token is (see `Ctx::honorific_at`), computed on first use like
+    /// `np_cache`: building one mention asks about each of its words up to five times, and
+    /// the answer takes a hash of the word and its period. 0 is not yet known.
+    pub(crate) honorific_cache: std::rc::Rc<[std::cell::Cell<u8>]>,
 }
 
 impl<'a> Ctx<'a> {
@@ -54,14 +58,16 @@ impl<'a> Ctx<'a> {
         let mut proper = foldhash::HashSet::default();
         for s in scan.sentences.iter().filter(|s| scan.headline != Some(s.paragraph)) {
             for k in s.first_token + 1..s.end_token {
-                let t = scan.tokens[k];
-                if t.kind == TokKind::Word && text[t.start..t.end].chars().next().is_some_and(char::is_uppercase) {
+                // (`caps`: a word that starts with a capital, found by the scanner)
+                if scan.caps[k] {
+                    let t = scan.tokens[k];
                     proper.insert(&lower[t.start..t.end]);
                 }
             }
         }
         let np_cache = (0..scan.tokens.len()).map(|_| std::cell::Cell::new(0)).collect();
-        Ctx { text, lower, scan, lex, sent_of: sent_of.into(), level: 0, bound: None, proper: std::rc::Rc::new(proper), np_cache }
+        let honorific_cache = (0..scan.tokens.len()).map(|_| std::cell::Cell::new(0)).collect();
+        Ctx { text, lower, scan, lex, sent_of: sent_of.into(), level: 0, bound: None, proper: std::rc::Rc::new(proper), np_cache, honorific_cache }
     }
 
     /// A view for attributing quotations nested one level inside `outer` (a top-level one).
@@ -79,6 +85,7 @@ impl<'a> Ctx<'a> {
             bound: Some((a, b)),
             proper: self.proper.clone(),
             np_cache: self.np_cache.clone(),
+            honorific_cache: self.honorific_cache.clone(),
         }
     }
 
@@ -137,7 +144,8 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // a capitalised cue word in mid-sentence is part of a name ("State Department")
-        if self.is_cap(i) && self.sentence_start_token(i) != i {
+        // (and most words start no cue: asked first, before the next words are gathered)
+        if !self.lex.cues.starts_with_id(self.scan.words[i]) || (self.is_cap(i) && self.sentence_start_token(i) != i) {
             return None;
         }
         let end = (i + 4).min(self.scan.tokens.len());

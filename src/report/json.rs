@@ -616,8 +616,10 @@ impl Writer<'_> {
         let mut start = 0;
         let mut i = 0;
         while i < b.len() {
-            if i + 8 <= b.len() {
-                let w = u64::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3], b[i + 4], b[i + 5], b[i + 6], b[i + 7]]);
+            // (the eight bytes taken as one slice, so they are read as one word; byte by byte,
+            // each was a load with its own bounds check)
+            if let Some(eight) = b.get(i..i + 8) {
+                let w = u64::from_le_bytes(eight.try_into().unwrap_or_default());
                 if !needs_escape(w) {
                     i += 8;
                     continue;
