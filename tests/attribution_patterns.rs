@@ -972,3 +972,14 @@ fn an_aside_report_does_not_take_over_the_next_quotation() {
     // a report in a sentence of its own does take over
     check("“The leases stand,” Hale said. The mayor said that she would appeal. “We will win in court.”", "We will win", "The mayor");
 }
+
+#[test]
+fn a_report_ends_where_and_opens_a_new_predicate_with_an_auxiliary() {
+    let a = run("Tom Hale described himself as “a harbor man” and has said that he will keep the ferry.");
+    let contents: Vec<&str> = a.quotes.iter().map(|q| q.content.slice(&a.text)).collect();
+    assert!(contents.contains(&"himself as “a harbor man”"), "{contents:?}");
+    assert!(contents.contains(&"that he will keep the ferry"), "{contents:?}");
+    // a bare "not" is no new predicate
+    let a = run("Ida Holt said the notes were personal and not work-related.");
+    assert_eq!(a.quotes[0].content.slice(&a.text), "the notes were personal and not work-related");
+}

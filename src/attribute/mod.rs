@@ -1741,8 +1741,22 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
             if ctx.word_is(k, WordClass::ParticipleBreak) && next.is_some_and(|n| n.ends_with("ing") && n.len() > 5) {
                 return k;
             }
-            if ctx.word_is(k, WordClass::Coordinators) && next.is_some_and(|n| (n.ends_with("ed") && n.len() > 4) || ctx.word_is(k + 1, WordClass::CueWord)) {
-                return k;
+            if ctx.word_is(k, WordClass::Coordinators) {
+                // ("... and has said that ...": auxiliaries and adverbs may come first)
+                let mut v = k + 1;
+                while v < to && v < k + 4 && ctx.is_skippable(v) {
+                    v += 1;
+                }
+                let verb = |i: usize| {
+                    i < to
+                        && ctx.scan.tokens[i].kind == TokKind::Word
+                        && ((ctx.lw(i).ends_with("ed") && ctx.lw(i).len() > 4) || ctx.word_is(i, WordClass::CueWord))
+                };
+                // (a bare "not" is no auxiliary: "personal and not work-related")
+                let auxiliary = (k + 1..v).any(|i| ctx.word_is(i, WordClass::Auxiliary) && ctx.lw(i) != "not");
+                if verb(k + 1) || (auxiliary && verb(v)) {
+                    return k;
+                }
             }
         }
         k += 1;
