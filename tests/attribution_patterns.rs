@@ -983,3 +983,13 @@ fn a_report_ends_where_and_opens_a_new_predicate_with_an_auxiliary() {
     let a = run("Ida Holt said the notes were personal and not work-related.");
     assert_eq!(a.quotes[0].content.slice(&a.text), "the notes were personal and not work-related");
 }
+
+#[test]
+fn a_title_case_dateline_with_an_agency_is_no_speaker() {
+    check("Port City (AFP) – Mayor Ida Holt took a swipe at her rival, saying that “loud words” do harm.", "do harm", "Mayor Ida Holt");
+    // a one-letter party label in parentheses is no agency
+    let s = quotecheck::scan::scan("Tom Hale (R) – a former mayor – said the port would reopen.", quotecheck::Lexicon::builtin());
+    assert_eq!(s.datelines, vec![None]);
+    let s = quotecheck::scan::scan("Port City (AFP) – The port will reopen.", quotecheck::Lexicon::builtin());
+    assert_eq!(s.datelines, vec![Some(5)]); // the dash, token 5
+}

@@ -191,17 +191,31 @@ fn find_headline_and_datelines(text: &str, s: &mut Scan) {
         let mut found = None;
         // "ORLANDO, Fla. (Reuters) - ...": after the capitals and a comma, a state's
         // abbreviation; a news agency in parentheses; a spaced hyphen for the dash
+        // "Washington (AFP) – ...": a place in title case is a dateline too when a news
+        // agency's one-word name in parentheses follows it
         let mut after_comma = false;
         let mut in_parens = false;
+        let mut agency = false;
         let capitals = s.tokens[a].kind == TokKind::Word && word(&s.tokens[a]).chars().all(|c| !c.is_lowercase());
+        let title_case = |t: &Token| t.kind == TokKind::Word && word(t).starts_with(char::is_uppercase);
         for k in a..b.min(a + 12) {
             let t = s.tokens[k];
             let dash = t.kind == TokKind::Dash || word(&t) == "-";
             match t.kind {
-                _ if dash && k > a && capitals && !in_parens => {
+                _ if dash && k > a && (capitals || agency) && !in_parens => {
                     found = Some(k);
                     break;
                 }
+                TokKind::Punct('(')
+                    if k > a
+                        && !capitals
+                        && !in_parens
+                        && (a..k).all(|i| title_case(&s.tokens[i]) || s.tokens[i].kind == TokKind::Punct(',') || s.tokens[i].kind == TokKind::Punct('.')) =>
+                {
+                    agency = k + 2 < b && title_case(&s.tokens[k + 1]) && word(&s.tokens[k + 1]).len() >= 2 && s.tokens[k + 2].kind == TokKind::Punct(')');
+                    in_parens = true;
+                }
+                TokKind::Word if !capitals && !in_parens && title_case(&t) => {}
                 TokKind::Word if word(&t).chars().all(|c| !c.is_lowercase()) => {}
                 TokKind::Word
                     if after_comma && word(&t).starts_with(char::is_uppercase) && s.tokens.get(k + 1).is_some_and(|n| n.kind == TokKind::Punct('.')) => {}
