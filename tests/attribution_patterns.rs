@@ -993,3 +993,18 @@ fn a_title_case_dateline_with_an_agency_is_no_speaker() {
     let s = quotecheck::scan::scan("Port City (AFP) – The port will reopen.", quotecheck::Lexicon::builtin());
     assert_eq!(s.datelines, vec![Some(5)]); // the dash, token 5
 }
+
+#[test]
+fn a_report_goes_on_into_a_quoted_second_clause() {
+    let a = run("Ida Holt said the count was too close to call, and there was “no evidence” of fraud.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("too close")).expect("the report");
+    assert_eq!(q.content.slice(&a.text), "the count was too close to call, and there was “no evidence” of fraud");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    let a = run("Tom Hale says the ferry costs too much, and “we will cut it” next year.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("costs too much")).expect("the report");
+    assert_eq!(q.content.slice(&a.text), "the ferry costs too much, and “we will cut it” next year");
+    // a new subject before the quotation is a clause of the writer's
+    let a = run("Tom Hale mentioned the ferry, and at one point the crowd chanted “Fix it now!”");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("the ferry")).expect("the report");
+    assert_eq!(q.content.slice(&a.text), "the ferry");
+}

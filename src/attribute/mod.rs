@@ -1687,7 +1687,17 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
         // "..., Clinton said ..." / "... and Trump says ...": another speaker and cue start a
         // report of their own
         let joins = kind == TokKind::Punct(',') || (kind == TokKind::Word && ctx.word_is(k, WordClass::Coordinators));
-        if joins && k + 2 < to {
+        // "says she hopes to win, but she knows that “...”": a second clause that quotes the
+        // speaker is the same report going on, when the first held no quotation and the
+        // quotation opens within a few words, after no new noun phrase ("and there was “no
+        // evidence”", "and “we will ...”", not "and at one point the crowd chanted “...”")
+        let quoted_sequel = kind == TokKind::Word
+            && ctx.word_is(k, WordClass::Coordinators)
+            && !(from..k).any(|j| ctx.scan.token_depth[j] > ctx.level)
+            && (k + 1..(k + 7).min(to))
+                .find(|&j| ctx.scan.token_depth[j] > ctx.level)
+                .is_some_and(|q| (k + 1..q).all(|j| toks[j].kind == TokKind::Word && !ctx.is_cap(j) && !ctx.word_is(j, WordClass::Determiner)));
+        if joins && !quoted_sequel && k + 2 < to {
             if let Some(m) = ctx.mention_after(k + 1, to) {
                 let mut c = m.end;
                 while c < to && ctx.is_skippable(c) {
@@ -1720,7 +1730,12 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
             // "said that, while the ferry loses money, it is vital": a clause put before the
             // reported clause's subject, right after "that", is part of the report
             let after_that = k >= from + 2 && ctx.lw(k - 2) == "that" && k - 2 == from;
-            if after_comma && !continues && !goes_on && !after_that && (ctx.word_is(k, WordClass::ClauseBreakAfterComma) || (w.ends_with("ing") && w.len() > 5))
+            if after_comma
+                && !continues
+                && !goes_on
+                && !after_that
+                && !quoted_sequel
+                && (ctx.word_is(k, WordClass::ClauseBreakAfterComma) || (w.ends_with("ing") && w.len() > 5))
             {
                 return k - 1;
             }
