@@ -1008,3 +1008,10 @@ fn a_report_goes_on_into_a_quoted_second_clause() {
     let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("the ferry")).expect("the report");
     assert_eq!(q.content.slice(&a.text), "the ferry");
 }
+
+#[test]
+fn a_colon_after_a_named_person_when_the_subject_is_no_source() {
+    check("The timing of the surge does not surprise pollster Dan Shaw: “Lesser-known candidates gain after early wins.”", "Lesser-known", "pollster Dan Shaw");
+    // after a cue the subject keeps the quotation
+    check("Another reader wrote to Mayor Ida Holt: “Your plan will sink the port.”", "sink the port", "Another reader");
+}

@@ -1222,6 +1222,16 @@ fn colon_intro(ctx: &Ctx, open_t: usize) -> Option<Found> {
     if m.kind == MentionKind::Group && m.name.is_none() && !m.plural {
         return possessor_intro(ctx, s.first_token, colon);
     }
+    // "The timing doesn't surprise pollster Dan Shaw: “...”": a subject that is no source
+    // (a plain noun, no role word, no name) gives the quotation to the named person right
+    // before the colon
+    let plain = m.head.as_ref().is_none_or(|(t, _)| !ctx.word_is(*t, WordClass::Role) && !ctx.word_is(*t, WordClass::Group));
+    // (not after a cue: "Another user tweeted at Ms. Merkel: “...”" is the user's)
+    if m.kind == MentionKind::Anonymous && m.name.is_none() && plain && !(m.end..colon).any(|k| ctx.cue_at(k).is_some()) {
+        if let Some(named) = ctx.mention_before(colon, m.end).filter(|n| n.kind == MentionKind::Person && n.name.is_some() && n.end == colon) {
+            return Some(found(ctx, colon, 1, named, Via::Nearest));
+        }
+    }
     // the verb after the subject stands as the cue ("apologized", "echoed")
     let v = verb_after(ctx, m.end, colon).unwrap_or(colon);
     Some(found(ctx, v, 1, m, Via::Nearest))
