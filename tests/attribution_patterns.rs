@@ -180,10 +180,17 @@ fn a_tail_with_its_own_subject_is_the_reported_clause() {
 }
 
 #[test]
-fn quotations_in_a_report_with_no_resolvable_speaker_are_kept() {
-    // "she" has no antecedent: the report is dropped, but its quotation is still reported
+fn a_report_whose_pronoun_names_no_one_keeps_the_pronoun_as_its_speaker() {
+    // "she" has no antecedent: the report and its quotation are kept, and "she" is an
+    // unnamed speaker of her own (not someone else, and not no one)
     let a = run("The losses did not rattle anyone; in fact, she said it “humanizes” the office.");
-    assert!(a.quotes.iter().any(|q| q.content.slice(&a.text) == "humanizes" && q.kind == QuoteKind::Scare), "{:?}", a.quotes);
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text) == "it “humanizes” the office").expect("the report");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(sp.mention.slice(&a.text), "she");
+    assert_eq!(a.entities[sp.entity].name, "she");
+    // a single first name gives no gender, so "she" stands for no one named here either
+    check("Melanie waved.\n\n“You winning?” she said.", "You winning", "she");
 }
 
 #[test]

@@ -164,6 +164,15 @@ fn a_mark_turned_the_wrong_way_is_reported_once_and_the_quotation_still_attribut
 }
 
 #[test]
+fn a_pronoun_that_names_no_one_is_reported_and_kept_as_the_speaker() {
+    let text = "Melanie waved.\n\n“You winning?” she said.\n";
+    let o = run_stdin(&["check", "--format", "concise", "-"], text.as_bytes());
+    let out = stdout(&o);
+    assert!(out.contains(":3:16: warning QC103 ambiguous-pronoun: “she” stands for no one named before it"), "{out}");
+    assert!(!out.contains("QC101"), "{out}");
+}
+
+#[test]
 fn ten_thousand_nested_marks() {
     let text = format!("{}deep{}", "“".repeat(10_000), "”".repeat(10_000));
     let o = run_stdin(&["check", "--format", "concise", "-"], text.as_bytes());

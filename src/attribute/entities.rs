@@ -312,7 +312,19 @@ impl Resolver {
                     let para = drafts[di].paragraph;
                     let pronoun = f.mention.kind == MentionKind::Pronoun;
                     let (span, relative, via) = (f.mention.span, f.mention.relative, if pronoun { crate::model::Via::Pronoun } else { f.via });
-                    let got = if pronoun { self.pronoun(ctx, &f.mention, sent, para) } else { self.resolve(ctx, &f.mention, true) };
+                    let mut unresolved = false;
+                    let got = if pronoun {
+                        // "“You winning?” she said." with no one the pronoun can stand for: the
+                        // pronoun is still who the text says spoke; it becomes an unnamed
+                        // speaker of its own rather than no speaker at all (and the
+                        // ambiguous-pronoun rule says so)
+                        self.pronoun(ctx, &f.mention, sent, para).or_else(|| {
+                            unresolved = true;
+                            Some((self.unresolved_pronoun(ctx, &f.mention), Vec::new()))
+                        })
+                    } else {
+                        self.resolve(ctx, &f.mention, true)
+                    };
                     if let Some((e, cands)) = got {
                         drafts[di].speaker = Some(SpeakerRef { entity: e, mention: span, via });
                         self.touch(e, span, para);
@@ -322,7 +334,7 @@ impl Resolver {
                         self.ents[e].evidence = true;
                         self.speakers.push((e, para, sent));
                         self.seen.push((e, sent));
-                        if cands.len() >= 2 {
+                        if cands.len() >= 2 || unresolved {
                             ambiguous.push((di, cands));
                         }
                     }
@@ -330,6 +342,19 @@ impl Resolver {
             }
         }
         ambiguous
+    }
+
+    /// An unnamed entity for a pronoun that stands for no one the article has named.
+    fn unresolved_pronoun(&mut self, ctx: &Ctx, m: &Mention) -> usize {
+        let text = m.span.slice(ctx.text).to_string();
+        let key = format!("?{}@{}", text.to_lowercase(), m.span.start);
+        let kind = match pronoun_class(ctx, m) {
+            PronounClass::Person(_) => EntityKind::Anonymous,
+            PronounClass::Plural => EntityKind::Group,
+            PronounClass::Thing => EntityKind::Organization,
+        };
+        self.ents.push(Ent::new(text, kind, key, m.gender, Vec::new()));
+        self.ents.len() - 1
     }
 
     /// Resolves one speaker mention found after the main pass (nested quotations).

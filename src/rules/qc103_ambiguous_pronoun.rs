@@ -16,6 +16,10 @@
 //! Ortiz thanked Webb after the vote. “It took too long,” he said.
 //! ```
 //!
+//! A pronoun that stands for no one the article has named before it ("“You winning?” she
+//! said." in an article whose only earlier name gives no gender) is reported too: the
+//! quotation keeps the pronoun as its speaker, and the reader cannot tell who that is.
+//!
 //! Does not fire (Ortiz is the recent speaker):
 //! ```text
 //! “We need the money,” Councilman Ray Ortiz said. “We need it now,” Councilman Sam Webb said.
@@ -28,6 +32,20 @@ use crate::model::{Finding, Related};
 
 pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
     for a in doc.ambiguous {
+        if a.candidates.is_empty() {
+            out.push(Finding {
+                code: "QC103",
+                rule: "ambiguous-pronoun",
+                severity: doc.severity("QC103"),
+                message: format!("“{}” stands for no one named before it", a.mention.slice(doc.text)),
+                primary: a.mention,
+                primary_label: "who is this?".to_string(),
+                related: Vec::new(),
+                claims: Vec::new(),
+                help: "Name the speaker, or name them earlier in the article.".to_string(),
+            });
+            continue;
+        }
         let names: Vec<String> = a.candidates.iter().filter_map(|&e| doc.entities.get(e)).map(|e| e.name.clone()).collect();
         let chosen = doc.quotes.get(a.quote).and_then(|q| q.speaker.as_ref()).and_then(|s| doc.entities.get(s.entity));
         let related = a
