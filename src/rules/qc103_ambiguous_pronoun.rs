@@ -1,4 +1,4 @@
-//! “..., he said” where “he” could be more than one person.
+//! “..., he said” where “he” could be more than one person, or no one named before it.
 //!
 //! A pronoun attribution is clear when the pronoun continues a speaker of the same or the
 //! previous paragraph. When no such speaker fits and the sentence before names two or more
