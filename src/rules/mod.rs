@@ -214,6 +214,52 @@ pub static CONSISTENCY: &[Rule] = &[
     rule!("QC204", "modality-gap", Info, "qc204_modality_gap.rs", judge = qc204_modality_gap::judge),
 ];
 
+/// What the consistency judges ask first of one claim (see [`may_clash`]): each judge's own
+/// flags (its `traits`: halted or going ahead, committed, positive, confirms or denies, ...),
+/// worked out once per claim, so that a pair is ruled out by a few bit tests.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Traits {
+    qc201: u8,
+    qc203: u8,
+    qc206: u8,
+    qc202: u8,
+    qc205: u8,
+    qc204: u8,
+}
+
+pub(crate) fn traits(c: &Claim) -> Traits {
+    Traits {
+        qc201: qc201_state_reversal::traits(c),
+        qc203: qc203_stance_clash::traits(c),
+        qc206: qc206_numeric_mismatch::traits(c),
+        qc202: qc202_polarity_clash::traits(c),
+        qc205: qc205_lexical_opposition::traits(c),
+        qc204: qc204_modality_gap::traits(c),
+    }
+}
+
+/// Whether any consistency rule could find a clash between `a` and `b` (with their
+/// [`traits`] `ta` and `tb`): the conditions on the claims' own fields (class, polarity,
+/// modality, aspect, time, stance, figures, opposition words) that each judge of
+/// [`CONSISTENCY`] asks before anything else, taken together. Each judge starts with its own
+/// `may_fire`, so a pair this rejects is one no judge reports; the consistency pass asks it of
+/// every pair before the suppressors and the judges, which cost more (on a long article most
+/// pairs that share a topic fail here).
+/// (A new judge must add its `may_fire` here, or it is never asked.)
+pub(crate) fn may_clash(doc: &Doc, a: &Claim, ta: &Traits, b: &Claim, tb: &Traits) -> bool {
+    qc201_state_reversal::may_fire(a, ta.qc201, b, tb.qc201)
+        || qc203_stance_clash::may_fire(a, ta.qc203, b, tb.qc203)
+        || qc206_numeric_mismatch::may_fire(a, ta.qc206, b, tb.qc206)
+        || qc202_polarity_clash::may_fire(a, ta.qc202, b, tb.qc202)
+        || qc205_lexical_opposition::may_fire(doc, a, ta.qc205, b, tb.qc205)
+        || qc204_modality_gap::may_fire(a, ta.qc204, b, tb.qc204)
+}
+
+/// One claim has flag `p` and the other flag `q`, either way round.
+fn crossed(x: u8, y: u8, p: u8, q: u8) -> bool {
+    (x & p != 0 && y & q != 0) || (x & q != 0 && y & p != 0)
+}
+
 /// Findings about suppression comments, reported by [`crate::suppress`] after the other rules.
 pub static SUPPRESSION: &[Rule] = &[
     rule!("QC901", "unused-suppression", Info, "qc901_unused_suppression.rs"),

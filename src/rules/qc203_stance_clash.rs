@@ -23,8 +23,32 @@ use super::Doc;
 use crate::claims::{Claim, Stance};
 use crate::consistency::{Clash, Wording};
 
+/// Flags of one claim for [`may_fire`].
+const CONFIRM: u8 = 1;
+const DENY: u8 = 2;
+
+/// What [`may_fire`] asks of one claim (kept per claim by the consistency pass).
+pub(super) fn traits(c: &Claim) -> u8 {
+    match c.stance {
+        Some(Stance::Confirm) => CONFIRM,
+        Some(Stance::Deny) => DENY,
+        _ => 0,
+    }
+}
+
+/// What the judge asks of the claims' own fields, before it reads their words: one side
+/// confirms, the other denies, and the two have one predicate class or none (see `judge`).
+/// `ta` and `tb` are the claims' [`traits`]. The consistency pass asks this of every pair
+/// first (see [`super::may_clash`]).
+pub(super) fn may_fire(a: &Claim, ta: u8, b: &Claim, tb: u8) -> bool {
+    super::crossed(ta, tb, CONFIRM, DENY) && a.class == b.class
+}
+
 pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash> {
-    // one side confirms, the other denies (looked at first: it is cheap and seldom holds)
+    if !may_fire(a, traits(a), b, traits(b)) {
+        return None;
+    }
+    // one side confirms, the other denies
     let (sa, sb) = match (a.stance?, b.stance?) {
         (Stance::Confirm, Stance::Deny) => ("confirmed", "denied"),
         (Stance::Deny, Stance::Confirm) => ("denied", "confirmed"),

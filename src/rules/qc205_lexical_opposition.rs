@@ -50,10 +50,45 @@ fn word_of(doc: &Doc, c: &Claim, pair: u16) -> String {
     words.iter().find(|(p, _)| *p == pair).map(|(_, w)| w.clone()).unwrap_or_default()
 }
 
+/// A positive, committed claim, whatever its aspect: a result state may be the pair's own
+/// word ("closed"), so the aspect does not matter for the words of a pair.
+fn firm(c: &Claim) -> bool {
+    c.polarity == Polarity::Positive && matches!(c.modality, Modality::Asserted | Modality::Expected | Modality::Intended)
+}
+
+/// Predicate classes linked by an `opposes` entry.
+fn classes_oppose(doc: &Doc, a: &Claim, b: &Claim) -> bool {
+    match (a.class, b.class) {
+        (Some(ca), Some(cb)) => ca != cb && doc.lex.classes_oppose(ca, cb),
+        _ => false,
+    }
+}
+
+/// Flags of one claim for [`may_fire`].
+/// A firm claim with words of grammar/opposition.toml.
+const FIRM_WORDS: u8 = 1;
+/// A committed claim ([`committed`]).
+const COMMITTED: u8 = 2;
+
+/// What [`may_fire`] asks of one claim (kept per claim by the consistency pass).
+pub(super) fn traits(c: &Claim) -> u8 {
+    (if firm(c) && !c.opposed.is_empty() { FIRM_WORDS } else { 0 }) | (if committed(c) { COMMITTED } else { 0 })
+}
+
+/// What the judge asks of the claims' own fields, before it reads their words: two firm
+/// claims at one time on opposite sides of a pair, or two committed claims of opposed
+/// classes. `ta` and `tb` are the claims' [`traits`]. The consistency pass asks this of every
+/// pair first (see [`super::may_clash`]).
+pub(super) fn may_fire(doc: &Doc, a: &Claim, ta: u8, b: &Claim, tb: u8) -> bool {
+    (ta & tb & FIRM_WORDS != 0 && a.time == b.time && opposed_pair(a, b).is_some()) || (ta & tb & COMMITTED != 0 && classes_oppose(doc, a, b))
+}
+
 pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash> {
+    let (ta, tb) = (traits(a), traits(b));
+    if !may_fire(doc, a, ta, b, tb) {
+        return None;
+    }
     if let Some(pair) = opposed_pair(a, b) {
-        // a result state may be the pair's own word ("closed"), so the aspect does not matter
-        let firm = |c: &Claim| c.polarity == Polarity::Positive && matches!(c.modality, Modality::Asserted | Modality::Expected | Modality::Intended);
         // what both are about: a participant, or a content word besides the pair's own words
         // (here the predicate noun counts: "accepted *the proposal*" / "rejected *the proposal*")
         // (the cheap conditions first: the word lists below are only needed when they hold)
@@ -83,8 +118,7 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash>
             });
         }
     }
-    let (ca, cb) = (a.class?, b.class?);
-    if ca == cb || !doc.lex.classes_oppose(ca, cb) || !committed(a) || !committed(b) || !super::share_topic(doc, a, b) {
+    if !(ta & tb & COMMITTED != 0 && classes_oppose(doc, a, b)) || !super::share_topic(doc, a, b) {
         return None;
     }
     if wording == Wording::Verdict {
