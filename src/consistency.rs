@@ -167,7 +167,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
     let mut buckets: HashMap<Topic, Vec<usize>> = HashMap::new();
     // what the judges ask first of each claim, worked out once: a claim meets up to WINDOW
     // partners per topic
-    let traits: Vec<rules::Traits> = claims.iter().map(rules::traits).collect();
+    let traits: Vec<rules::Traits> = claims.iter().map(|c| rules::traits(doc, c)).collect();
     // for each claim, the last claim whose partners it was among (see `partners` below)
     let mut met: Vec<usize> = vec![usize::MAX; claims.len()];
     for (j, b) in claims.iter().enumerate() {

@@ -42,25 +42,22 @@ fn going(c: &Claim) -> bool {
         )
 }
 
-/// Flags of one claim for [`may_fire`].
-const STOPPED: u8 = 1;
-const GOING: u8 = 2;
-
-/// What [`may_fire`] asks of one claim (kept per claim by the consistency pass).
-pub(super) fn traits(c: &Claim) -> u8 {
-    (if stopped(c) { STOPPED } else { 0 }) | (if going(c) { GOING } else { 0 })
+/// What [`may_fire`] asks of one claim (see [`super::Sides`]): halted on one side, going
+/// ahead on the other.
+pub(super) fn sides(c: &Claim) -> super::Sides {
+    super::Sides { p: stopped(c) as u8, q: going(c) as u8 }
 }
 
-/// What the judge asks of the claims' own fields, before anything else: one predicate class
-/// (claims met only through a figure have no class to compare), halted on one side and going
-/// ahead on the other. `ta` and `tb` are the claims' [`traits`]. The consistency pass asks
+/// What the judge asks of the claims' own fields, before anything else: halted on one side
+/// and going ahead on the other (`met`, the claims' [`sides`] met), and one predicate class
+/// (claims met only through a figure have no class to compare). The consistency pass asks
 /// this of every pair first (see [`super::may_clash`]).
-pub(super) fn may_fire(a: &Claim, ta: u8, b: &Claim, tb: u8) -> bool {
-    a.class.is_some() && a.class == b.class && super::crossed(ta, tb, STOPPED, GOING)
+pub(super) fn may_fire(a: &Claim, b: &Claim, met: u8) -> bool {
+    met != 0 && a.class.is_some() && a.class == b.class
 }
 
 pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash> {
-    if !may_fire(a, traits(a), b, traits(b)) {
+    if !may_fire(a, b, super::meet(sides(a), sides(b))) {
         return None;
     }
     let (sa, sb) = if stopped(a) && going(b) {

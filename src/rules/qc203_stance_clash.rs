@@ -23,29 +23,22 @@ use super::Doc;
 use crate::claims::{Claim, Stance};
 use crate::consistency::{Clash, Wording};
 
-/// Flags of one claim for [`may_fire`].
-const CONFIRM: u8 = 1;
-const DENY: u8 = 2;
-
-/// What [`may_fire`] asks of one claim (kept per claim by the consistency pass).
-pub(super) fn traits(c: &Claim) -> u8 {
-    match c.stance {
-        Some(Stance::Confirm) => CONFIRM,
-        Some(Stance::Deny) => DENY,
-        _ => 0,
-    }
+/// What [`may_fire`] asks of one claim (see [`super::Sides`]): confirms on one side, denies on
+/// the other.
+pub(super) fn sides(c: &Claim) -> super::Sides {
+    super::Sides { p: (c.stance == Some(Stance::Confirm)) as u8, q: (c.stance == Some(Stance::Deny)) as u8 }
 }
 
 /// What the judge asks of the claims' own fields, before it reads their words: one side
-/// confirms, the other denies, and the two have one predicate class or none (see `judge`).
-/// `ta` and `tb` are the claims' [`traits`]. The consistency pass asks this of every pair
-/// first (see [`super::may_clash`]).
-pub(super) fn may_fire(a: &Claim, ta: u8, b: &Claim, tb: u8) -> bool {
-    super::crossed(ta, tb, CONFIRM, DENY) && a.class == b.class
+/// confirms, the other denies (`met`, the claims' [`sides`] met), and the two have one
+/// predicate class or none (see `judge`). The consistency pass asks this of every pair first
+/// (see [`super::may_clash`]).
+pub(super) fn may_fire(a: &Claim, b: &Claim, met: u8) -> bool {
+    met != 0 && a.class == b.class
 }
 
 pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash> {
-    if !may_fire(a, traits(a), b, traits(b)) {
+    if !may_fire(a, b, super::meet(sides(a), sides(b))) {
         return None;
     }
     // one side confirms, the other denies

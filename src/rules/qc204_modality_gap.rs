@@ -30,25 +30,22 @@ fn possible(c: &Claim) -> bool {
     c.polarity == Polarity::Positive && c.modality == Modality::Possible && matches!(c.aspect, Aspect::None | Aspect::Resumption)
 }
 
-/// Flags of one claim for [`may_fire`].
-const RULED_OUT: u8 = 1;
-const POSSIBLE: u8 = 2;
-
-/// What [`may_fire`] asks of one claim (kept per claim by the consistency pass).
-pub(super) fn traits(c: &Claim) -> u8 {
-    (if ruled_out(c) { RULED_OUT } else { 0 }) | (if possible(c) { POSSIBLE } else { 0 })
+/// What [`may_fire`] asks of one claim (see [`super::Sides`]): ruled out on one side,
+/// possible on the other.
+pub(super) fn sides(c: &Claim) -> super::Sides {
+    super::Sides { p: ruled_out(c) as u8, q: possible(c) as u8 }
 }
 
-/// What the judge asks of the claims' own fields, before anything else: one predicate class
-/// (claims met only through a figure have no class to compare), ruled out on one side and
-/// possible on the other. `ta` and `tb` are the claims' [`traits`]. The consistency pass asks
+/// What the judge asks of the claims' own fields, before anything else: ruled out on one side
+/// and possible on the other (`met`, the claims' [`sides`] met), and one predicate class
+/// (claims met only through a figure have no class to compare). The consistency pass asks
 /// this of every pair first (see [`super::may_clash`]).
-pub(super) fn may_fire(a: &Claim, ta: u8, b: &Claim, tb: u8) -> bool {
-    a.class.is_some() && a.class == b.class && super::crossed(ta, tb, RULED_OUT, POSSIBLE)
+pub(super) fn may_fire(a: &Claim, b: &Claim, met: u8) -> bool {
+    met != 0 && a.class.is_some() && a.class == b.class
 }
 
 pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash> {
-    if !may_fire(a, traits(a), b, traits(b)) {
+    if !may_fire(a, b, super::meet(sides(a), sides(b))) {
         return None;
     }
     let (sa, sb) = if ruled_out(a) && possible(b) {

@@ -64,28 +64,32 @@ fn classes_oppose(doc: &Doc, a: &Claim, b: &Claim) -> bool {
     }
 }
 
-/// Flags of one claim for [`may_fire`].
-/// A firm claim with words of grammar/opposition.toml.
+/// Flags of one claim for [`may_fire`] (see [`super::Sides`]).
+/// A firm claim with words of grammar/opposition.toml, on both sides.
 const FIRM_WORDS: u8 = 1;
-/// A committed claim ([`committed`]).
-const COMMITTED: u8 = 2;
+/// A committed claim ([`committed`]) whose class opposes some class on one side, a committed
+/// claim with a class on the other: the classes of a pair oppose only so.
+const COMMITTED_CLASSES: u8 = 2;
 
-/// What [`may_fire`] asks of one claim (kept per claim by the consistency pass).
-pub(super) fn traits(c: &Claim) -> u8 {
-    (if firm(c) && !c.opposed.is_empty() { FIRM_WORDS } else { 0 }) | (if committed(c) { COMMITTED } else { 0 })
+/// What [`may_fire`] asks of one claim (see [`super::Sides`]).
+pub(super) fn sides(doc: &Doc, c: &Claim) -> super::Sides {
+    let words = if firm(c) && !c.opposed.is_empty() { FIRM_WORDS } else { 0 };
+    let classed = committed(c) && c.class.is_some();
+    let opposing = classed && c.class.is_some_and(|k| !doc.lex.opposed_classes(k).is_empty());
+    super::Sides { p: words | if opposing { COMMITTED_CLASSES } else { 0 }, q: words | if classed { COMMITTED_CLASSES } else { 0 } }
 }
 
 /// What the judge asks of the claims' own fields, before it reads their words: two firm
 /// claims at one time on opposite sides of a pair, or two committed claims of opposed
-/// classes. `ta` and `tb` are the claims' [`traits`]. The consistency pass asks this of every
-/// pair first (see [`super::may_clash`]).
-pub(super) fn may_fire(doc: &Doc, a: &Claim, ta: u8, b: &Claim, tb: u8) -> bool {
-    (ta & tb & FIRM_WORDS != 0 && a.time == b.time && opposed_pair(a, b).is_some()) || (ta & tb & COMMITTED != 0 && classes_oppose(doc, a, b))
+/// classes (`met`, the claims' [`sides`] met, holds the flags of those the pair may be). The
+/// consistency pass asks this of every pair first (see [`super::may_clash`]).
+pub(super) fn may_fire(doc: &Doc, a: &Claim, b: &Claim, met: u8) -> bool {
+    (met & FIRM_WORDS != 0 && a.time == b.time && opposed_pair(a, b).is_some()) || (met & COMMITTED_CLASSES != 0 && classes_oppose(doc, a, b))
 }
 
 pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash> {
-    let (ta, tb) = (traits(a), traits(b));
-    if !may_fire(doc, a, ta, b, tb) {
+    let met = super::meet(sides(doc, a), sides(doc, b));
+    if !may_fire(doc, a, b, met) {
         return None;
     }
     if let Some(pair) = opposed_pair(a, b) {
@@ -118,7 +122,7 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash>
             });
         }
     }
-    if !(ta & tb & COMMITTED != 0 && classes_oppose(doc, a, b)) || !super::share_topic(doc, a, b) {
+    if !(committed(a) && committed(b) && classes_oppose(doc, a, b)) || !super::share_topic(doc, a, b) {
         return None;
     }
     if wording == Wording::Verdict {
