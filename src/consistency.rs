@@ -24,13 +24,14 @@ use crate::model::{Entity, EntityKind, Finding, Related, Severity};
 use crate::rules::{self, Doc};
 use foldhash::{HashMap, HashMapExt};
 
-/// What brings two claims together for comparison.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Topic {
+/// What brings two claims together for comparison (a kind of thing counted is the claim's
+/// own string, borrowed: no copy is made to look it up).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Topic<'c> {
     /// A predicate class of grammar/predicates.toml.
     Class(u16),
     /// A kind of thing counted ("people", "percent").
-    Counts(String),
+    Counts(&'c str),
     /// A pair of grammar/opposition.toml ("open" / "closed").
     Opposed(u16),
 }
@@ -165,6 +166,8 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
     let enabled: Vec<bool> = rules::CONSISTENCY.iter().map(|r| doc.enabled(r.code)).collect();
     let mut levels: Vec<Option<Severity>> = vec![None; rules::CONSISTENCY.len()];
     let mut buckets: HashMap<Topic, Vec<usize>> = HashMap::new();
+    // the topics of the claim at hand (one list, emptied for each claim)
+    let mut topics: Vec<Topic> = Vec::new();
     // what the judges ask first of each claim, worked out once: a claim meets up to WINDOW
     // partners per topic
     let traits: Vec<rules::Traits> = claims.iter().map(|c| rules::traits(doc, c)).collect();
@@ -173,14 +176,14 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
     for (j, b) in claims.iter().enumerate() {
         // a claim meets earlier claims of its predicate class, of the classes opposed to it,
         // and claims that count the same kind of thing
-        let mut topics: Vec<Topic> = Vec::new();
+        topics.clear();
         if let Some(class) = b.class {
             topics.push(Topic::Class(class));
             topics.extend(doc.lex.opposed_classes(class).iter().map(|&o| Topic::Class(o)));
         }
         for m in &b.amounts {
-            if !topics.contains(&Topic::Counts(m.unit.clone())) {
-                topics.push(Topic::Counts(m.unit.clone()));
+            if !topics.contains(&Topic::Counts(&m.unit)) {
+                topics.push(Topic::Counts(&m.unit));
             }
         }
         for &(pair, _) in &b.opposed {
@@ -261,7 +264,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
         if let Some(class) = b.class {
             buckets.entry(Topic::Class(class)).or_default().push(j);
         }
-        for t in topics.into_iter().filter(|t| matches!(t, Topic::Counts(_) | Topic::Opposed(_))) {
+        for &t in topics.iter().filter(|t| matches!(t, Topic::Counts(_) | Topic::Opposed(_))) {
             buckets.entry(t).or_default().push(j);
         }
     }
