@@ -558,9 +558,18 @@ fn rank(m: Modality) -> u8 {
 /// Splits `a..b` into clauses: at the sentence ends the scanner found (`ends`, so an
 /// abbreviation's period is not one), semicolons, and ", but".
 fn clauses(lower: &str, scan: &Scan, lex: &Lexicon, ends: &[bool], a: usize, b: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    clauses_into(&mut out, lower, scan, lex, ends, a, b);
+    out
+}
+
+/// [`clauses`], into `out` (emptied first): [`build`] splits every quotation segment and
+/// every stretch of narrative, most into one to three clauses, and a new list for each cost
+/// more than splitting it (one list is reused instead).
+fn clauses_into(out: &mut Vec<(usize, usize)>, lower: &str, scan: &Scan, lex: &Lexicon, ends: &[bool], a: usize, b: usize) {
     let toks = &scan.tokens;
     let word = |i: usize| if i < b && toks[i].kind == TokKind::Word { &lower[toks[i].start..toks[i].end] } else { "" };
-    let mut out = Vec::new();
+    out.clear();
     let mut start = a;
     let mut k = a;
     while k < b {
@@ -588,7 +597,6 @@ fn clauses(lower: &str, scan: &Scan, lex: &Lexicon, ends: &[bool], a: usize, b: 
         out.push((start, b));
     }
     out.retain(|&(x, y)| (x..y).any(|i| toks[i].kind == TokKind::Word));
-    out
 }
 
 /// Builds every claim of the document.
@@ -600,6 +608,8 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
     let titled = title_heads(entities);
     let mut claims = Vec::new();
     let mut scratch = FrameScratch::default();
+    // the clauses of the segment or stretch at hand ([`clauses_into`])
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     // the sentence-final punctuation tokens, top-level and inside quotations
     let ends = sentence_ends(scan);
     // covered[i]: token i belongs to some quotation or reported clause
@@ -640,7 +650,8 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
         let mut prev: Option<usize> = None;
         for s in &segs {
             let (a, b) = (tok_at(s.start), tok_at(s.end));
-            for (x, y) in clauses(lower, scan, lex, &ends, a, b.min(toks.len())) {
+            clauses_into(&mut spans, lower, scan, lex, &ends, a, b.min(toks.len()));
+            for &(x, y) in &spans {
                 let mut c = frame_in(text, lower, scan, lex, &settings, x, y, &mut scratch);
                 if c.span.is_empty() {
                     continue;
@@ -727,7 +738,8 @@ pub fn build(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, quotes: &[Quot
             }
             if b > a {
                 let mut prev: Option<usize> = None;
-                for (x, y) in clauses(lower, scan, lex, &ends, a, b) {
+                clauses_into(&mut spans, lower, scan, lex, &ends, a, b);
+                for &(x, y) in &spans {
                     let words = (x..y).filter(|&i| toks[i].kind == TokKind::Word).count();
                     if words < 3 {
                         continue;

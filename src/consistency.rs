@@ -4,9 +4,12 @@
 //! Pairing: claims are bucketed by predicate class (and opposed classes meet through the
 //! `opposes` links of `grammar/predicates.toml`), and claims that give a number by what it
 //! counts. Each claim is compared with at most
-//! [`WINDOW`] earlier claims of its bucket, nearest first, so the pass stays linear in the
+//! [`WINDOW`] earlier claims of its bucket, the nearest ones, so the pass stays linear in the
 //! number of claims even in a very long document; a tension between statements further apart
 //! than that is rare in one article and would be reported for a nearer pair anyway.
+//!
+//! Before anything else, the judges' own conditions on the two claims' fields
+//! ([`rules::may_clash`]): most pairs of a long article fail them.
 //!
 //! Suppressors, before any rule: questions, conditionals and hypotheticals assert nothing;
 //! two clauses of one quotation, or one speaker in the same or the next paragraph, are a
@@ -21,13 +24,14 @@ use crate::model::{Entity, EntityKind, Finding, Related, Severity};
 use crate::rules::{self, Doc};
 use foldhash::{HashMap, HashMapExt};
 
-/// What brings two claims together for comparison.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Topic {
+/// What brings two claims together for comparison (a kind of thing counted is the claim's
+/// own string, borrowed: no copy is made to look it up).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Topic<'c> {
     /// A predicate class of grammar/predicates.toml.
     Class(u16),
     /// A kind of thing counted ("people", "percent").
-    Counts(String),
+    Counts(&'c str),
     /// A pair of grammar/opposition.toml ("open" / "closed").
     Opposed(u16),
 }
@@ -162,17 +166,24 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
     let enabled: Vec<bool> = rules::CONSISTENCY.iter().map(|r| doc.enabled(r.code)).collect();
     let mut levels: Vec<Option<Severity>> = vec![None; rules::CONSISTENCY.len()];
     let mut buckets: HashMap<Topic, Vec<usize>> = HashMap::new();
+    // the topics of the claim at hand (one list, emptied for each claim)
+    let mut topics: Vec<Topic> = Vec::new();
+    // what the judges ask first of each claim, worked out once: a claim meets up to WINDOW
+    // partners per topic
+    let traits: Vec<rules::Traits> = claims.iter().map(|c| rules::traits(doc, c)).collect();
+    // for each claim, the last claim whose partners it was among (see `partners` below)
+    let mut met: Vec<usize> = vec![usize::MAX; claims.len()];
     for (j, b) in claims.iter().enumerate() {
         // a claim meets earlier claims of its predicate class, of the classes opposed to it,
         // and claims that count the same kind of thing
-        let mut topics: Vec<Topic> = Vec::new();
+        topics.clear();
         if let Some(class) = b.class {
             topics.push(Topic::Class(class));
             topics.extend(doc.lex.opposed_classes(class).iter().map(|&o| Topic::Class(o)));
         }
         for m in &b.amounts {
-            if !topics.contains(&Topic::Counts(m.unit.clone())) {
-                topics.push(Topic::Counts(m.unit.clone()));
+            if !topics.contains(&Topic::Counts(&m.unit)) {
+                topics.push(Topic::Counts(&m.unit));
             }
         }
         for &(pair, _) in &b.opposed {
@@ -183,24 +194,31 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
         if topics.is_empty() {
             continue;
         }
-        let mut partners: Vec<usize> = Vec::new();
-        for t in &topics {
-            if let Some(list) = buckets.get(t) {
-                partners.extend(list.iter().rev().take(WINDOW));
-            }
-        }
+        // the partners: the last WINDOW claims of each topic, each taken once
         // each pair is judged once: `j` comes once, and its partners once each (no set of
         // pairs seen is needed; on a long article one grew with every pair and its random
-        // access cost more time than any rule)
-        partners.sort_unstable();
-        partners.dedup();
+        // access cost more time than any rule); a claim may share several topics with `j`,
+        // and `met` marks the partners `j` has taken (one mark per claim, not a list sorted
+        // and deduplicated for every claim)
+        let partners = topics.iter().filter_map(|t| buckets.get(t)).flat_map(|list| list.iter().rev().take(WINDOW).copied());
         // one finding per claim: the best-ranked pair (highest severity, then the nearest
         // earlier claim), so a statement contradicted by a lede and by the quote the lede
         // sums up is reported once, against the source that ranks highest
         // (the finding, with its messages and labels, is built once, for the pair that wins)
+        // (the partners come topic by topic, not in order: the best is the highest
+        // (severity, index), which the order they come in does not change)
         let mut best: Option<(&rules::Rule, usize, Relation, Severity)> = None;
         for i in partners {
+            if met[i] == j {
+                continue;
+            }
+            met[i] = j;
             let a = &claims[i];
+            // the judges' own conditions on the two claims' fields first: most pairs of a
+            // long article fail them, and they cost less than the suppressors below
+            if !rules::may_clash(doc, a, &traits[i], b, &traits[j]) {
+                continue;
+            }
             if !asserts(a) || !asserts(b) {
                 continue;
             }
@@ -229,7 +247,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
                     // built only for the pair that wins
                     let level = *levels[k].get_or_insert_with(|| doc.severity(rule.code));
                     let (rel, severity) = rank(doc, rule, level, a, b);
-                    if best.as_ref().is_none_or(|x| severity >= x.3) {
+                    if best.as_ref().is_none_or(|x| (severity, i) > (x.3, x.1)) {
                         best = Some((rule, i, rel, severity));
                     }
                     break;
@@ -246,7 +264,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
         if let Some(class) = b.class {
             buckets.entry(Topic::Class(class)).or_default().push(j);
         }
-        for t in topics.into_iter().filter(|t| matches!(t, Topic::Counts(_) | Topic::Opposed(_))) {
+        for &t in topics.iter().filter(|t| matches!(t, Topic::Counts(_) | Topic::Opposed(_))) {
             buckets.entry(t).or_default().push(j);
         }
     }

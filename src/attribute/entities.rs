@@ -30,6 +30,13 @@ struct Ent {
     surname_chars: usize,
     first: Option<String>,
     key: String,
+    /// The words of `key` (split at whitespace), worked out the first time they are asked for
+    /// ([`Ent::key_words`]): the look-ups of "the ministry" or "Halberd" compare them against
+    /// every recent organisation, and splitting each key again there cost more than the rest
+    /// of the look-up on a long article. (Not worked out for every entity: most are never
+    /// looked at that way, and a list for each cost more than it saved on short articles.)
+    /// Reset with `key` ([`Ent::set_key`]).
+    key_words: std::cell::OnceCell<Vec<Box<str>>>,
     last_pos: usize,
     last_para: usize,
     /// Evidence that a "person" is one: a title or honorific, a gender, or having spoken.
@@ -46,6 +53,9 @@ struct Ent {
     /// Whether the entity is in [`Resolver::recent`] (so a touch need not search the window
     /// for an entity that is not in it).
     in_recent: bool,
+    /// When the entity was last touched ([`Resolver::touches`] then): [`Resolver::recent`] is
+    /// in the order of these, so a touch finds the entity's place there by binary search.
+    touched: u64,
 }
 
 /// A speaker from the configuration, and the entity it became once mentioned.
@@ -80,6 +90,8 @@ pub struct Resolver {
     /// these, so resolution stays linear however many entities a document holds; an article
     /// refers back by those means only to what it mentioned recently.
     recent: Vec<usize>,
+    /// How many touches there have been (see [`Ent::touched`]).
+    touches: u64,
     /// Speakers from the configuration, and indexes to them: full names and aliases, surnames,
     /// titles (without "the"), and the head words of titles.
     known: Vec<Known>,
@@ -98,6 +110,7 @@ impl Ent {
             surname: None,
             surname_chars: 0,
             first: None,
+            key_words: std::cell::OnceCell::new(),
             key,
             last_pos: 0,
             last_para: 0,
@@ -106,11 +119,23 @@ impl Ent {
             affiliation_name: None,
             title_words: Vec::new(),
             in_recent: false,
+            touched: 0,
         };
         for t in titles {
             ent.add_title(t);
         }
         ent
+    }
+
+    /// A new key (its words are worked out again when asked for).
+    fn set_key(&mut self, key: String) {
+        self.key_words = std::cell::OnceCell::new();
+        self.key = key;
+    }
+
+    /// The words of `key`, split at whitespace.
+    fn key_words(&self) -> &[Box<str>] {
+        self.key_words.get_or_init(|| self.key.split_whitespace().map(Box::from).collect())
     }
 
     /// Adds a title, and its words to [`Ent::title_words`]: an ASCII title lowercased byte by
@@ -183,6 +208,7 @@ impl Resolver {
             org_first_words: foldhash::HashSet::default(),
             group_key: HashMap::new(),
             recent: Vec::new(),
+            touches: 0,
             known: Vec::new(),
             known_names: HashMap::new(),
             known_surnames: HashMap::new(),
@@ -376,11 +402,22 @@ impl Resolver {
         }
         ent.last_pos = span.start;
         ent.last_para = para;
-        if ent.in_recent {
-            if let Some(i) = self.recent.iter().rposition(|&x| x == e) {
-                self.recent.remove(i);
-            }
+        if ent.in_recent && self.recent.last() == Some(&e) {
+            // (the most recent entity touched again, as often: it stays where it is)
+            self.recent.pop();
+        } else if ent.in_recent {
+            // `recent` holds each entity once, in the order of their last touches: the
+            // entity's place is found by its own (a search of the window, from its recent
+            // end, cost more than the rest of the touch)
+            let last = ent.touched;
+            let ents = &self.ents;
+            let i = self.recent.partition_point(|&x| ents[x].touched < last);
+            debug_assert_eq!(self.recent.get(i), Some(&e));
+            self.recent.remove(i);
         }
+        self.touches += 1;
+        let ent = &mut self.ents[e];
+        ent.touched = self.touches;
         ent.in_recent = true;
         self.recent.push(e);
         if self.recent.len() > WINDOW {
@@ -520,7 +557,7 @@ impl Resolver {
             // name of an organisation just mentioned is that organisation's short form
             let org = self.recent.iter().rev().copied().find(|&i| {
                 let x = &self.ents[i];
-                x.e.kind == EntityKind::Organization && x.key.contains(' ') && x.key.split_whitespace().next() == Some(surname.as_str())
+                x.e.kind == EntityKind::Organization && x.key.contains(' ') && x.key_words().first().map(|w| &**w) == Some(surname.as_str())
             });
             if let Some(o) = org {
                 return Some(o);
@@ -612,8 +649,8 @@ impl Resolver {
                 if x.e.kind != EntityKind::Organization || !x.key.contains(' ') {
                     continue;
                 }
-                let last = x.key.split_whitespace().last().unwrap_or("");
-                let same = x.key.split_whitespace().any(|w| w == key) || kinds.is_some_and(|k| k.contains(last));
+                let last = x.key_words().last().map_or("", |w| &**w);
+                let same = x.key_words().iter().any(|w| **w == *key) || kinds.is_some_and(|k| k.contains(last));
                 if same && best.is_none_or(|b| self.ents[b].last_pos < x.last_pos) {
                     best = Some(i);
                 }
@@ -634,12 +671,12 @@ impl Resolver {
                     x.e.kind == EntityKind::Organization
                         && !x.e.name.starts_with("the ")
                         && x.key.len() < key.len()
-                        && x.key.split_whitespace().all(|w| words.contains(&w))
+                        && x.key_words().iter().all(|w| words.contains(&&**w))
                 })
                 .max_by_key(|&i| self.ents[i].last_pos);
             if let Some(e) = shorter {
                 self.ents[e].e.name = display.clone();
-                self.ents[e].key = key.clone();
+                self.ents[e].set_key(key.clone());
                 self.note_org_key(&key);
                 self.org_key.insert(key, e);
                 return Some(e);

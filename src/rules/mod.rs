@@ -214,6 +214,69 @@ pub static CONSISTENCY: &[Rule] = &[
     rule!("QC204", "modality-gap", Info, "qc204_modality_gap.rs", judge = qc204_modality_gap::judge),
 ];
 
+/// One claim's flags for a judge's first test (its `sides`), as two sets: a pair may clash
+/// only where the `p` flags of one claim meet the `q` flags of the other ([`meet`]). One side
+/// of a pair halted, the other going ahead: `p` halted, `q` going ahead. Both sides committed:
+/// the flag in both sets.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Sides {
+    pub p: u8,
+    pub q: u8,
+}
+
+/// The flags two claims' [`Sides`] meet in, either way round.
+pub(crate) fn meet(a: Sides, b: Sides) -> u8 {
+    (a.p & b.q) | (a.q & b.p)
+}
+
+/// What the consistency judges ask first of one claim (see [`may_clash`]): the [`Sides`] of
+/// every judge of [`CONSISTENCY`], one byte each (in its order) of `p` and of `q`, worked out
+/// once per claim, so that the flags of a pair are met for all judges at once.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Traits {
+    p: u64,
+    q: u64,
+}
+
+pub(crate) fn traits(doc: &Doc, c: &Claim) -> Traits {
+    let all = [
+        qc201_state_reversal::sides(c),
+        qc203_stance_clash::sides(c),
+        qc206_numeric_mismatch::sides(c),
+        qc202_polarity_clash::sides(c),
+        qc205_lexical_opposition::sides(doc, c),
+        qc204_modality_gap::sides(c),
+    ];
+    let mut t = Traits::default();
+    for (k, s) in all.iter().enumerate() {
+        t.p |= u64::from(s.p) << (8 * k);
+        t.q |= u64::from(s.q) << (8 * k);
+    }
+    t
+}
+
+/// Whether any consistency rule could find a clash between `a` and `b` (with their
+/// [`traits`] `ta` and `tb`): the conditions on the claims' own fields (class, polarity,
+/// modality, aspect, time, stance, figures, opposition words) that each judge of
+/// [`CONSISTENCY`] asks before anything else, taken together. Each judge starts with its own
+/// `may_fire`, so a pair this rejects is one no judge reports; the consistency pass asks it of
+/// every pair before the suppressors and the judges, which cost more (on a long article most
+/// pairs that share a topic fail here, most of them at the flags, met for all judges at once).
+/// (A new judge must add its `sides` and `may_fire` here, or it is never asked.)
+pub(crate) fn may_clash(doc: &Doc, a: &Claim, ta: &Traits, b: &Claim, tb: &Traits) -> bool {
+    let met = (ta.p & tb.q) | (ta.q & tb.p);
+    if met == 0 {
+        return false;
+    }
+    let lane = |k: usize| (met >> (8 * k)) as u8;
+    qc201_state_reversal::may_fire(a, b, lane(0))
+        || qc203_stance_clash::may_fire(a, b, lane(1))
+        || qc206_numeric_mismatch::may_fire(a, b, lane(2))
+        || qc202_polarity_clash::may_fire(a, b, lane(3))
+        || qc205_lexical_opposition::may_fire(doc, a, b, lane(4))
+        || qc204_modality_gap::may_fire(a, b, lane(5))
+}
+
 /// Findings about suppression comments, reported by [`crate::suppress`] after the other rules.
 pub static SUPPRESSION: &[Rule] = &[
     rule!("QC901", "unused-suppression", Info, "qc901_unused_suppression.rs"),

@@ -42,9 +42,22 @@ fn going(c: &Claim) -> bool {
         )
 }
 
+/// What [`may_fire`] asks of one claim (see [`super::Sides`]): halted on one side, going
+/// ahead on the other.
+pub(super) fn sides(c: &Claim) -> super::Sides {
+    super::Sides { p: stopped(c) as u8, q: going(c) as u8 }
+}
+
+/// What the judge asks of the claims' own fields, before anything else: halted on one side
+/// and going ahead on the other (`met`, the claims' [`sides`] met), and one predicate class
+/// (claims met only through a figure have no class to compare). The consistency pass asks
+/// this of every pair first (see [`super::may_clash`]).
+pub(super) fn may_fire(a: &Claim, b: &Claim, met: u8) -> bool {
+    met != 0 && a.class.is_some() && a.class == b.class
+}
+
 pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash> {
-    // claims met only through a figure have no class to compare
-    if a.class.is_none() || a.class != b.class {
+    if !may_fire(a, b, super::meet(sides(a), sides(b))) {
         return None;
     }
     let (sa, sb) = if stopped(a) && going(b) {

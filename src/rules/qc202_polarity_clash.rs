@@ -27,9 +27,23 @@ fn committed(c: &Claim) -> bool {
     matches!(c.modality, Modality::Asserted | Modality::Expected | Modality::Intended) && matches!(c.aspect, Aspect::None | Aspect::Continues)
 }
 
+/// What [`may_fire`] asks of one claim (see [`super::Sides`]): committed and positive on one
+/// side, committed and negative on the other.
+pub(super) fn sides(c: &Claim) -> super::Sides {
+    let positive = c.polarity == crate::claims::Polarity::Positive;
+    super::Sides { p: (committed(c) && positive) as u8, q: (committed(c) && !positive) as u8 }
+}
+
+/// What the judge asks of the claims' own fields, before it reads their words: two
+/// polarities, both committed (`met`, the claims' [`sides`] met), and one predicate class
+/// (claims met only through a figure have no class to compare). The consistency pass asks
+/// this of every pair first (see [`super::may_clash`]).
+pub(super) fn may_fire(a: &Claim, b: &Claim, met: u8) -> bool {
+    met != 0 && a.class.is_some() && a.class == b.class
+}
+
 pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash> {
-    // claims met only through a figure have no class to compare
-    if a.class.is_none() || a.class != b.class || a.polarity == b.polarity || !committed(a) || !committed(b) || !super::share_topic(doc, a, b) {
+    if !may_fire(a, b, super::meet(sides(a), sides(b))) || !super::share_topic(doc, a, b) {
         return None;
     }
     let word = |c: &Claim| match c.polarity {

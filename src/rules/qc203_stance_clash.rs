@@ -23,8 +23,25 @@ use super::Doc;
 use crate::claims::{Claim, Stance};
 use crate::consistency::{Clash, Wording};
 
+/// What [`may_fire`] asks of one claim (see [`super::Sides`]): confirms on one side, denies on
+/// the other.
+pub(super) fn sides(c: &Claim) -> super::Sides {
+    super::Sides { p: (c.stance == Some(Stance::Confirm)) as u8, q: (c.stance == Some(Stance::Deny)) as u8 }
+}
+
+/// What the judge asks of the claims' own fields, before it reads their words: one side
+/// confirms, the other denies (`met`, the claims' [`sides`] met), and the two have one
+/// predicate class or none (see `judge`). The consistency pass asks this of every pair first
+/// (see [`super::may_clash`]).
+pub(super) fn may_fire(a: &Claim, b: &Claim, met: u8) -> bool {
+    met != 0 && a.class == b.class
+}
+
 pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash> {
-    // one side confirms, the other denies (looked at first: it is cheap and seldom holds)
+    if !may_fire(a, b, super::meet(sides(a), sides(b))) {
+        return None;
+    }
+    // one side confirms, the other denies
     let (sa, sb) = match (a.stance?, b.stance?) {
         (Stance::Confirm, Stance::Deny) => ("confirmed", "denied"),
         (Stance::Deny, Stance::Confirm) => ("denied", "confirmed"),

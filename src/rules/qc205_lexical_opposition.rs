@@ -50,10 +50,49 @@ fn word_of(doc: &Doc, c: &Claim, pair: u16) -> String {
     words.iter().find(|(p, _)| *p == pair).map(|(_, w)| w.clone()).unwrap_or_default()
 }
 
+/// A positive, committed claim, whatever its aspect: a result state may be the pair's own
+/// word ("closed"), so the aspect does not matter for the words of a pair.
+fn firm(c: &Claim) -> bool {
+    c.polarity == Polarity::Positive && matches!(c.modality, Modality::Asserted | Modality::Expected | Modality::Intended)
+}
+
+/// Predicate classes linked by an `opposes` entry.
+fn classes_oppose(doc: &Doc, a: &Claim, b: &Claim) -> bool {
+    match (a.class, b.class) {
+        (Some(ca), Some(cb)) => ca != cb && doc.lex.classes_oppose(ca, cb),
+        _ => false,
+    }
+}
+
+/// Flags of one claim for [`may_fire`] (see [`super::Sides`]).
+/// A firm claim with words of grammar/opposition.toml, on both sides.
+const FIRM_WORDS: u8 = 1;
+/// A committed claim ([`committed`]) whose class opposes some class on one side, a committed
+/// claim with a class on the other: the classes of a pair oppose only so.
+const COMMITTED_CLASSES: u8 = 2;
+
+/// What [`may_fire`] asks of one claim (see [`super::Sides`]).
+pub(super) fn sides(doc: &Doc, c: &Claim) -> super::Sides {
+    let words = if firm(c) && !c.opposed.is_empty() { FIRM_WORDS } else { 0 };
+    let classed = committed(c) && c.class.is_some();
+    let opposing = classed && c.class.is_some_and(|k| !doc.lex.opposed_classes(k).is_empty());
+    super::Sides { p: words | if opposing { COMMITTED_CLASSES } else { 0 }, q: words | if classed { COMMITTED_CLASSES } else { 0 } }
+}
+
+/// What the judge asks of the claims' own fields, before it reads their words: two firm
+/// claims at one time on opposite sides of a pair, or two committed claims of opposed
+/// classes (`met`, the claims' [`sides`] met, holds the flags of those the pair may be). The
+/// consistency pass asks this of every pair first (see [`super::may_clash`]).
+pub(super) fn may_fire(doc: &Doc, a: &Claim, b: &Claim, met: u8) -> bool {
+    (met & FIRM_WORDS != 0 && a.time == b.time && opposed_pair(a, b).is_some()) || (met & COMMITTED_CLASSES != 0 && classes_oppose(doc, a, b))
+}
+
 pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash> {
+    let met = super::meet(sides(doc, a), sides(doc, b));
+    if !may_fire(doc, a, b, met) {
+        return None;
+    }
     if let Some(pair) = opposed_pair(a, b) {
-        // a result state may be the pair's own word ("closed"), so the aspect does not matter
-        let firm = |c: &Claim| c.polarity == Polarity::Positive && matches!(c.modality, Modality::Asserted | Modality::Expected | Modality::Intended);
         // what both are about: a participant, or a content word besides the pair's own words
         // (here the predicate noun counts: "accepted *the proposal*" / "rejected *the proposal*")
         // (the cheap conditions first: the word lists below are only needed when they hold)
@@ -83,8 +122,7 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash>
             });
         }
     }
-    let (ca, cb) = (a.class?, b.class?);
-    if ca == cb || !doc.lex.classes_oppose(ca, cb) || !committed(a) || !committed(b) || !super::share_topic(doc, a, b) {
+    if !(committed(a) && committed(b) && classes_oppose(doc, a, b)) || !super::share_topic(doc, a, b) {
         return None;
     }
     if wording == Wording::Verdict {

@@ -180,11 +180,26 @@ fn range<'c>(doc: &Doc, c: &'c Claim) -> Option<(&'c crate::claims::Amount, &'c 
     })
 }
 
+/// What [`may_fire`] asks of one claim (see [`super::Sides`]): committed and giving a figure,
+/// on both sides.
+pub(super) fn sides(c: &Claim) -> super::Sides {
+    let f = (committed(c) && !c.amounts.is_empty()) as u8;
+    super::Sides { p: f, q: f }
+}
+
+/// What the judge asks of the claims' own fields, before it reads their words: both
+/// committed and giving figures (`met`, the claims' [`sides`] met), at one time, of one
+/// predicate class if both have one, and a figure of one kind on each side. The consistency
+/// pass asks this of every pair first (see [`super::may_clash`]).
+pub(super) fn may_fire(a: &Claim, b: &Claim, met: u8) -> bool {
+    met != 0
+        && a.time == b.time
+        && !(a.class.is_some() && b.class.is_some() && a.class != b.class)
+        && a.amounts.iter().any(|x| b.amounts.iter().any(|y| y.unit == x.unit))
+}
+
 pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash> {
-    if !committed(a) || !committed(b) || a.time != b.time {
-        return None;
-    }
-    if a.class.is_some() && b.class.is_some() && a.class != b.class {
+    if !may_fire(a, b, super::meet(sides(a), sides(b))) {
         return None;
     }
     // the figures of one kind on each side; any pair that agrees settles it ("11 million,
