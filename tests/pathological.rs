@@ -131,3 +131,18 @@ fn invalid_utf8_deep_in_the_file_is_named_with_its_offset() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains(&format!("latin.txt is not UTF-8 text: invalid byte sequence at byte {at}")), "{}", stderr(&o));
 }
+
+/// One reported clause of 2.4 MB with 150,000 "and"s: the clause-end walk looks back for a
+/// quotation at every coordinator, and must do so incrementally (it once rescanned the clause
+/// each time, which took seconds here and grows with the square of the length).
+#[test]
+fn a_reported_clause_with_a_hundred_and_fifty_thousand_ands() {
+    let text = format!("Ida Holt said that {}stay.", "ships and docks ".repeat(150_000));
+    let f = tmp("ands.txt", text.as_bytes());
+    let o = check_jsonl(&f);
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let r = report(&o);
+    let quotes = r["quotes"].as_array().expect("quotes");
+    assert_eq!(quotes.len(), 1, "one report");
+    assert_eq!(quotes[0]["speaker"]["mention"]["text"], "Ida Holt");
+}

@@ -1226,8 +1226,9 @@ fn colon_intro(ctx: &Ctx, open_t: usize) -> Option<Found> {
     // (a plain noun, no role word, no name) gives the quotation to the named person right
     // before the colon
     let plain = m.head.as_ref().is_none_or(|(t, _)| !ctx.word_is(*t, WordClass::Role) && !ctx.word_is(*t, WordClass::Group));
-    // (not after a cue: "Another user tweeted at Ms. Merkel: “...”" is the user's)
-    if m.kind == MentionKind::Anonymous && m.name.is_none() && plain && !(m.end..colon).any(|k| ctx.cue_at(k).is_some()) {
+    // (not after a cue: "Another user tweeted at Ms. Merkel: “...”" is the user's; and only
+    // a short clause is looked through, so that each quotation costs a bounded look)
+    if m.kind == MentionKind::Anonymous && m.name.is_none() && plain && colon - m.end <= 24 && !(m.end..colon).any(|k| ctx.cue_at(k).is_some()) {
         if let Some(named) = ctx.mention_before(colon, m.end).filter(|n| n.kind == MentionKind::Person && n.name.is_some() && n.end == colon) {
             return Some(found(ctx, colon, 1, named, Via::Nearest));
         }
@@ -1670,6 +1671,9 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
     const MAX_SUBJECT: usize = 8;
     let toks = &ctx.scan.tokens;
     let subordinate = in_subordinate_clause(ctx, from);
+    // whether a quotation stands in `from..seen_to`: advanced only as far as asked, so the
+    // walk stays linear in the clause's length
+    let (mut seen_to, mut quoted_before) = (from, false);
     let mut k = from + 1;
     while k < to {
         if ctx.scan.token_depth[k] > ctx.level {
@@ -1701,9 +1705,15 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
         // speaker is the same report going on, when the first held no quotation and the
         // quotation opens within a few words, after no new noun phrase ("and there was “no
         // evidence”", "and “we will ...”", not "and at one point the crowd chanted “...”")
-        let quoted_sequel = kind == TokKind::Word
-            && ctx.word_is(k, WordClass::Coordinators)
-            && !(from..k).any(|j| ctx.scan.token_depth[j] > ctx.level)
+        let coordinator = kind == TokKind::Word && ctx.word_is(k, WordClass::Coordinators);
+        if coordinator {
+            while seen_to < k {
+                quoted_before |= ctx.scan.token_depth[seen_to] > ctx.level;
+                seen_to += 1;
+            }
+        }
+        let quoted_sequel = coordinator
+            && !quoted_before
             && (k + 1..(k + 7).min(to))
                 .find(|&j| ctx.scan.token_depth[j] > ctx.level)
                 .is_some_and(|q| (k + 1..q).all(|j| toks[j].kind == TokKind::Word && !ctx.is_cap(j) && !ctx.word_is(j, WordClass::Determiner)));
