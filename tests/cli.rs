@@ -168,7 +168,7 @@ fn a_pronoun_that_names_no_one_is_reported_and_kept_as_the_speaker() {
     let text = "Melanie waved.\n\n“You winning?” she said.\n";
     let o = run_stdin(&["check", "--format", "concise", "-"], text.as_bytes());
     let out = stdout(&o);
-    assert!(out.contains(":3:16: warning QC103 ambiguous-pronoun: “she” stands for no one named before it"), "{out}");
+    assert!(out.contains(":3:16: warning QC103 ambiguous-pronoun: “she” matches no one named in this paragraph or the three before it"), "{out}");
     assert!(!out.contains("QC101"), "{out}");
 }
 

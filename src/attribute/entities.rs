@@ -370,7 +370,7 @@ impl Resolver {
         ambiguous
     }
 
-    /// An unnamed entity for a pronoun that stands for no one the article has named.
+    /// An unnamed entity for a pronoun that matches no one named nearby (see `pronoun`).
     fn unresolved_pronoun(&mut self, ctx: &Ctx, m: &Mention) -> usize {
         let text = m.span.slice(ctx.text).to_string();
         let key = format!("?{}@{}", text.to_lowercase(), m.span.start);

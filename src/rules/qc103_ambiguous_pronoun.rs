@@ -1,4 +1,4 @@
-//! “..., he said” where “he” could be more than one person, or no one named before it.
+//! “..., he said” where “he” could be more than one person, or no one named nearby.
 //!
 //! A pronoun attribution is clear when the pronoun continues a speaker of the same or the
 //! previous paragraph. When no such speaker fits and the sentence before names two or more
@@ -16,9 +16,10 @@
 //! Ortiz thanked Webb after the vote. “It took too long,” he said.
 //! ```
 //!
-//! A pronoun that stands for no one the article has named before it ("“You winning?” she
-//! said." in an article whose only earlier name gives no gender) is reported too: the
-//! quotation keeps the pronoun as its speaker, and the reader cannot tell who that is.
+//! A pronoun that stands for no one named nearby (in its paragraph or the three before it,
+//! where quotecheck looks for the person a pronoun means: "“You winning?” she said." after
+//! a lone first name, which gives no gender) is reported too: the quotation keeps the pronoun
+//! as its speaker, and the reader cannot tell who that is.
 //!
 //! Does not fire (Ortiz is the recent speaker):
 //! ```text
@@ -37,12 +38,12 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
                 code: "QC103",
                 rule: "ambiguous-pronoun",
                 severity: doc.severity("QC103"),
-                message: format!("“{}” stands for no one named before it", a.mention.slice(doc.text)),
+                message: format!("“{}” matches no one named in this paragraph or the three before it", a.mention.slice(doc.text)),
                 primary: a.mention,
                 primary_label: "who is this?".to_string(),
                 related: Vec::new(),
                 claims: Vec::new(),
-                help: "Name the speaker, or name them earlier in the article.".to_string(),
+                help: "Name the speaker here, or close enough before that the pronoun clearly means them.".to_string(),
             });
             continue;
         }
