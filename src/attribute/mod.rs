@@ -1506,10 +1506,8 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
                     let content = inside.iter().fold(content, |c, &qi| c.cover(scan.quotes[qi].outer()));
                     let free: Vec<usize> = inside.iter().copied().filter(|&qi| draft_of_scan[qi] != usize::MAX && !taken(qi)).collect();
                     for qi in free {
-                        {
-                            absorbed.push((content, drafts[draft_of_scan[qi]].clone()));
-                            drafts[draft_of_scan[qi]].dropped = true;
-                        }
+                        absorbed.push((content, drafts[draft_of_scan[qi]].clone()));
+                        drafts[draft_of_scan[qi]].dropped = true;
                     }
                     let segments = if segments.len() > 1 && kind == QuoteKind::Indirect { segments } else { vec![content] };
                     new.push(Draft {
@@ -1700,12 +1698,12 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
         }
         // "..., Clinton said ..." / "... and Trump says ...": another speaker and cue start a
         // report of their own
-        let joins = kind == TokKind::Punct(',') || (kind == TokKind::Word && ctx.word_is(k, WordClass::Coordinators));
+        let coordinator = kind == TokKind::Word && ctx.word_is(k, WordClass::Coordinators);
+        let joins = kind == TokKind::Punct(',') || coordinator;
         // "says she hopes to win, but she knows that “...”": a second clause that quotes the
         // speaker is the same report going on, when the first held no quotation and the
         // quotation opens within a few words, after no new noun phrase ("and there was “no
         // evidence”", "and “we will ...”", not "and at one point the crowd chanted “...”")
-        let coordinator = kind == TokKind::Word && ctx.word_is(k, WordClass::Coordinators);
         if coordinator {
             while seen_to < k {
                 quoted_before |= ctx.scan.token_depth[seen_to] > ctx.level;

@@ -53,11 +53,10 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
         });
     }
     for &m in &doc.scan.reversed {
-        let opening = &doc.text[m.start..m.end] == "”";
-        let (message, label, help) = if opening {
-            ("This closing quotation mark (”) opens a quotation", "turned the wrong way", "Write an opening mark (“) here.")
+        let (message, help) = if m.slice(doc.text) == "”" {
+            ("This closing quotation mark (”) opens a quotation", "Write an opening mark (“) here.")
         } else {
-            ("This opening quotation mark (“) closes a quotation", "turned the wrong way", "Write a closing mark (”) here.")
+            ("This opening quotation mark (“) closes a quotation", "Write a closing mark (”) here.")
         };
         out.push(Finding {
             code: "QC102",
@@ -65,7 +64,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
             severity: doc.severity("QC102"),
             message: message.to_string(),
             primary: m,
-            primary_label: label.to_string(),
+            primary_label: "turned the wrong way".to_string(),
             related: Vec::new(),
             claims: Vec::new(),
             help: help.to_string(),

@@ -206,12 +206,9 @@ fn find_headline_and_datelines(text: &str, s: &mut Scan) {
                     found = Some(k);
                     break;
                 }
-                TokKind::Punct('(')
-                    if k > a
-                        && !capitals
-                        && !in_parens
-                        && (a..k).all(|i| title_case(&s.tokens[i]) || s.tokens[i].kind == TokKind::Punct(',') || s.tokens[i].kind == TokKind::Punct('.')) =>
-                {
+                // (what came before is title-case words, commas and periods: anything else
+                // ended the walk)
+                TokKind::Punct('(') if k > a && !capitals && !in_parens => {
                     agency = k + 2 < b && title_case(&s.tokens[k + 1]) && word(&s.tokens[k + 1]).len() >= 2 && s.tokens[k + 2].kind == TokKind::Punct(')');
                     in_parens = true;
                 }
