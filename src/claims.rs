@@ -150,7 +150,18 @@ pub struct Amount {
     pub unit: String,
     /// An estimate ("about", "more than").
     pub approx: bool,
+    /// A bound ("more than", "up to"), of grammar/claims.toml `[[bound]]`.
+    pub bound: Option<Bound>,
     pub span: Span,
+}
+
+/// Which side of a figure an estimate leaves open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// "more than 2,000": any figure above agrees.
+    Lower,
+    /// "up to 300": any figure below agrees.
+    Upper,
 }
 
 impl Amount {
@@ -233,9 +244,10 @@ fn amounts(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usi
         let before1 = if start > a { word(start - 1) } else { "" };
         let before2 = if start > a + 1 { format!("{} {}", word(start - 2), before1) } else { String::new() };
         let approx = lex.approximations.contains(before1) || lex.approximations.contains(before2.as_str());
+        let bound = lex.bounds.get(before2.as_str()).or_else(|| lex.bounds.get(before1)).map(|&lower| if lower { Bound::Lower } else { Bound::Upper });
         // the figure as written: currency sign, digits and multiplier ("$60 million")
         let first = if currency.is_some() { start - 1 } else { start };
-        out.push(Amount { hundredths: (value * 100.0).round() as u64, unit, approx, span: Span::new(toks[first].start, toks[u.max(e) - 1].end) });
+        out.push(Amount { hundredths: (value * 100.0).round() as u64, unit, approx, bound, span: Span::new(toks[first].start, toks[u.max(e) - 1].end) });
     }
     out
 }
@@ -417,6 +429,13 @@ fn frame_in(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, settings: &Sett
             || lights.iter().chain(stance_at.iter()).any(|&l| (l < p && p - l <= 4) || (l > p && l - p <= 2))
     };
     let pred = preds.iter().find(|(p, x)| x.verb || licensed(*p)).copied();
+    // a result-state word far from the predicate is about something else in the clause
+    // ("the only way to *stop* the bill from passing the committee and *winning* the floor
+    // vote": the winning is not stopped); with a predicate, the aspect is that of the words
+    // near it (the reach that lets a result-state word make a noun an event)
+    if let Some((p, _)) = pred {
+        aspects.retain(|&(x, _)| (x <= p && p - x <= 3) || (x > p && x - p <= 5));
+    }
     let aspect = if aspects.iter().any(|a| a.1 == Aspect::Resumption) {
         Aspect::Resumption
     } else if aspects.iter().any(|a| a.1 == Aspect::Cessation) {

@@ -203,6 +203,8 @@ pub struct ClaimsFile {
     #[serde(default)]
     pub approximation: Vec<FormsEntry>,
     #[serde(default)]
+    pub bound: Vec<FormsEntry>,
+    #[serde(default)]
     pub unit: Vec<FormsEntry>,
     #[serde(default)]
     pub multiplier: Vec<FormsEntry>,
@@ -719,6 +721,8 @@ pub struct Lexicon {
     pub exception_forms: Vec<String>,
     /// Words before a number that make it an estimate ("about", "more than").
     pub approximations: HashSet<String>,
+    /// grammar/claims.toml `[[bound]]`: form -> a lower bound ("more than") or not ("up to").
+    pub bounds: HashMap<String, bool>,
     /// What a number counts: noun (or phrase) -> normalised unit ("jobs" -> "people").
     pub units: HashMap<String, String>,
     /// Every word of a unit form ("percentage" of "percentage points"): part of how a figure
@@ -826,6 +830,7 @@ impl Lexicon {
             present_auxiliaries: claims.present.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
             scope_contrasts: claims.scope_contrast.iter().flat_map(|e| e.pairs.iter().map(|[a, b]| (a.clone(), b.clone()))).collect(),
             approximations: claims.approximation.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
+            bounds: claims.bound.iter().flat_map(|e| e.forms.iter().map(move |f| (f.clone(), e.value.as_deref() == Some("lower")))).collect(),
             sequence_words: claims.sequence.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
             opposition: HashMap::new(),
             opposition_pairs: Vec::new(),

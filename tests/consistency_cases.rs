@@ -63,3 +63,92 @@ fn a_word_of_the_unit_is_not_what_a_figure_measures() {
     let b = run("In the previous Harbor Gazette poll, conducted in early September, Ada Holt led Ivo Morrow by 6 percentage points among likely voters.\n\nIn early September, Ada Holt led Ivo Morrow by 2 percentage points among likely voters, the Harbor Gazette said.\n");
     assert!(codes(&b).contains(&"QC206"), "{:?}", b.findings.iter().map(|f| &f.message).collect::<Vec<_>>());
 }
+
+fn warnings(a: &Analysis) -> Vec<&str> {
+    a.findings.iter().filter(|f| f.code.starts_with("QC2") && f.severity >= quotecheck::model::Severity::Warning).map(|f| f.message.as_str()).collect()
+}
+
+#[test]
+fn a_name_shared_far_from_the_clashing_words_is_no_warning() {
+    // the reporter's "Mayor Holt" sentence and the source's are about different things (a
+    // vote won, a bill not won): sharing the name is not enough for a warning
+    let a = run(
+        "Mayor Ada Holt has won the backing of the harbor unions after a long campaign.\n\n“Holt has not won a single vote in the council on the dredging bill,” said Ivo Morrow, a council member.\n",
+    );
+    assert!(warnings(&a).is_empty(), "{:?}", warnings(&a));
+    // control: the same two sentences about the same thing, next to the clashing words
+    let a = run(
+        "The dredging bill has won a majority in the council.\n\n“The dredging bill has not won a majority in the council,” said Ivo Morrow, a council member.\n",
+    );
+    assert!(!warnings(&a).is_empty(), "{:?}", a.findings.iter().map(|f| &f.message).collect::<Vec<_>>());
+}
+
+#[test]
+fn opposite_words_between_the_narrative_and_a_source_are_information() {
+    // two words of an opposition pair in the reporter's sentence and a source's: info at most
+    let a = run("The ferry plan is open to review, the harbor board said.\n\n“The ferry plan is closed to review,” said Ivo Morrow, a council member.\n");
+    assert!(warnings(&a).is_empty() || !a.findings.iter().any(|f| f.code == "QC205" && f.message.contains("article's own text")));
+    let narrative =
+        run("The old ferry terminal is open to visitors again.\n\n“The old ferry terminal is closed to visitors,” said Ivo Morrow, a council member.\n");
+    let f = narrative.findings.iter().find(|f| f.code == "QC205").expect("the opposition is still reported");
+    assert_eq!(f.severity, quotecheck::model::Severity::Info, "{}", f.message);
+}
+
+#[test]
+fn a_clause_with_several_figures_of_a_kind_is_a_breakdown() {
+    // "46 percent to 44 percent" gives one figure for each candidate: which of them the
+    // other claim's 45 percent is about, the words do not say
+    let base = "Support for the harbor levy stands at 45 percent among likely voters, the Gazette poll found.\n\n";
+    let a = run(&format!("{base}“Among likely voters the levy leads the toll, 46 percent to 44 percent,” said Ivo Morrow, who ran the poll.\n"));
+    assert!(!codes(&a).contains(&"QC206"), "{:?}", a.findings.iter().map(|f| &f.message).collect::<Vec<_>>());
+    // control: one figure for the same thing clashes
+    let a = run(&format!("{base}“Support for the harbor levy stands at 38 percent among likely voters,” said Ivo Morrow, who ran the poll.\n"));
+    assert!(codes(&a).contains(&"QC206"), "{:?}", a.findings.iter().map(|f| &f.message).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_bound_agrees_with_any_figure_on_its_open_side() {
+    let base = "More than 2,000 residents of Ulfsby were evacuated overnight, the county said.\n\n";
+    let a = run(&format!("{base}“About 2,400 residents of Ulfsby were evacuated overnight,” the county's fire chief, Ada Holt, said.\n"));
+    assert!(!codes(&a).contains(&"QC206"), "{:?}", a.findings.iter().map(|f| &f.message).collect::<Vec<_>>());
+    // control: a figure below the floor clashes
+    let a = run(&format!("{base}“About 1,200 residents of Ulfsby were evacuated overnight,” the county's fire chief, Ada Holt, said.\n"));
+    assert!(codes(&a).contains(&"QC206"), "{:?}", a.findings.iter().map(|f| &f.message).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_figure_inside_the_other_range_agrees() {
+    let base = "The new ferry terminal will cost between $80 million and $90 million, the port authority said.\n\n";
+    let a = run(&format!("{base}“The new ferry terminal will cost about $85 million,” the authority's director, Ada Holt, said.\n"));
+    assert!(!codes(&a).contains(&"QC206"), "{:?}", a.findings.iter().map(|f| &f.message).collect::<Vec<_>>());
+    // control: a figure outside the range clashes
+    let a = run(&format!("{base}“The new ferry terminal will cost about $60 million,” the authority's director, Ada Holt, said.\n"));
+    assert!(codes(&a).contains(&"QC206"), "{:?}", a.findings.iter().map(|f| &f.message).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_result_state_far_from_the_predicate_is_not_its_aspect() {
+    // what is stopped is the rival, not the winning
+    let frames = clause_frames("the only way to stop the rival slate from taking the board and winning the vote");
+    let c = frames.iter().find(|c| c.predicate.starts_with("win")).expect("a claim with the predicate");
+    assert_eq!(c.aspect, quotecheck::claims::Aspect::None, "{c:?}");
+    // control: a result state next to its predicate is its aspect
+    let frames = clause_frames("the talks with the union stay suspended");
+    assert!(frames.iter().any(|c| c.aspect == quotecheck::claims::Aspect::Continues || c.aspect == quotecheck::claims::Aspect::Cessation));
+}
+
+#[test]
+fn a_persons_own_spokesman_is_of_her_family() {
+    let text = "“I will not sell the farm,” Ada Holt told reporters on Monday.\n\n“The farm has been sold,” her spokesman said on Tuesday.\n";
+    let a = run(text);
+    let holt = a.entities.iter().position(|e| e.name == "Ada Holt").expect("Ada Holt");
+    let spokesman = a.entities.iter().find(|e| e.name.contains("spokesman")).expect("the spokesman");
+    assert_eq!(spokesman.affiliation, Some(holt));
+    assert_eq!(
+        quotecheck::consistency::relation(&a.entities, Some(holt), a.entities.iter().position(|e| e.name.contains("spokesman"))),
+        quotecheck::consistency::Relation::SameFamily
+    );
+    // control: a spokesman of no one named ("a spokesman") belongs to no one
+    let a = run("“I will not sell the farm,” Ada Holt told reporters on Monday.\n\n“The farm has been sold,” a spokesman said on Tuesday.\n");
+    assert!(a.entities.iter().filter(|e| e.name.contains("spokesman")).all(|e| e.affiliation.is_none()));
+}

@@ -150,7 +150,8 @@ fn score(gold: &Gold, dir: &Path) -> Option<Score> {
                     sc.warnings_right += 1;
                 } else {
                     let rel = f.related.first().map(|r| r.span).unwrap_or_default();
-                    sc.false_alarms.push(format!("{} {} [{}..{}] / [{}..{}] {}", art.file, f.code, f.primary.start, f.primary.end, rel.start, rel.end, f.message));
+                    sc.false_alarms
+                        .push(format!("{} {} [{}..{}] / [{}..{}] {}", art.file, f.code, f.primary.start, f.primary.end, rel.start, rel.end, f.message));
                 }
             } else {
                 sc.infos += 1;
@@ -164,7 +165,8 @@ fn score(gold: &Gold, dir: &Path) -> Option<Score> {
             e.1 += any as usize;
             e.2 += warn as usize;
             if !warn && WARNING_KINDS.contains(&p.kind.as_str()) {
-                sc.misses.push(format!("{} {} [{}..{}] / [{}..{}] {}", art.file, p.kind, p.a[0], p.a[1], p.b[0], p.b[1], p.note));
+                let how = if any { " (found, as info)" } else { "" };
+                sc.misses.push(format!("{} {} [{}..{}] / [{}..{}]{how} {}", art.file, p.kind, p.a[0], p.a[1], p.b[0], p.b[1], p.note));
             }
         }
         for p in &art.non_tension {

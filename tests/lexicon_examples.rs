@@ -297,6 +297,7 @@ fn the_word_lists_the_code_names_exist() {
         "name_suffixes",
         "role_prepositions",
         "role_links",
+        "representative_roles",
         "passive_auxiliaries",
         "relative_pronouns",
         "subject_pronouns",
@@ -335,6 +336,15 @@ fn number_examples_give_their_amount() {
         for ex in &e.examples {
             if !amounts(ex).iter().any(|m| m.approx) {
                 failures.push(format!("approximation: {ex:?} gives no estimate"));
+            }
+        }
+    }
+    for e in &claims.bound {
+        let lower = e.value.as_deref() == Some("lower");
+        let want = if lower { quotecheck::claims::Bound::Lower } else { quotecheck::claims::Bound::Upper };
+        for ex in &e.examples {
+            if !amounts(ex).iter().any(|m| m.bound == Some(want)) {
+                failures.push(format!("bound: {ex:?} gives no {want:?} bound"));
             }
         }
     }

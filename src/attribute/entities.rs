@@ -448,6 +448,26 @@ impl Resolver {
             }
             MentionKind::Group | MentionKind::Anonymous => {
                 let e = self.group(ctx, m)?;
+                // "her press secretary", "his lawyers": people who speak for the person the
+                // possessive stands for, who is of their family of sources (a clash between
+                // them is one side contradicting itself, not a dispute)
+                let possessive = match ctx.lw(m.first) {
+                    "his" => Some(Gender::Male),
+                    "her" => Some(Gender::Female),
+                    _ => None,
+                };
+                if let Some(g) = possessive.filter(|_| m.head.as_ref().is_some_and(|(_, h)| ctx.lex.is("representative_roles", h))) {
+                    let class = PronounClass::Person(g);
+                    let owner = self
+                        .recent
+                        .iter()
+                        .copied()
+                        .filter(|&x| x != e && self.ents[x].last_para + 1 >= para && self.compatible_class(x, class))
+                        .max_by_key(|&x| self.ents[x].last_pos);
+                    if let Some(o) = owner {
+                        self.ents[e].e.affiliation.get_or_insert(o);
+                    }
+                }
                 // "an official at the ministry": the complement names the affiliation
                 if let Some((a, b)) = m.org {
                     if let Some(org_m) = ctx.build(a, b).filter(|o| o.kind == MentionKind::Organization) {

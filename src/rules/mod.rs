@@ -14,7 +14,7 @@ mod qc202_polarity_clash;
 mod qc203_stance_clash;
 mod qc204_modality_gap;
 mod qc205_lexical_opposition;
-mod qc206_numeric_mismatch;
+pub(crate) mod qc206_numeric_mismatch;
 pub(crate) mod qc901_unused_suppression;
 pub(crate) mod qc902_invalid_suppression;
 
@@ -52,6 +52,8 @@ pub struct Memo {
     /// The content words of the claim ([`content_words_of`]), sorted, each word once: two
     /// claims' words in common are counted by walking two such lists side by side.
     pub(crate) content_set: Vec<std::cell::OnceCell<Vec<String>>>,
+    /// The content words near the claim's key words ([`core_words_of`]), sorted, each once.
+    pub(crate) core_set: Vec<std::cell::OnceCell<Vec<String>>>,
     /// The words of grammar/opposition.toml in the claim's text, in order, with their pair.
     pub(crate) opposition_words: Vec<std::cell::OnceCell<Vec<(u16, String)>>>,
     pub(crate) excepted: Vec<std::cell::OnceCell<Vec<String>>>,
@@ -71,6 +73,7 @@ impl Memo {
         let cells = || (0..claims).map(|_| std::cell::OnceCell::new()).collect::<Vec<_>>();
         Memo {
             content_set: cells(),
+            core_set: cells(),
             opposition_words: (0..claims).map(|_| std::cell::OnceCell::new()).collect(),
             excepted: cells(),
             about: cells(),
@@ -334,7 +337,7 @@ pub fn run(doc: &Doc) -> Vec<Finding> {
 /// and "will raise *fees*". Used by the rules that compare bare polarity, where a shared
 /// class alone ("supports" / "opposes") says too little about what is talked about.
 pub(crate) fn share_topic(doc: &Doc, a: &Claim, b: &Claim) -> bool {
-    topic_strength(doc, a, b) > 0
+    core_shared(doc, a, b, &[a.predicate.as_str(), b.predicate.as_str()]) > 0
 }
 
 /// The content words of a claim (four letters or more; not function, cue or adverb words),
@@ -385,6 +388,99 @@ pub(crate) fn shared_content_words(doc: &Doc, a: &Claim, b: &Claim, except: &[&s
         }
     }
     n
+}
+
+/// How many words either side of a key word are the claim's core ([`core_words_of`]).
+const CORE_REACH: usize = 6;
+
+/// A content word of the claim's text: four letters or more, not a function, cue or adverb
+/// word (lowercase).
+fn is_content(doc: &Doc, w: &str) -> bool {
+    use crate::lexicon::WordClass as C;
+    let not_content = [C::SentenceStarter, C::NotHead, C::Determiner, C::CueWord, C::Adverb].iter().fold(0, |m, c| m | c.bit());
+    w.chars().count() >= 4 && doc.lex.word_classes(doc.lex.word_id(w)) & not_content == 0
+}
+
+/// The content words within [`CORE_REACH`] words of the claim's key words: its predicate,
+/// its words of grammar/opposition.toml and its figures. A long clause of news copy names
+/// many things; what the clash is about sits next to the words that clash ("the *plant* is
+/// closed", "*turnout* was 58 percent"), and two claims that share only words far from them
+/// ("in a swipe against *Trump*" / "the proposal championed by *Trump*") are about
+/// different things as often as not.
+fn core_words_of(doc: &Doc, c: &Claim) -> Vec<String> {
+    let text = c.span.slice(doc.text);
+    let mut words: Vec<(usize, String)> = Vec::new();
+    let mut start = None;
+    for (i, ch) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (ch.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push((s, text[s..i].to_lowercase()));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let first_predicate_word = c.predicate.split(' ').next().unwrap_or("");
+    let figures: Vec<usize> = c.amounts.iter().map(|m| m.span.start.saturating_sub(c.span.start)).collect();
+    let mut key = vec![false; words.len()];
+    let mut predicate_seen = false;
+    for (k, (at, w)) in words.iter().enumerate() {
+        let predicate = !predicate_seen && !first_predicate_word.is_empty() && w == first_predicate_word;
+        predicate_seen |= predicate;
+        let next_at = words.get(k + 1).map_or(text.len(), |x| x.0);
+        key[k] = predicate || doc.lex.opposition.contains_key(w.as_str()) || figures.iter().any(|&f| f >= *at && f < next_at);
+    }
+    // the predicate is a key word and a core word: "accepted *the proposal*" is about the
+    // proposal whatever the other claim's predicate is; the words of a pair and the figures
+    // are what clashes, not what it is about
+    let topical = |k: usize, w: &str| !key[k] || (w == first_predicate_word && !doc.lex.opposition.contains_key(w));
+    // a claim whose text holds none of its key words (the content of "the union *supports*
+    // the wind farm" is "the wind farm") is core all through
+    let keyless = !key.iter().any(|&k| k);
+    let mut out: Vec<String> = Vec::new();
+    // a name is what the article is about, not what the two claims say of it: in political
+    // copy "Trump" or "Clinton" sits next to half the clashing words of an article; the
+    // common nouns next to them ("the *plant* is closed", "*turnout* was") say what is meant
+    // (a capital at the start of the claim is the sentence's, not a name's)
+    let named = |at: usize| at > 0 && text[at..].starts_with(|ch: char| ch.is_uppercase());
+    for (k, (at, w)) in words.iter().enumerate() {
+        let near = keyless || (k.saturating_sub(CORE_REACH)..(k + CORE_REACH + 1).min(words.len())).any(|x| key[x]);
+        // (a figure's unit says how it is counted, not what: "percent", "million")
+        let unit = w.chars().any(|ch| ch.is_ascii_digit())
+            || (!c.amounts.is_empty()
+                && (doc.lex.units.contains_key(w.as_str()) || doc.lex.unit_words.contains(w.as_str()) || doc.lex.multipliers.contains_key(w.as_str())));
+        if near && topical(k, w) && !named(*at) && !unit && is_content(doc, w) {
+            out.push(w.clone());
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// How clearly two claims are about the same thing, judged by the words next to the words
+/// that clash ([`core_words_of`]): one for a participant in common and one for each core
+/// word in common, up to 2. The narrative against a source needs 2 to be worth a
+/// warning (see `consistency`).
+pub(crate) fn core_strength(doc: &Doc, a: &Claim, b: &Claim, except: &[&str]) -> u8 {
+    let person = a.participants.iter().any(|p| b.participants.contains(p)) as usize;
+    (person + core_shared(doc, a, b, except)).min(2) as u8
+}
+
+/// How many core words ([`core_words_of`]) two claims have in common, besides `except`, up
+/// to 2.
+pub(crate) fn core_shared(doc: &Doc, a: &Claim, b: &Claim, except: &[&str]) -> usize {
+    core_overlap(doc, a, b, except).0.min(2)
+}
+
+/// The core words two claims have in common, besides `except`, and the size of the smaller
+/// of their two core sets.
+pub(crate) fn core_overlap(doc: &Doc, a: &Claim, b: &Claim, except: &[&str]) -> (usize, usize) {
+    let sa = memoized(doc, &doc.memo.core_set, a, || core_words_of(doc, a));
+    let sb = memoized(doc, &doc.memo.core_set, b, || core_words_of(doc, b));
+    let shared = sa.iter().filter(|w| !except.contains(&w.as_str()) && sb.binary_search(w).is_ok()).count();
+    (shared, sa.len().min(sb.len()))
 }
 
 /// How clearly two claims are about the same thing: 2 for a participant in common or two

@@ -93,13 +93,12 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash>
         return None;
     }
     if let Some(pair) = opposed_pair(a, b) {
-        // what both are about: a participant, or a content word besides the pair's own words
+        // what both are about: a participant, or a content word next to the pair's words
         // (here the predicate noun counts: "accepted *the proposal*" / "rejected *the proposal*")
         // (the cheap conditions first: the word lists below are only needed when they hold)
         let firm_pair = firm(a) && firm(b) && a.time == b.time;
         let (wa, wb) = if firm_pair { (word_of(doc, a, pair), word_of(doc, b, pair)) } else { Default::default() };
-        let topic = firm_pair
-            && (a.participants.iter().any(|p| b.participants.contains(p)) || super::shared_content_words(doc, a, b, &[wa.as_str(), wb.as_str()], 1) > 0);
+        let topic = firm_pair && super::core_shared(doc, a, b, &[]) > 0;
         // two past claims told in sequence ("was shut for fourteen months" / "reopened after
         // the repairs") say what happened in turn
         // (a word both share, "after the crash" on each side, sets them at one time)

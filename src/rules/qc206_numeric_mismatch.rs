@@ -29,7 +29,7 @@
 //! ```
 
 use super::Doc;
-use crate::claims::{Claim, Modality, Polarity};
+use crate::claims::{Bound, Claim, Modality, Polarity};
 use crate::consistency::{Clash, Wording};
 
 /// How far apart an estimate and another figure may be and still agree.
@@ -169,6 +169,13 @@ fn names_near_words(doc: &Doc, c: &Claim) -> Vec<String> {
     out
 }
 
+/// The two claims name the same place or body next to their figures ("2,000 residents of
+/// *Ulfsby*" and "1,500 people moved out of *Ulfsby*"): the figures are about one thing.
+pub(crate) fn same_names_near(doc: &Doc, a: &Claim, b: &Claim) -> bool {
+    let (na, nb) = (names_near(doc, a), names_near(doc, b));
+    na.iter().any(|w| nb.contains(w))
+}
+
 /// A range given by two figures of one unit ("between $30,000 and $60,000", "12 to 15
 /// percent"): its bounds, in order.
 fn range<'c>(doc: &Doc, c: &'c Claim) -> Option<(&'c crate::claims::Amount, &'c crate::claims::Amount)> {
@@ -178,6 +185,13 @@ fn range<'c>(doc: &Doc, c: &'c Claim) -> Option<(&'c crate::claims::Amount, &'c 
         let joins = ["and", "to", "-", "–", "through"].iter().any(|w| between.eq_ignore_ascii_case(w));
         (p.unit == q.unit && p.hundredths < q.hundredths && joins).then_some((p, q))
     })
+}
+
+/// The claim gives more than one figure of `unit`, and they are not the two ends of one
+/// range ([`range`]).
+fn breakdown(doc: &Doc, c: &Claim, unit: &str) -> bool {
+    let n = c.amounts.iter().filter(|m| m.unit == unit).count();
+    n > 2 || (n == 2 && range(doc, c).is_none_or(|(p, _)| p.unit != unit))
 }
 
 /// What [`may_fire`] asks of one claim (see [`super::Sides`]): committed and giving a figure,
@@ -205,12 +219,30 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash>
     // the figures of one kind on each side; any pair that agrees settles it ("11 million,
     // of which the insurer paid 8 million" agrees with "paid 8 million")
     let (x, y) = a.amounts.iter().find_map(|x| b.amounts.iter().find(|y| y.unit == x.unit).map(|y| (x, y)))?;
+    // a clause with several figures of the kind that are no range gives a figure for each
+    // of several things ("Hale had 46 percent to Moe's 44 percent", "172 seats in the north
+    // and 98 in the south"): which of them the other claim's figure is about, the words do
+    // not say
+    if breakdown(doc, a, &x.unit) || breakdown(doc, b, &x.unit) {
+        return None;
+    }
     let agree = |p: &crate::claims::Amount, q: &crate::claims::Amount| {
         let (u, v) = (p.value(), q.value());
-        if p.approx || q.approx {
-            (u - v).abs() <= ESTIMATE_TOLERANCE * u.max(v)
-        } else {
-            p.hundredths == q.hundredths
+        let tol = ESTIMATE_TOLERANCE * u.max(v);
+        // a bound agrees with any figure on its open side ("more than 2,000" and "2,400"),
+        // two bounds the same way always do, a floor and a ceiling when the floor is lower
+        let within = |bound: Bound, at: f64, other: f64| match bound {
+            Bound::Lower => other >= at - tol,
+            Bound::Upper => other <= at + tol,
+        };
+        match (p.bound, q.bound) {
+            (Some(x), Some(y)) if x == y => true,
+            (Some(Bound::Lower), Some(Bound::Upper)) => u <= v + tol,
+            (Some(Bound::Upper), Some(Bound::Lower)) => v <= u + tol,
+            (Some(x), _) => within(x, u, v),
+            (None, Some(y)) => within(y, v, u),
+            _ if p.approx || q.approx => (u - v).abs() <= tol,
+            _ => p.hundredths == q.hundredths,
         }
     };
     // two ranges of one unit agree only when both bounds do ("$30,000 to $60,000" and
@@ -220,6 +252,13 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash>
         (Some(ra), Some(rb)) if ra.0.unit == rb.0.unit => Some((ra, rb)),
         _ => None,
     };
+    // a figure inside the other's range agrees with it ("90 percent" and "90 to 95 percent")
+    let inside = |r: Option<(&crate::claims::Amount, &crate::claims::Amount)>, c: &Claim| {
+        r.is_some_and(|(lo, hi)| c.amounts.iter().any(|m| m.unit == lo.unit && m.hundredths >= lo.hundredths && m.hundredths <= hi.hundredths))
+    };
+    if ranges.is_none() && (inside(range(doc, a), b) || inside(range(doc, b), a)) {
+        return None;
+    }
     match ranges {
         Some((ra, rb)) if agree(ra.0, rb.0) && agree(ra.1, rb.1) => return None,
         Some(_) => {}
