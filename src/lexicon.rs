@@ -57,6 +57,11 @@ pub struct CueEntry {
     /// crews", "wrote to investors", "went on television").
     #[serde(default)]
     pub clause_only: bool,
+    /// Reports a stance only with an "as" complement after its object or with a that-clause
+    /// ("sees the levy as a tax", "saw that the vote was lost"); elsewhere the verb tells
+    /// what someone saw or went through ("saw the parade", "will see fares rise").
+    #[serde(default)]
+    pub complement_only: bool,
     /// An evidential verb ("seems", "appeared", "is expected"): what it reports is its
     /// subject together with the complement ("the plan seemed doomed", "Holt is expected to
     /// win"), whether or not anyone is named as holding that view.
@@ -672,6 +677,8 @@ pub struct Lexicon {
     pub before_to_only: HashSet<u16>,
     pub never_before_to: HashSet<u16>,
     pub clause_only: HashSet<u16>,
+    /// Cue lemmas that report only with an "as" complement or a that-clause.
+    pub complement_only: HashSet<u16>,
     pub evidential: HashSet<u16>,
     /// Cue lemmas whose forms are hardly ever nouns: any plain noun phrase before them is
     /// their subject ("Protest groups say ...").
@@ -799,6 +806,7 @@ impl Lexicon {
             before_to_only: HashSet::new(),
             never_before_to: HashSet::new(),
             clause_only: HashSet::new(),
+            complement_only: HashSet::new(),
             evidential: HashSet::new(),
             any_subject_cues: HashSet::new(),
             cue_irregular_past: cues.irregular_past.iter().cloned().collect(),
@@ -889,6 +897,9 @@ impl Lexicon {
             }
             if c.clause_only {
                 lex.clause_only.insert(i as u16);
+            }
+            if c.complement_only {
+                lex.complement_only.insert(i as u16);
             }
             if c.evidential {
                 lex.evidential.insert(i as u16);

@@ -1022,3 +1022,25 @@ fn a_colon_after_a_named_person_when_the_subject_is_no_source() {
     // after a cue the subject keeps the quotation
     check("Another reader wrote to Mayor Ida Holt: “Your plan will sink the port.”", "sink the port", "Another reader");
 }
+
+#[test]
+fn a_cue_in_its_base_form_after_and_goes_on_with_the_report() {
+    // "and consider ..." carries on the reported clause's verb phrase; "and warned ..." is a
+    // report of its own
+    let a = run("Mayor Ida Holt said the harbor board would raise the fees and consider a toll on the bridge.");
+    assert_eq!(content_from(&a, "the harbor board").as_deref(), Some("the harbor board would raise the fees and consider a toll on the bridge"));
+    let a = run("Mayor Ida Holt said the harbor board would raise the fees and warned that the bridge was unsafe.");
+    assert_eq!(content_from(&a, "the harbor board").as_deref(), Some("the harbor board would raise the fees"));
+}
+
+#[test]
+fn perception_verbs_report_a_stance_only_with_a_complement() {
+    // "sees X as Y" and "saw that ..." report a view; "saw the parade" or "will see fares
+    // rise" report nothing
+    check("Councillor Mira Osei sees the ferry levy as a tax on commuters.", "the ferry levy as a tax", "Councillor Mira Osei");
+    check("Councillor Mira Osei saw that the vote was lost.", "that the vote was lost", "Councillor Mira Osei");
+    let a = run("Councillor Mira Osei saw the parade from the balcony of the town hall.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
+    let a = run("Commuters from Dunmore will see their fares rise by a third next spring.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
+}

@@ -1477,6 +1477,10 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
                 let noun_cue = ctx.word_is(f.cue_tokens.0, WordClass::NounFormCue);
                 (!matches!(cue.class, CueClass::Belief | CueClass::Intention | CueClass::Stance) || !free_headed(ctx, m)) && !(noun_cue && lone_opener)
             });
+            // "sees the levy as a tax", "saw that the vote was lost": some perception verbs
+            // report a stance only with an "as" complement or a that-clause (grammar/cues.toml,
+            // `complement_only`)
+            let got = got.filter(|(content, ..)| !ctx.lex.complement_only.contains(&cue.lemma) || stance_complement(ctx, *content));
             if let Some((content, segments, f)) = got {
                 let end_tok = f.cue_tokens.1;
                 // quotations inside the reported clause make it a mixed quotation; the
@@ -1555,6 +1559,16 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
     }
     drafts.extend(new);
     absorbed
+}
+
+/// Whether a reported clause is a that-clause or holds the "as" of an object complement
+/// ("the levy as a tax on commuters"). The "as" is looked for within the first words only:
+/// it follows the object, and a bounded look keeps the pass linear.
+fn stance_complement(ctx: &Ctx, content: Span) -> bool {
+    // the longest object phrase before "as" (tokens)
+    const MAX_OBJECT: usize = 12;
+    let (a, b) = (ctx.tok_at(content.start), ctx.tok_at(content.end).min(ctx.scan.tokens.len()));
+    a < b && (ctx.lw(a) == "that" || (a + 1..b.min(a + 1 + MAX_OBJECT)).any(|k| ctx.lw(k) == "as" && !ctx.in_quote(k)))
 }
 
 /// "In the latest poll, the mayor leads by four points": a sentence opening with "in" and a
@@ -1780,10 +1794,14 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
                 while v < to && v < k + 4 && ctx.is_skippable(v) {
                     v += 1;
                 }
+                // (a cue's bare base form goes on with the reported clause's own verb phrase,
+                // "would muddle the figures and consider the fines a cost"; a report of its
+                // own has the tense of a report, "and warned", "and says")
+                let base_form = |i: usize| ctx.cue_at(i).is_some_and(|(n, q)| n == 1 && ctx.lex.cue_lemmas[q.lemma as usize] == ctx.lw(i));
                 let verb = |i: usize| {
                     i < to
                         && ctx.scan.tokens[i].kind == TokKind::Word
-                        && ((ctx.lw(i).ends_with("ed") && ctx.lw(i).len() > 4) || ctx.word_is(i, WordClass::CueWord))
+                        && ((ctx.lw(i).ends_with("ed") && ctx.lw(i).len() > 4) || (ctx.word_is(i, WordClass::CueWord) && !base_form(i)))
                 };
                 // (a bare "not" is no auxiliary: "personal and not work-related")
                 let auxiliary = (k + 1..v).any(|i| ctx.word_is(i, WordClass::Auxiliary) && ctx.lw(i) != "not");
