@@ -422,14 +422,22 @@ fn core_words_of(doc: &Doc, c: &Claim) -> Vec<String> {
         }
     }
     let first_predicate_word = c.predicate.split(' ').next().unwrap_or("");
-    let figures: Vec<usize> = c.amounts.iter().map(|m| m.span.start.saturating_sub(c.span.start)).collect();
+    let mut figures: Vec<usize> = c.amounts.iter().map(|m| m.span.start.saturating_sub(c.span.start)).collect();
+    figures.sort_unstable();
     let mut key = vec![false; words.len()];
     let mut predicate_seen = false;
+    // (the figures come in text order: one pointer walks them beside the words, so a clause
+    // of many figures costs no more than its words)
+    let mut f = 0;
     for (k, (at, w)) in words.iter().enumerate() {
         let predicate = !predicate_seen && !first_predicate_word.is_empty() && w == first_predicate_word;
         predicate_seen |= predicate;
         let next_at = words.get(k + 1).map_or(text.len(), |x| x.0);
-        key[k] = predicate || doc.lex.opposition.contains_key(w.as_str()) || figures.iter().any(|&f| f >= *at && f < next_at);
+        while f < figures.len() && figures[f] < *at {
+            f += 1;
+        }
+        let figure = f < figures.len() && figures[f] < next_at;
+        key[k] = predicate || doc.lex.opposition.contains_key(w.as_str()) || figure;
     }
     // the predicate is a key word and a core word: "accepted *the proposal*" is about the
     // proposal whatever the other claim's predicate is; the words of a pair and the figures
