@@ -349,9 +349,18 @@ fn frame_in(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, settings: &Sett
             if let Some((_, p)) = lex.predicates.longest_ids(ids) {
                 let mut p = *p;
                 // "a rise in", "the cut", "last fall": a verb form after a determiner is a noun
-                if p.verb && prev_word.is_some_and(|d| lex.word_has(d, WordClass::Determiner) || lex.word_has(d, WordClass::NounMarker)) {
+                let after_determiner = prev_word.is_some_and(|d| lex.word_has(d, WordClass::Determiner) || lex.word_has(d, WordClass::NounMarker));
+                if p.verb && after_determiner {
                     p.verb = false;
                 }
+                // "all paid speeches", "the proposed cuts": a participle between a determiner
+                // or quantifier and the next word describes that word; it is no event of the
+                // clause (read as one, "halted all paid speeches" was payment halted)
+                let participle = w.ends_with("ed") || w.ends_with("aid") || w.ends_with("en");
+                let describes = participle
+                    && (after_determiner || prev_word.is_some_and(|d| lex.word_has(d, WordClass::Quantifiers)))
+                    && toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Word && t.start == toks[k].end + 1);
+
                 // "cut 400 jobs": an idiom gives the verb another class
                 if let Some(list) = lex.word_has(id, WordClass::Idiom).then(|| lex.idioms.get(w)).flatten() {
                     let ahead: Vec<&str> = toks[k + 1..b].iter().filter(|t| t.kind == TokKind::Word).take(3).map(|t| &lower[t.start..t.end]).collect();
@@ -359,7 +368,9 @@ fn frame_in(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, settings: &Sett
                         p.class = *c;
                     }
                 }
-                preds.push((pos, p));
+                if !describes {
+                    preds.push((pos, p));
+                }
             }
         }
         // (not inside a name or a title: "How Societies Choose to Fail or Succeed")

@@ -152,3 +152,13 @@ fn a_persons_own_spokesman_is_of_her_family() {
     let a = run("“I will not sell the farm,” Ada Holt told reporters on Monday.\n\n“The farm has been sold,” a spokesman said on Tuesday.\n");
     assert!(a.entities.iter().filter(|e| e.name.contains("spokesman")).all(|e| e.affiliation.is_none()));
 }
+
+#[test]
+fn a_participle_before_its_noun_is_no_predicate() {
+    // "paid" describes the speeches: nothing is paid in this clause
+    let frames = clause_frames("the senator halted all paid speeches last year");
+    assert!(frames.iter().all(|c| c.predicate != "paid"), "{:?}", frames.iter().map(|c| &c.predicate).collect::<Vec<_>>());
+    // control: "paid" as the clause's verb is its predicate
+    let frames = clause_frames("the harbor board paid the contractors in March");
+    assert!(frames.iter().any(|c| c.predicate == "paid"), "{:?}", frames.iter().map(|c| &c.predicate).collect::<Vec<_>>());
+}
