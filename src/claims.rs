@@ -223,7 +223,13 @@ fn amounts(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usi
             x.clone()
         } else if let Some(x) = lex.units.get(word(u)) {
             x.clone()
-        } else if u < b && toks[u].kind == TokKind::Word && !lex.determiners.contains(word(u)) {
+        } else if u < b
+            && toks[u].kind == TokKind::Word
+            && !lex.determiners.contains(word(u))
+            // ("at least 120 in that state": a preposition after a figure is no noun it counts)
+            && !lex.is("role_prepositions", word(u))
+            && !lex.is("setting_prepositions", word(u))
+        {
             // an adjective may stand before the noun ("1,200 new jobs"): take the unit from
             // the word after it when that one is listed
             match lex.units.get(word(u + 1)) {

@@ -210,6 +210,12 @@ pub struct ClaimsFile {
     #[serde(default)]
     pub bound: Vec<FormsEntry>,
     #[serde(default)]
+    pub per_head: Vec<FormsEntry>,
+    #[serde(default)]
+    pub calendar: Vec<FormsEntry>,
+    #[serde(default)]
+    pub changed_from: Vec<FormsEntry>,
+    #[serde(default)]
     pub unit: Vec<FormsEntry>,
     #[serde(default)]
     pub multiplier: Vec<FormsEntry>,
@@ -730,6 +736,12 @@ pub struct Lexicon {
     pub approximations: HashSet<String>,
     /// grammar/claims.toml `[[bound]]`: form -> a lower bound ("more than") or not ("up to").
     pub bounds: HashMap<String, bool>,
+    /// grammar/claims.toml `[[calendar]]`: months and weekdays, lowercase.
+    pub calendar: HashSet<String>,
+    /// grammar/claims.toml `[[per_head]]`: "each" after a figure.
+    pub per_head: HashSet<String>,
+    /// grammar/claims.toml `[[changed_from]]`: "from" before a figure.
+    pub changed_from: HashSet<String>,
     /// What a number counts: noun (or phrase) -> normalised unit ("jobs" -> "people").
     pub units: HashMap<String, String>,
     /// Every word of a unit form ("percentage" of "percentage points"): part of how a figure
@@ -838,6 +850,9 @@ impl Lexicon {
             present_auxiliaries: claims.present.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
             scope_contrasts: claims.scope_contrast.iter().flat_map(|e| e.pairs.iter().map(|[a, b]| (a.clone(), b.clone()))).collect(),
             approximations: claims.approximation.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
+            calendar: claims.calendar.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
+            per_head: claims.per_head.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
+            changed_from: claims.changed_from.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
             bounds: claims.bound.iter().flat_map(|e| e.forms.iter().map(move |f| (f.clone(), e.value.as_deref() == Some("lower")))).collect(),
             sequence_words: claims.sequence.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
             opposition: HashMap::new(),

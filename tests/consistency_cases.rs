@@ -162,3 +162,44 @@ fn a_participle_before_its_noun_is_no_predicate() {
     let frames = clause_frames("the harbor board paid the contractors in March");
     assert!(frames.iter().any(|c| c.predicate == "paid"), "{:?}", frames.iter().map(|c| &c.predicate).collect::<Vec<_>>());
 }
+
+fn qc206(text: &str) -> bool {
+    codes(&run(text)).contains(&"QC206")
+}
+
+#[test]
+fn figures_for_two_payees_that_share_a_word_do_not_clash() {
+    let base = "The Kessmoor harbor trust paid Harbor Tower Holdings $35,000 in March.\n\n";
+    assert!(!qc206(&format!("{base}“Harbor Restaurants was paid $125,000 in March,” said Ivo Morrow, a member of the trust's board.\n")));
+    // control: the same payee named twice
+    assert!(qc206(&format!("{base}“Harbor Tower Holdings was paid $125,000 in March,” said Ivo Morrow, a member of the trust's board.\n")));
+}
+
+#[test]
+fn a_figure_per_head_compares_only_with_another() {
+    let base = "Donors to the Kessmoor harbor fund gave about $130,000 this year.\n\n";
+    assert!(!qc206(&format!("{base}“Donors to the Kessmoor harbor fund gave $2,700 each this year,” said Ivo Morrow, the fund's treasurer.\n")));
+    assert!(qc206(&format!("{base}“Donors to the Kessmoor harbor fund gave $2,700 this year,” said Ivo Morrow, the fund's treasurer.\n")));
+}
+
+#[test]
+fn the_value_something_changed_from_is_not_compared() {
+    let base = "The ferry fare in Kessmoor is $7.\n\n";
+    assert!(!qc206(&format!("{base}“The ferry fare in Kessmoor has gone up from the current $5,” said Ada Holt, the harbor board's chair.\n")));
+    assert!(qc206(&format!("{base}“The ferry fare in Kessmoor is $5,” said Ada Holt, the harbor board's chair.\n")));
+}
+
+#[test]
+fn a_share_of_a_part_and_a_share_of_the_whole_do_not_clash() {
+    let base = "Approval of the Kessmoor harbor levy is 50 percent.\n\n";
+    assert!(!qc206(&format!("{base}“Approval of the Kessmoor harbor levy is 81 percent of dock workers,” said Ada Holt, who ran the poll.\n")));
+    assert!(qc206(&format!("{base}“Approval of the Kessmoor harbor levy is 41 percent,” said Ada Holt, who ran the poll.\n")));
+}
+
+#[test]
+fn a_preposition_after_a_figure_is_not_what_it_counts() {
+    let frames = clause_frames("with 222 seats at stake, the party is sure of at least 120 in the north");
+    let units: Vec<&str> = frames.iter().flat_map(|c| c.amounts.iter().map(|m| m.unit.as_str())).collect();
+    assert!(!units.contains(&"in"), "{units:?}");
+    assert_eq!(units.iter().filter(|u| **u == "seat").count(), 2, "{units:?}");
+}

@@ -348,6 +348,34 @@ fn number_examples_give_their_amount() {
             }
         }
     }
+    // a per-head word follows a figure, a changed-from word comes before one (the rule reads
+    // them there)
+    for (section, entries, after) in [("per_head", &claims.per_head, true), ("changed_from", &claims.changed_from, false)] {
+        for e in entries.iter() {
+            for ex in &e.examples {
+                let got = amounts(ex);
+                let near = got.iter().any(|m| {
+                    let (before, rest) = (&ex[..m.span.start], &ex[m.span.end..]);
+                    let words = |t: &str| t.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>();
+                    let (b, r) = (words(before), words(rest));
+                    let window: Vec<&String> = if after { r.iter().take(2).collect() } else { b.iter().rev().take(3).collect() };
+                    window.iter().any(|w| e.forms.contains(w))
+                });
+                if !near {
+                    failures.push(format!("{section}: {ex:?} has no figure with one of its forms beside it"));
+                }
+            }
+        }
+    }
+    // each calendar example names one of the forms, capitalised as in running text
+    for e in &claims.calendar {
+        for ex in &e.examples {
+            let words: Vec<String> = ex.split(|ch: char| !ch.is_alphanumeric()).map(str::to_lowercase).collect();
+            if !words.iter().any(|w| e.forms.contains(w)) {
+                failures.push(format!("calendar: {ex:?} names no month or weekday of the list"));
+            }
+        }
+    }
     for e in &claims.unit {
         let unit = e.value.clone().unwrap_or_default();
         for ex in &e.examples {

@@ -156,15 +156,42 @@ fn names_near_words(doc: &Doc, c: &Claim) -> Vec<String> {
         let words: Vec<&str> = text[..s].split_whitespace().collect();
         // a capital opening the clause or a sentence is no name
         let opening = |i: usize| i == 0 || words[i - 1].ends_with(['.', '!', '?', '“', '"', ':']);
-        let before = (0..words.len()).rev().take(NEAR + 2).filter(|&i| !opening(i)).map(|i| words[i]);
-        let after = text[e..].split_whitespace().take(NEAR + 2);
-        for w in before.chain(after) {
-            let w = w.trim_matches(|ch: char| !ch.is_alphanumeric());
-            let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
-            if w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() > 1 {
-                out.push(w.to_lowercase());
+        let from = words.len().saturating_sub(NEAR + 2);
+        let before = (from..words.len()).map(|i| (words[i], opening(i)));
+        let after = text[e..].split_whitespace().take(NEAR + 2).map(|w| (w, false));
+        // a name is the whole run of capitalised words ("Harbor Tower Holdings" and "Harbor
+        // Restaurants" are two payees, though both say "Harbor"); a capital that opens the
+        // sentence belongs to a name only when the word after it has one too
+        let seq: Vec<(&str, bool)> = before.chain(after).collect();
+        let bare = |w: &str| -> String {
+            let b = w.trim_matches(|ch: char| !ch.is_alphanumeric());
+            b.strip_suffix("’s").or_else(|| b.strip_suffix("'s")).unwrap_or(b).to_string()
+        };
+        // (a month or a weekday says when, not what: grammar/claims.toml `[[calendar]]`)
+        let capital = |w: &str| {
+            let b = bare(w);
+            b.chars().next().is_some_and(char::is_uppercase) && b.chars().count() > 1 && !doc.lex.calendar.contains(b.to_lowercase().trim_end_matches('.'))
+        };
+        let mut run: Vec<String> = Vec::new();
+        let mut flush = |run: &mut Vec<String>| {
+            if !run.is_empty() {
+                out.push(run.join(" "));
+                run.clear();
+            }
+        };
+        for (i, &(w, opens)) in seq.iter().enumerate() {
+            let next_capital = seq.get(i + 1).is_some_and(|&(x, o)| !o && capital(x)) && !w.ends_with([',', ';', ':', '.', ')']);
+            if capital(w) && (!opens || next_capital) {
+                run.push(bare(w).to_lowercase());
+                // a run ends at punctuation after the word ("Ulfsby, Mora")
+                if w.ends_with([',', ';', ':', '.', ')']) {
+                    flush(&mut run);
+                }
+            } else {
+                flush(&mut run);
             }
         }
+        flush(&mut run);
     }
     out
 }
@@ -185,6 +212,38 @@ fn range<'c>(doc: &Doc, c: &'c Claim) -> Option<(&'c crate::claims::Amount, &'c 
         let joins = ["and", "to", "-", "–", "through"].iter().any(|w| between.eq_ignore_ascii_case(w));
         (p.unit == q.unit && p.hundredths < q.hundredths && joins).then_some((p, q))
     })
+}
+
+/// The words right before and right after each figure of the claim, lowercase.
+fn around(doc: &Doc, c: &Claim, m: &crate::claims::Amount) -> (Vec<String>, Vec<String>) {
+    let text = c.span.slice(doc.text);
+    let (s, e) = (m.span.start.saturating_sub(c.span.start).min(text.len()), m.span.end.saturating_sub(c.span.start).min(text.len()));
+    let words = |t: &str| t.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>();
+    let mut before = words(&text[..s]);
+    let keep = before.len().saturating_sub(3);
+    before.drain(..keep);
+    let after: Vec<String> = words(&text[e..]).into_iter().take(2).collect();
+    (before, after)
+}
+
+/// A figure of the claim is the value something changed from (grammar/claims.toml
+/// `[[changed_from]]`): "from" right before it, or "from the" / "from its" with one more
+/// word ("from the current $7.25").
+fn changes_from(doc: &Doc, c: &Claim) -> bool {
+    c.amounts.iter().any(|m| {
+        let (before, _) = around(doc, c, m);
+        let n = before.len();
+        let from = |i: usize| doc.lex.changed_from.contains(before[i].as_str());
+        (n >= 1 && from(n - 1))
+            || (n >= 2 && from(n - 2) && doc.lex.determiners.contains(before[n - 1].as_str()))
+            || (n >= 3 && from(n - 3) && doc.lex.determiners.contains(before[n - 2].as_str()))
+    })
+}
+
+/// A figure of the claim is given per head (grammar/claims.toml `[[per_head]]`): "each",
+/// "apiece" or "per" right after it (or after its unit word).
+fn per_unit(doc: &Doc, c: &Claim) -> bool {
+    c.amounts.iter().any(|m| around(doc, c, m).1.iter().any(|w| doc.lex.per_head.contains(w.as_str())))
 }
 
 /// The claim gives more than one figure of `unit`, and they are not the two ends of one
@@ -224,6 +283,16 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash>
     // and 98 in the south"): which of them the other claim's figure is about, the words do
     // not say
     if breakdown(doc, a, &x.unit) || breakdown(doc, b, &x.unit) {
+        return None;
+    }
+    // a figure "from" which something changed is an earlier value ("raise the wage from $7.25
+    // to $12", "up from 37 percent"); a figure "each" or "per" person is a share of a total
+    // and compares only with another such share ("contributed $2,700 each")
+    if changes_from(doc, a) || changes_from(doc, b) || per_unit(doc, a) != per_unit(doc, b) {
+        return None;
+    }
+    // "81 percent of Democrats" is a share of a part; "an approval of 50 percent" of the whole
+    if x.unit == "percent" && share_of(doc, a).is_empty() != share_of(doc, b).is_empty() {
         return None;
     }
     let agree = |p: &crate::claims::Amount, q: &crate::claims::Amount| {
