@@ -5,8 +5,10 @@
 //! support/oppose, win/lose), or the two words of a pair in grammar/opposition.toml (“the
 //! plant is open” / “the plant is closed”: antonyms of Open English WordNet reviewed for
 //! news usage, reversals such as suspend/resume, stances such as accept/reject). The claims
-//! must share a topic besides those words (a participant or a content word), and be set at
-//! the same time. The message names the pair and where it comes from.
+//! must share a topic besides those words (a content word next to the words that clash), and
+//! be set at the same time. The message names the pair and where it comes from. Between the
+//! article's narrative and a source an opposition pair is information only: in news copy the
+//! two words nearly always describe different contests, bills or companies.
 //!
 //! Fires:
 //! ```text

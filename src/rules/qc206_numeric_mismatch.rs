@@ -9,9 +9,15 @@
 //! their predicates, if any, are of one class. An estimate ("about 2,000",
 //! "roughly 640") clashes only with a figure more than a tenth away from it; two exact
 //! figures clash when they differ at all. Two ranges ("between $30,000 and $60,000", "$35,000 to
-//! $60,000") agree only when both bounds do. Between a company and its own people it is an
-//! error; between the narrative and a source a warning; between opposing parties
-//! information.
+//! $60,000") agree only when both bounds do; a figure inside a range agrees with it, and a
+//! bound ("more than 2,000", "up to 300") with any figure on its open side. Figures that are
+//! not one measurement of one thing are left alone: several of a kind in one clause (a
+//! breakdown, "46 percent to 44 percent"), a figure per head ("$2,700 each") against a
+//! total, the value something changed from ("from the current $7.25"), a share of a part
+//! ("81 percent of dock workers") against a share of the whole, figures next to two
+//! different names ("Harbor Tower Holdings", "Harbor Restaurants"). Between a company and its
+//! own people it is an error; between the narrative and a source a warning when the two
+//! share the words next to their figures or the name; between opposing parties information.
 //!
 //! Fires:
 //! ```text
