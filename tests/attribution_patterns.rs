@@ -1044,3 +1044,24 @@ fn perception_verbs_report_a_stance_only_with_a_complement() {
     let a = run("Commuters from Dunmore will see their fares rise by a third next spring.");
     assert!(a.quotes.is_empty(), "{:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
 }
+
+#[test]
+fn single_line_breaks_end_paragraphs_in_text_not_wrapped_by_hand() {
+    // a blank line after the headline only; the body's lines are too long for hand wrapping,
+    // so each is a paragraph: a subheading with no final period is not part of the sentence
+    // on the next line, and its words are not the speaker's
+    let text = "Harbor Vote Delayed.\n\nThe harbor board met for four hours on Monday night and put off the vote on the new ferry terminal until the spring.\nFerry Terminal Plan Goes Back To The Drawing Board\nChairman Ola Brandt said the plan would come back in a smaller form before the summer season began.\n";
+    check(text, "the plan would come back", "Chairman Ola Brandt");
+}
+
+#[test]
+fn a_participle_after_a_set_off_attribution_keeps_its_speaker() {
+    // the subject of the sentence is what was reported about; the participle goes on with
+    // the attribution between the commas (or after the quotation)
+    check("The two mayors will meet next week, Pell said, adding, “They need to sit down and talk.”", "sit down and talk", "Pell");
+    check(
+        "The council will play the “harbor card,” Fenwick said Tuesday, adding that the way to beat it “is to show the figures.”",
+        "show the figures",
+        "Fenwick",
+    );
+}

@@ -828,6 +828,9 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
     if let Some(m) = ctx.mention_before(e, floor) {
         return Some(document_author(ctx, &m, floor).unwrap_or(m));
     }
+    if let Some(m) = attribution_before_participle(ctx, c, e, floor) {
+        return Some(m);
+    }
     if e > floor + 1 && ctx.is_punct(e - 1, ',') {
         if let Some(m) = appositive_chain_head(ctx, floor, e - 1) {
             return Some(m);
@@ -875,6 +878,40 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
         return clause_subject(ctx, c, e, floor, participle);
     }
     None
+}
+
+/// "The ferry will run, Ames said, adding, “...”", "“It is late,” Ames said Tuesday, noting
+/// ...": a participle cue (at `c`, its comma at `e - 1`) after an attribution set off by a
+/// comma or a quotation goes on with that attribution's speaker, not with the subject of the
+/// sentence (which is the subject of what was reported). The attribution is a named or
+/// described speaker, a speech cue and at most a short object or adverbial ("said Tuesday in
+/// Salem", "told reporters"); a clause of its own ("aides believe her years in office,
+/// promoting ...") leaves the participle to the other rules.
+fn attribution_before_participle(ctx: &Ctx, c: usize, e: usize, floor: usize) -> Option<Mention> {
+    // speaker, adverbs, cue, short tail
+    const MAX_ATTRIBUTION: usize = 14;
+    const MAX_TAIL: usize = 4;
+    if !ctx.lw(c).ends_with("ing") || e <= floor + 2 || !ctx.is_punct(e - 1, ',') {
+        return None;
+    }
+    let lo = floor.max((e - 1).saturating_sub(MAX_ATTRIBUTION));
+    // (the floor itself is a boundary: the sentence start or the end of a quotation)
+    let first = match (lo..e - 1).rev().find(|&j| ctx.in_quote(j) || ctx.is_punct(j, ',') || matches!(ctx.scan.tokens[j].kind, TokKind::Mark(_))) {
+        Some(j) => j + 1,
+        None if lo == floor => floor,
+        None => return None,
+    };
+    if ctx.word_is(first, WordClass::RelativePronouns) {
+        return None;
+    }
+    let m = ctx.mention_after(first, e - 1).filter(|m| m.first == first && m.kind != MentionKind::Pronoun)?;
+    let mut v = m.end;
+    while v < e - 1 && ctx.is_adverb(v) {
+        v += 1;
+    }
+    let (n, q) = ctx.cue_at(v)?;
+    (matches!(q.class, CueClass::Speech | CueClass::Writing) && v + n + MAX_TAIL >= e - 1 && (v + n..e - 1).all(|k| ctx.scan.tokens[k].kind == TokKind::Word))
+        .then_some(m)
 }
 
 /// The speaker of a participle or coordinated cue at `c` (`e`: where the words before it

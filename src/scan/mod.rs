@@ -91,20 +91,29 @@ pub struct Scan {
     pub caps: Vec<bool>,
 }
 
+/// The longest line, in characters, of a text wrapped by hand at a fixed width: e-mail and
+/// plain-text copy wrap at 72 to 80 columns.
+const WRAP_WIDTH: usize = 100;
+
 /// Splits the text into paragraphs. Blank lines separate paragraphs; a text with no blank
-/// line at all is taken as one paragraph per line (many feeds write news that way).
+/// line at all is taken as one paragraph per line (many feeds write news that way), and so is
+/// a text whose lines are too long to have been wrapped by hand: there a single line break
+/// can only end a paragraph (copy pasted from the web often puts blank lines after the
+/// headline only and single line breaks between the paragraphs of the body).
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut lines = Vec::new();
     let mut pos = 0;
+    let mut wrapped = true;
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
         lines.push(Span::new(pos, pos + body.len()));
         pos += line.len();
+        wrapped &= body.len() <= WRAP_WIDTH || body.chars().count() <= WRAP_WIDTH;
     }
     let blank = |s: &Span| s.slice(text).trim().is_empty();
     let has_blank = lines.iter().any(blank);
     let mut out = Vec::new();
-    if !has_blank {
+    if !has_blank || !wrapped {
         for l in lines {
             let t = l.trim(text);
             if !t.is_empty() {
@@ -546,6 +555,10 @@ mod tests {
         assert_eq!(paragraphs(t).len(), 2);
         let t = "One.\nTwo.\nThree.";
         assert_eq!(paragraphs(t).len(), 3);
+        // lines longer than any hand wrapping: each line break ends a paragraph
+        let long = "word ".repeat(30);
+        let t = format!("Headline\n\n{long}\n{long}\n");
+        assert_eq!(paragraphs(&t).len(), 3);
     }
 
     #[test]
