@@ -1050,7 +1050,7 @@ fn single_line_breaks_end_paragraphs_in_text_not_wrapped_by_hand() {
     // a blank line after the headline only; the body's lines are too long for hand wrapping,
     // so each is a paragraph: a subheading with no final period is not part of the sentence
     // on the next line, and its words are not the speaker's
-    let text = "Harbor Vote Delayed.\n\nThe harbor board met for four hours on Monday night and put off the vote on the new ferry terminal until the spring.\nFerry Terminal Plan Goes Back To The Drawing Board\nChairman Ola Brandt said the plan would come back in a smaller form before the summer season began.\n";
+    let text = "Harbor Vote Delayed.\n\nThe harbor board met for four hours on Monday night and put off the vote on the new ferry terminal until the spring.\nFerry Terminal Plan Goes Back To The Drawing Board\nChairman Ola Brandt said the plan would come back in a smaller form before the summer season began at the harbor.\n";
     check(text, "the plan would come back", "Chairman Ola Brandt");
 }
 

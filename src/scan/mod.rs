@@ -103,13 +103,18 @@ const WRAP_WIDTH: usize = 100;
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut lines = Vec::new();
     let mut pos = 0;
-    let mut wrapped = true;
+    // (how many lines are longer than any hand wrapping)
+    let mut long = 0usize;
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
         lines.push(Span::new(pos, pos + body.len()));
         pos += line.len();
-        wrapped &= body.len() <= WRAP_WIDTH || body.chars().count() <= WRAP_WIDTH;
+        long += (body.len() > WRAP_WIDTH && body.chars().count() > WRAP_WIDTH) as usize;
     }
+    // one long line (a web address, a table row) in text wrapped by hand does not make it
+    // unwrapped; two do. (A count, not a share of the lines: text added at the end never
+    // changes how the paragraphs before it are split, unless it adds long lines itself.)
+    let wrapped = long < 2;
     let blank = |s: &Span| s.slice(text).trim().is_empty();
     let has_blank = lines.iter().any(blank);
     let mut out = Vec::new();
@@ -559,6 +564,10 @@ mod tests {
         let long = "word ".repeat(30);
         let t = format!("Headline\n\n{long}\n{long}\n");
         assert_eq!(paragraphs(&t).len(), 3);
+        // but one long line (a web address) in text wrapped by hand changes nothing: its
+        // wrapped lines stay one paragraph
+        let t = format!("The harbor board met on\nMonday and voted.\n\nThe minutes are at\nhttps://example.org/{}\nfor anyone.\n", "x".repeat(120));
+        assert_eq!(paragraphs(&t).len(), 2);
     }
 
     #[test]
