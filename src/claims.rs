@@ -310,6 +310,8 @@ fn frame_in(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, settings: &Sett
     let mut anaphoric = false;
     // where a subordinate clause starts ("until the federation lifts ..."), if it does
     let mut sub_at: Option<usize> = None;
+    // where a denial noun stands ("the myth that ..."), if one does
+    let mut denied_at: Option<usize> = None;
     // word positions only: punctuation and marks do not count towards reach
     let mut pos = 0usize;
     // the word before, by its lexicon id (see `Scan::words`)
@@ -413,6 +415,7 @@ fn frame_in(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, settings: &Sett
                             }
                         }
                         FrameWord::Embedding => embeds.push(pos),
+                        FrameWord::Denial => denied_at = denied_at.or(Some(pos)),
                         FrameWord::Past => pasts.push(pos),
                     }
                 }
@@ -471,6 +474,8 @@ fn frame_in(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, settings: &Sett
     targets.extend(opposed.iter().map(|&(p, _, _)| p));
     let bears = |n: usize, reach: usize| targets.iter().any(|&t| n < t && (t - n <= reach || embeds.iter().any(|&e| n < e && e < t && e - n <= 3)));
     let negations = if targets.is_empty() { negs.len() } else { negs.iter().filter(|&&n| bears(n, NEG_REACH)).count() };
+    // "the myth that the board does not know": the clause after a denial noun is called false
+    let negations = negations + denied_at.is_some_and(|d| targets.iter().any(|&t| t > d)) as usize;
     let mut modality = Modality::Asserted;
     for &(m, v) in modals.iter() {
         if (targets.is_empty() || bears(m, MODAL_REACH)) && rank(v) > rank(modality) {

@@ -212,6 +212,8 @@ pub struct ClaimsFile {
     #[serde(default)]
     pub per_head: Vec<FormsEntry>,
     #[serde(default)]
+    pub denial: Vec<FormsEntry>,
+    #[serde(default)]
     pub calendar: Vec<FormsEntry>,
     #[serde(default)]
     pub changed_from: Vec<FormsEntry>,
@@ -662,6 +664,8 @@ pub enum FrameWord {
     Past,
     /// Opens a subordinate clause ("until", "because").
     Subordinate,
+    /// Calls the clause after it false ("the myth that").
+    Denial,
 }
 
 /// A predicate word: its class, and whether it is a verb (asserts the event) or a noun.
@@ -1012,6 +1016,7 @@ impl Lexicon {
             (&claims.embedding, FrameWord::Embedding),
             (&claims.past, FrameWord::Past),
             (&claims.subordinate, FrameWord::Subordinate),
+            (&claims.denial, FrameWord::Denial),
         ] {
             for e in list {
                 for f in &e.forms {

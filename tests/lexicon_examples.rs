@@ -63,6 +63,11 @@ fn every_entry_has_examples() {
         &claims.approximation,
         &claims.unit,
         &claims.multiplier,
+        &claims.bound,
+        &claims.per_head,
+        &claims.changed_from,
+        &claims.calendar,
+        &claims.denial,
     ];
     for g in groups {
         for e in g {
@@ -220,6 +225,11 @@ fn claim_lexicon_examples_set_their_frame_field() {
     }
     for e in &claims.embedding {
         check("embedding", &e.examples, &|c| c.polarity == Polarity::Negative && c.class.is_some());
+    }
+    for e in &claims.denial {
+        // the clause called false holds a negation: the claim comes out positive
+        assert!(e.examples.iter().all(|x| x.contains(" not ") || x.contains("n't")), "a denial example negates the clause it calls false");
+        check("denial", &e.examples, &|c| c.polarity == Polarity::Positive && c.class.is_some());
     }
     for e in &claims.past {
         check("past", &e.examples, &|c| c.time == Time::Past);
