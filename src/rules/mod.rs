@@ -61,6 +61,9 @@ pub struct Memo {
     pub(crate) names_near: Vec<std::cell::OnceCell<Vec<String>>>,
     pub(crate) complement: Vec<std::cell::OnceCell<Vec<String>>>,
     pub(crate) share_of: Vec<std::cell::OnceCell<Vec<String>>>,
+    /// What the numeric rule reads beside a claim's figures (a value changed from, a figure
+    /// per head), as flags: asked for every pair the claim is in.
+    pub(crate) figure_marks: Vec<std::cell::OnceCell<u8>>,
     /// [`quoted`] of each claim: a claim may be described in the findings of several pairs.
     pub(crate) quoted: Vec<std::cell::OnceCell<String>>,
     /// [`lowercase`] of each claim.
@@ -80,6 +83,7 @@ impl Memo {
             names_near: cells(),
             complement: cells(),
             share_of: cells(),
+            figure_marks: (0..claims).map(|_| std::cell::OnceCell::new()).collect(),
             quoted: (0..claims).map(|_| std::cell::OnceCell::new()).collect(),
             lowercase: (0..claims).map(|_| std::cell::OnceCell::new()).collect(),
         }

@@ -220,15 +220,44 @@ fn range<'c>(doc: &Doc, c: &'c Claim) -> Option<(&'c crate::claims::Amount, &'c 
     })
 }
 
+/// A figure of the claim is a value something changed from ([`changes_from`]).
+const CHANGED_FROM: u8 = 1;
+/// A figure of the claim is given per head ([`per_unit`]).
+const PER_HEAD: u8 = 2;
+
+/// [`CHANGED_FROM`] and [`PER_HEAD`] of a claim, worked out once per claim.
+fn figure_marks(doc: &Doc, c: &Claim) -> u8 {
+    let derive = || (changes_from(doc, c) as u8 * CHANGED_FROM) | (per_unit(doc, c) as u8 * PER_HEAD);
+    match super::index_of(doc, c).and_then(|i| doc.memo.figure_marks.get(i)) {
+        Some(cell) => *cell.get_or_init(derive),
+        None => derive(),
+    }
+}
+
 /// The words right before and right after each figure of the claim, lowercase.
 fn around(doc: &Doc, c: &Claim, m: &crate::claims::Amount) -> (Vec<String>, Vec<String>) {
     let text = c.span.slice(doc.text);
     let (s, e) = (m.span.start.saturating_sub(c.span.start).min(text.len()), m.span.end.saturating_sub(c.span.start).min(text.len()));
     let words = |t: &str| t.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>();
-    let mut before = words(&text[..s]);
+    // (a short stretch on either side only: asked for every pair a claim is in, the words of
+    // the whole clause cost more than the rest of the judge; a word cut by the stretch's
+    // start is dropped)
+    const REACH: usize = 64;
+    let mut from = s.saturating_sub(REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut before = words(&text[from..s]);
+    if from > 0 && !before.is_empty() {
+        before.remove(0);
+    }
     let keep = before.len().saturating_sub(3);
     before.drain(..keep);
-    let after: Vec<String> = words(&text[e..]).into_iter().take(2).collect();
+    let mut to = (e + REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let after: Vec<String> = words(&text[e..to]).into_iter().take(2).collect();
     (before, after)
 }
 
@@ -294,7 +323,8 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash>
     // a figure "from" which something changed is an earlier value ("raise the wage from $7.25
     // to $12", "up from 37 percent"); a figure "each" or "per" person is a share of a total
     // and compares only with another such share ("contributed $2,700 each")
-    if changes_from(doc, a) || changes_from(doc, b) || per_unit(doc, a) != per_unit(doc, b) {
+    let (ma, mb) = (figure_marks(doc, a), figure_marks(doc, b));
+    if (ma | mb) & CHANGED_FROM != 0 || (ma & PER_HEAD) != (mb & PER_HEAD) {
         return None;
     }
     // "81 percent of Democrats" is a share of a part; "an approval of 50 percent" of the whole
