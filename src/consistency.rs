@@ -289,8 +289,7 @@ fn rank(doc: &Doc, rule: &rules::Rule, level: Severity, a: &Claim, b: &Claim) ->
     // the rule's level: its default, or the one the configuration sets
     let base = level;
     // The narrative against a source is worth a warning only when the two are clearly about
-    // the same thing (a participant or two content words in common, or the same measured
-    // figure); a loose match between a reporter's aside and a quote is information.
+    // the same thing; a loose match between a reporter's aside and a quote is information.
     // (asked only for the narrative, the one relation it matters for)
     // Two words of an opposition pair in a reporter's sentence and a source's are, in
     // political and business copy, nearly always about different contests, bills or
