@@ -564,6 +564,7 @@ pub enum WordClass {
     RoleLinks,
     PassiveAuxiliaries,
     RelativePronouns,
+    RestrictiveRelatives,
     SubjectPronouns,
     ObjectPronouns,
     DocumentNouns,
@@ -592,13 +593,14 @@ pub enum WordClass {
 
 impl WordClass {
     /// The `[[words]]` lists of grammar/speakers.toml that have a class, by name.
-    pub const LISTS: [(&'static str, WordClass); 30] = [
+    pub const LISTS: [(&'static str, WordClass); 31] = [
         ("name_particles", WordClass::NameParticles),
         ("name_suffixes", WordClass::NameSuffixes),
         ("role_prepositions", WordClass::RolePrepositions),
         ("role_links", WordClass::RoleLinks),
         ("passive_auxiliaries", WordClass::PassiveAuxiliaries),
         ("relative_pronouns", WordClass::RelativePronouns),
+        ("restrictive_relatives", WordClass::RestrictiveRelatives),
         ("subject_pronouns", WordClass::SubjectPronouns),
         ("object_pronouns", WordClass::ObjectPronouns),
         ("document_nouns", WordClass::DocumentNouns),

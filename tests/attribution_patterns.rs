@@ -1065,3 +1065,14 @@ fn a_participle_after_a_set_off_attribution_keeps_its_speaker() {
         "Fenwick",
     );
 }
+
+#[test]
+fn restrictive_relative_clause_on_an_object_reports() {
+    // "who" with no comma right before the cue, on a phrase after a verb or preposition:
+    // the phrase is the speaker, and the report runs to the end of the sentence
+    check("The mayor of Dunmore met with critics who say the ferry should stop in winter.", "the ferry should stop in winter", "critics");
+    check("Halvorsen won easily among the farmers who said the new dam mattered most.", "the new dam mattered most", "the farmers");
+    let a = run("The levy passed with 40 percent support, compared with 23 percent who said the bridge was too costly.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text) == "the bridge was too costly").expect("the report in the relative clause");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+}

@@ -817,6 +817,37 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
             }
         }
     }
+    // "met critics who say he should resign", "won among voters who said the economy
+    // comes first": a restrictive relative clause whose verb is the cue, on a phrase after a
+    // verb or preposition inside the clause; its speaker is the phrase the pronoun stands
+    // for, and the clause runs on to the end of the sentence or a main verb after a comma.
+    // A subject phrase ("Voters who say ... favor ...", "Among those who ..., most ...")
+    // has its main clause after the report, with no mark of where the report ends.
+    if e > floor + 1 && ctx.word_is(e - 1, WordClass::RestrictiveRelatives) && !ctx.in_quote(e - 1) {
+        if let Some(mut m) = ctx.mention_before(e - 1, floor) {
+            // (not after a cue or a conjunction: "said a member who supports her" and "a
+            // mayor and party donor who backs her" describe the speaker of another report)
+            let b = m.first.saturating_sub(1);
+            let inside = m.first > ctx.sentence_start_token(m.first) + 1
+                && ctx.scan.tokens[b].kind == TokKind::Word
+                && !ctx.in_quote(b)
+                && ctx.cue_at(b).is_none()
+                && !ctx.word_is(b, WordClass::Coordinators)
+                // (and no quotation follows in the sentence: "a candidate who promised a
+                // wall: “...”" leaves the quotation to the writer's attribution)
+                && (c..ctx.scan.sentences[ctx.sent_of[c] as usize].end_token).all(|k| !ctx.in_quote(k));
+            // (a name takes its relative clause after a comma: "the staff in Salem who said"
+            // ties the clause to the staff, not to the town)
+            if inside
+                && m.name.is_none()
+                && m.end == e - 1
+                && matches!(m.kind, MentionKind::Person | MentionKind::Organization | MentionKind::Anonymous | MentionKind::Group)
+            {
+                m.relative = Some(ctx.tok_span(e - 1));
+                return Some(m);
+            }
+        }
+    }
     // "an official who spoke on condition of anonymity said": a restrictive relative clause
     // between the subject and the cue; whatever it names is not the speaker
     if let Some(m) = relative_clause_subject(ctx, floor, e) {
@@ -2501,6 +2532,16 @@ fn no_cue_quotes(ctx: &Ctx, drafts: &mut [Draft]) {
             // that hangs on the sentence of an attributed quotation is the writer's aside;
             // the next quotation goes on with the quotation's speaker
             let aside = drafts[i].kind != QuoteKind::Direct && last_quote_sentence == Some(drafts[i].sentence);
+            // "... laws that burden women who want a clinic nearby": the speaker of a
+            // restrictive relative clause is a description inside another statement, not
+            // someone the next quotation goes on with
+            let restrictive = drafts[i].found.as_ref().is_some_and(|f| {
+                f.mention.relative.is_some_and(|r| {
+                    let t = ctx.tok_at(r.start);
+                    t > 0 && !ctx.is_punct(t - 1, ',')
+                })
+            });
+            let aside = aside || restrictive;
             if !aside {
                 last = drafts[i].speaker.clone().map(|s| (s, drafts[i].paragraph));
                 last_quote_sentence = drafts[i].scan_quote.map(|_| drafts[i].sentence);
