@@ -146,3 +146,15 @@ fn a_reported_clause_with_a_hundred_and_fifty_thousand_ands() {
     assert_eq!(quotes.len(), 1, "one report");
     assert_eq!(quotes[0]["speaker"]["mention"]["text"], "Ida Holt");
 }
+
+/// One sentence of 60,000 relative clauses whose verb is a cue ("met critics who say ...").
+/// Each looks ahead for a quotation in its sentence; the look is bounded, or the sentence
+/// would be read once per clause (square of its length).
+#[test]
+fn a_sentence_with_sixty_thousand_relative_clause_cues() {
+    let text = format!("The mayor met {}rain.", "critics who say ".repeat(60_000));
+    let f = tmp("relatives.txt", text.as_bytes());
+    let o = check_jsonl(&f);
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    assert!(report(&o)["quotes"].as_array().is_some_and(|q| !q.is_empty()));
+}

@@ -817,6 +817,8 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
             }
         }
     }
+    // (how far a quotation after a relative-clause cue is looked for, in tokens)
+    const QUOTE_AHEAD: usize = 64;
     // "met critics who say he should resign", "won among voters who said the economy
     // comes first": a restrictive relative clause whose verb is the cue, on a phrase after a
     // verb or preposition inside the clause; its speaker is the phrase the pronoun stands
@@ -834,8 +836,9 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
                 && ctx.cue_at(b).is_none()
                 && !ctx.word_is(b, WordClass::Coordinators)
                 // (and no quotation follows in the sentence: "a candidate who promised a
-                // wall: “...”" leaves the quotation to the writer's attribution)
-                && (c..ctx.scan.sentences[ctx.sent_of[c] as usize].end_token).all(|k| !ctx.in_quote(k));
+                // wall: “...”" leaves the quotation to the writer's attribution; looked for
+                // in a bounded stretch, since a sentence may hold many such clauses)
+                && (c..ctx.scan.sentences[ctx.sent_of[c] as usize].end_token.min(c + QUOTE_AHEAD)).all(|k| !ctx.in_quote(k));
             // (a name takes its relative clause after a comma: "the staff in Salem who said"
             // ties the clause to the staff, not to the town)
             if inside
