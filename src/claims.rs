@@ -444,9 +444,10 @@ fn frame_in(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, settings: &Sett
     // makes an event, whichever comes first
     // (a result-state word may follow its noun at some distance: "talks with the union stay
     // suspended")
+    // (how far a result-state word may stand from the predicate it is the state of)
+    let state_of = |x: usize, p: usize| (x <= p && p - x <= 3) || (x > p && x - p <= 5);
     let licensed = |p: usize| {
-        aspects.iter().any(|&(x, _)| (x <= p && p - x <= 3) || (x > p && x - p <= 5))
-            || lights.iter().chain(stance_at.iter()).any(|&l| (l < p && p - l <= 4) || (l > p && l - p <= 2))
+        aspects.iter().any(|&(x, _)| state_of(x, p)) || lights.iter().chain(stance_at.iter()).any(|&l| (l < p && p - l <= 4) || (l > p && l - p <= 2))
     };
     let pred = preds.iter().find(|(p, x)| x.verb || licensed(*p)).copied();
     // a result-state word far from the predicate is about something else in the clause
@@ -454,7 +455,7 @@ fn frame_in(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, settings: &Sett
     // vote": the winning is not stopped); with a predicate, the aspect is that of the words
     // near it (the reach that lets a result-state word make a noun an event)
     if let Some((p, _)) = pred {
-        aspects.retain(|&(x, _)| (x <= p && p - x <= 3) || (x > p && x - p <= 5));
+        aspects.retain(|&(x, _)| state_of(x, p));
     }
     let aspect = if aspects.iter().any(|a| a.1 == Aspect::Resumption) {
         Aspect::Resumption

@@ -300,15 +300,19 @@ fn rank(doc: &Doc, rule: &rules::Rule, level: Severity, a: &Claim, b: &Claim) ->
     // claim's ("the riverside *plan* has not been abandoned" against a long sentence about
     // the plan).
     let clear = || {
+        if rule.code == "QC205" {
+            return false;
+        }
         let except = [a.predicate.as_str(), b.predicate.as_str()];
         let (shared, shorter) = rules::core_overlap(doc, a, b, &except);
+        let person = a.participants.iter().any(|p| b.participants.contains(p)) as usize;
         // (figures need the two: a short claim with a figure shares "worth" or "delegates"
         // with half the figures of a business or election story)
         let half = rule.code != "QC206" && shared >= 1 && 2 * shared >= shorter;
         // (a figure's own name is evidence enough: "2,000 residents of *Ulfsby*" / "1,500
         // people moved out of *Ulfsby*")
         let named = rule.code == "QC206" && rules::qc206_numeric_mismatch::same_names_near(doc, a, b);
-        rule.code != "QC205" && (rules::core_strength(doc, a, b, &except) >= 2 || half || named)
+        person + shared >= 2 || half || named
     };
     let mut severity = match rel {
         Relation::SameSpeaker | Relation::SameFamily => base,

@@ -138,10 +138,7 @@ fn invalid_utf8_deep_in_the_file_is_named_with_its_offset() {
 #[test]
 fn a_reported_clause_with_a_hundred_and_fifty_thousand_ands() {
     let text = format!("Ida Holt said that {}stay.", "ships and docks ".repeat(150_000));
-    let f = tmp("ands.txt", text.as_bytes());
-    let o = check_jsonl(&f);
-    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
-    let r = report(&o);
+    let r = checked_report("ands.txt", &text);
     let quotes = r["quotes"].as_array().expect("quotes");
     assert_eq!(quotes.len(), 1, "one report");
     assert_eq!(quotes[0]["speaker"]["mention"]["text"], "Ida Holt");
@@ -153,8 +150,14 @@ fn a_reported_clause_with_a_hundred_and_fifty_thousand_ands() {
 #[test]
 fn a_sentence_with_sixty_thousand_relative_clause_cues() {
     let text = format!("The mayor met {}rain.", "critics who say ".repeat(60_000));
-    let f = tmp("relatives.txt", text.as_bytes());
+    assert!(checked_report("relatives.txt", &text)["quotes"].as_array().is_some_and(|q| !q.is_empty()));
+}
+
+/// `text` checked as a file `name`: the run succeeds (exit code 0, or 1 for findings) and
+/// its report is returned.
+fn checked_report(name: &str, text: &str) -> serde_json::Value {
+    let f = tmp(name, text.as_bytes());
     let o = check_jsonl(&f);
     assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
-    assert!(report(&o)["quotes"].as_array().is_some_and(|q| !q.is_empty()));
+    report(&o)
 }

@@ -341,24 +341,13 @@ pub fn run(doc: &Doc) -> Vec<Finding> {
 /// and "will raise *fees*". Used by the rules that compare bare polarity, where a shared
 /// class alone ("supports" / "opposes") says too little about what is talked about.
 pub(crate) fn share_topic(doc: &Doc, a: &Claim, b: &Claim) -> bool {
-    core_shared(doc, a, b, &[a.predicate.as_str(), b.predicate.as_str()]) > 0
+    core_overlap(doc, a, b, &[a.predicate.as_str(), b.predicate.as_str()]).0 > 0
 }
 
 /// The content words of a claim (four letters or more; not function, cue or adverb words),
 /// lowercase, in order.
 fn content_words_of(doc: &Doc, c: &Claim) -> Vec<String> {
-    c.span
-        .slice(doc.text)
-        .split(|ch: char| !ch.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 4)
-        .map(|w| w.to_lowercase())
-        .filter(|w| {
-            // the five sets asked at once, by the word's class bits (one look-up, not five)
-            use crate::lexicon::WordClass as C;
-            let not_content = [C::SentenceStarter, C::NotHead, C::Determiner, C::CueWord, C::Adverb].iter().fold(0, |m, c| m | c.bit());
-            doc.lex.word_classes(doc.lex.word_id(w)) & not_content == 0
-        })
-        .collect()
+    c.span.slice(doc.text).split(|ch: char| !ch.is_alphanumeric()).map(|w| w.to_lowercase()).filter(|w| is_content(doc, w)).collect()
 }
 
 /// The content words of a claim ([`content_words_of`]), sorted, each word once (kept per
@@ -400,6 +389,7 @@ const CORE_REACH: usize = 6;
 /// A content word of the claim's text: four letters or more, not a function, cue or adverb
 /// word (lowercase).
 fn is_content(doc: &Doc, w: &str) -> bool {
+    // the five sets asked at once, by the word's class bits (one look-up, not five)
     use crate::lexicon::WordClass as C;
     let not_content = [C::SentenceStarter, C::NotHead, C::Determiner, C::CueWord, C::Adverb].iter().fold(0, |m, c| m | c.bit());
     w.chars().count() >= 4 && doc.lex.word_classes(doc.lex.word_id(w)) & not_content == 0
@@ -469,21 +459,6 @@ fn core_words_of(doc: &Doc, c: &Claim) -> Vec<String> {
     out.sort_unstable();
     out.dedup();
     out
-}
-
-/// How clearly two claims are about the same thing, judged by the words next to the words
-/// that clash ([`core_words_of`]): one for a participant in common and one for each core
-/// word in common, up to 2. The narrative against a source needs 2 to be worth a
-/// warning (see `consistency`).
-pub(crate) fn core_strength(doc: &Doc, a: &Claim, b: &Claim, except: &[&str]) -> u8 {
-    let person = a.participants.iter().any(|p| b.participants.contains(p)) as usize;
-    (person + core_shared(doc, a, b, except)).min(2) as u8
-}
-
-/// How many core words ([`core_words_of`]) two claims have in common, besides `except`, up
-/// to 2.
-pub(crate) fn core_shared(doc: &Doc, a: &Claim, b: &Claim, except: &[&str]) -> usize {
-    core_overlap(doc, a, b, except).0.min(2)
 }
 
 /// The core words two claims have in common, besides `except`, and the size of the smaller

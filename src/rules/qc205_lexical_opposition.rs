@@ -100,7 +100,7 @@ pub fn judge(doc: &Doc, a: &Claim, b: &Claim, wording: Wording) -> Option<Clash>
         // (the cheap conditions first: the word lists below are only needed when they hold)
         let firm_pair = firm(a) && firm(b) && a.time == b.time;
         let (wa, wb) = if firm_pair { (word_of(doc, a, pair), word_of(doc, b, pair)) } else { Default::default() };
-        let topic = firm_pair && super::core_shared(doc, a, b, &[]) > 0;
+        let topic = firm_pair && super::core_overlap(doc, a, b, &[]).0 > 0;
         // two past claims told in sequence ("was shut for fourteen months" / "reopened after
         // the repairs") say what happened in turn
         // (a word both share, "after the crash" on each side, sets them at one time)
