@@ -203,3 +203,17 @@ fn a_preposition_after_a_figure_is_not_what_it_counts() {
     assert!(!units.contains(&"in"), "{units:?}");
     assert_eq!(units.iter().filter(|u| **u == "seat").count(), 2, "{units:?}");
 }
+
+#[test]
+fn a_unit_word_before_a_sum_says_whose_sum_it_is() {
+    // "staff" counts people ("300 staff"), but before a sum of money it says whose pay the
+    // sum is: both ranges are the pay of the same dismissed staff, and they differ
+    let base = "The dismissed staff earned between $30,000 and $60,000 a year, the company said on Monday.\n\n";
+    let differ = run(&format!("{base}“The staff we let go were earning $35,000 to $60,000 a year,” the company’s chief executive, Tom Reyes, said.\n"));
+    let f = differ.findings.iter().find(|f| f.code == "QC206").expect("a numeric mismatch between the two pay ranges");
+    assert_eq!(f.severity, quotecheck::Severity::Error, "{}", f.message);
+    // control: after a figure, the unit word is what the figure counts, which the units
+    // compare already; two shares of voters about different things do not clash
+    let other = run("Support for the harbor levy stands at 40 percent of voters, the council’s poll found.\n\nJust 28 percent of voters had heard of the new ferry timetable, the poll found.\n");
+    assert!(!codes(&other).contains(&"QC206"), "{:?}", other.findings.iter().map(|f| &f.message).collect::<Vec<_>>());
+}

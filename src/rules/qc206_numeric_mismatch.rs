@@ -57,36 +57,48 @@ fn about<'d>(doc: &'d Doc, c: &Claim) -> std::borrow::Cow<'d, [String]> {
 
 fn about_words(doc: &Doc, c: &Claim) -> Vec<String> {
     let text = c.span.slice(doc.text);
-    let mut near = String::new();
+    // the words before the figures and the words after them, apart: a unit word is read
+    // differently on either side (below)
+    let (mut before_all, mut after_all) = (String::new(), String::new());
     for m in &c.amounts {
         let (s, e) = (m.span.start.saturating_sub(c.span.start), m.span.end.saturating_sub(c.span.start).min(text.len()));
         let before: Vec<&str> = text[..s].split_whitespace().rev().take(NEAR).collect();
         let after: Vec<&str> = text[e..].split_whitespace().take(NEAR).collect();
-        near.push_str(&before.join(" "));
-        near.push(' ');
-        near.push_str(&after.join(" "));
-        near.push(' ');
+        before_all.push_str(&before.join(" "));
+        before_all.push(' ');
+        after_all.push_str(&after.join(" "));
+        after_all.push(' ');
     }
-    near.as_str()
-        .split(|ch: char| !ch.is_alphanumeric())
-        .map(str::to_lowercase)
-        .filter(|w| {
-            w.chars().count() >= 4
-                && !w.chars().any(|ch| ch.is_ascii_digit())
-                && !doc.lex.units.contains_key(w.as_str())
-                && !doc.lex.unit_words.contains(w.as_str())
-        })
-        .filter(|w| {
-            let lex = doc.lex;
-            let w = w.as_str();
-            !lex.determiners.contains(w)
-                && !lex.multipliers.contains_key(w)
-                && !lex.auxiliaries.contains(w)
-                && !lex.approximations.contains(w)
-                && !lex.clause_breaks_after_comma.contains(w)
-                && !lex.participle_breaks.contains(w)
-        })
-        .collect()
+    let lex = doc.lex;
+    // a unit word after a figure says what it counts ("1,200 *jobs*", "40 percent of
+    // *voters*"), which the units compare already; before a figure of another kind it is
+    // who or what the figure is about ("the dismissed *staff* earned $30,000": a sum of
+    // money, paid to staff). Units of time ("a year", "weeks") say when or how long, never
+    // what, on either side.
+    let unit_kept = |w: &str, before: bool| match lex.units.get(w) {
+        Some(u) => before && u != "time" && !c.amounts.iter().any(|m| &m.unit == u),
+        None => !lex.unit_words.contains(w),
+    };
+    let words = |t: &str, before: bool| -> Vec<String> {
+        t.split(|ch: char| !ch.is_alphanumeric())
+            .map(str::to_lowercase)
+            .filter(|w| {
+                let w = w.as_str();
+                w.chars().count() >= 4
+                    && !w.chars().any(|ch| ch.is_ascii_digit())
+                    && unit_kept(w, before)
+                    && !lex.determiners.contains(w)
+                    && !lex.multipliers.contains_key(w)
+                    && !lex.auxiliaries.contains(w)
+                    && !lex.approximations.contains(w)
+                    && !lex.clause_breaks_after_comma.contains(w)
+                    && !lex.participle_breaks.contains(w)
+            })
+            .collect()
+    };
+    let mut out = words(&before_all, true);
+    out.extend(words(&after_all, false));
+    out
 }
 
 /// The words right after each figure, up to the end of its phrase (a comma or a period):
