@@ -185,6 +185,13 @@ fn amounts(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usi
         // (asked of numbers only: most tokens of a clause are none, and the test reads the
         // text on either side)
         let glued = |i: usize| i < toks.len() && matches!(&text[toks[i].start..toks[i].end], "/" | "-");
+        if toks[k].kind == TokKind::Word && word(k + 1) == "of" && lex.share_heads.contains(word(k)) {
+            if let Some(m) = share_in_words(lower, scan, lex, a, k) {
+                out.push(m);
+            }
+            k += 1;
+            continue;
+        }
         if toks[k].kind != TokKind::Number || (k > 0 && glued(k - 1) && toks[k - 1].end == toks[k].start) || (glued(k + 1) && toks[k + 1].start == toks[k].end)
         {
             k += 1;
@@ -256,6 +263,32 @@ fn amounts(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usi
         out.push(Amount { hundredths: (value * 100.0).round() as u64, unit, approx, bound, span: Span::new(toks[first].start, toks[u.max(e) - 1].end) });
     }
     out
+}
+
+/// A share said in words whose last word before "of" is token `head` ("a *majority* of",
+/// "two-*thirds* of"; grammar/claims.toml `[[share]]`), as a figure in percent: the longest
+/// form that ends there, unless a word of `not_after` stands before it ("the second half
+/// of the year"). A bound word before it bounds it as it bounds a number ("more than half
+/// of"); a share with no bound of its own or before it is an estimate.
+fn share_in_words(lower: &str, scan: &Scan, lex: &Lexicon, a: usize, head: usize) -> Option<Amount> {
+    let toks = &scan.tokens;
+    let end = toks[head + 1].end;
+    // (the forms are of up to four words, "of" included)
+    let (start, &(hundredths, own)) = (head.saturating_sub(3).max(a)..=head).find_map(|s| lex.shares.get(&lower[toks[s].start..end]).map(|v| (s, v)))?;
+    let word = |i: usize| &lower[toks[i].start..toks[i].end];
+    let before1 = if start > a { word(start - 1) } else { "" };
+    if lex.share_blockers.contains(before1) {
+        return None;
+    }
+    let before2 = if start > a + 1 { format!("{} {}", word(start - 2), before1) } else { String::new() };
+    let bound = own.or_else(|| lex.bounds.get(before2.as_str()).or_else(|| lex.bounds.get(before1)).copied());
+    Some(Amount {
+        hundredths,
+        unit: "percent".to_string(),
+        approx: bound.is_none() || lex.approximations.contains(before1) || lex.approximations.contains(before2.as_str()),
+        bound: bound.map(|lower| if lower { Bound::Lower } else { Bound::Upper }),
+        span: Span::new(toks[start].start, toks[head].end),
+    })
 }
 
 /// How far (in tokens) a negation or a modal may stand before the word it bears on.

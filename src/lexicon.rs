@@ -221,6 +221,25 @@ pub struct ClaimsFile {
     pub unit: Vec<FormsEntry>,
     #[serde(default)]
     pub multiplier: Vec<FormsEntry>,
+    #[serde(default)]
+    pub share: Vec<ShareEntry>,
+}
+
+/// grammar/claims.toml `[[share]]`: a share said in words ("a majority of", "two-thirds
+/// of"), read as a figure in percent.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShareEntry {
+    pub percent: f64,
+    /// "lower" when the words say more than `percent` ("a majority of"), "upper" when less.
+    pub bound: Option<String>,
+    /// Each ends in "of".
+    pub forms: Vec<String>,
+    /// Words that, right before a form, make it a part of something else than a share
+    /// ("the second half of the year").
+    #[serde(default)]
+    pub not_after: Vec<String>,
+    pub examples: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -748,6 +767,14 @@ pub struct Lexicon {
     pub per_head: HashSet<String>,
     /// grammar/claims.toml `[[changed_from]]`: "from" before a figure.
     pub changed_from: HashSet<String>,
+    /// grammar/claims.toml `[[share]]`: form (ending in "of") -> percent in hundredths, and
+    /// a lower bound (true), an upper one (false) or none.
+    pub shares: HashMap<String, (u64, Option<bool>)>,
+    /// The word before "of" of every share form ("majority", "thirds"): only a word of these
+    /// asks the share table.
+    pub share_heads: HashSet<String>,
+    /// Words before a share form that make it no share ("second half of").
+    pub share_blockers: HashSet<String>,
     /// What a number counts: noun (or phrase) -> normalised unit ("jobs" -> "people").
     pub units: HashMap<String, String>,
     /// Every word of a unit form ("percentage" of "percentage points"): part of how a figure
@@ -859,6 +886,21 @@ impl Lexicon {
             calendar: claims.calendar.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
             per_head: claims.per_head.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
             changed_from: claims.changed_from.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
+            shares: claims
+                .share
+                .iter()
+                .flat_map(|e| {
+                    let bound = e.bound.as_deref().map(|b| b == "lower");
+                    e.forms.iter().map(move |f| (f.clone(), ((e.percent * 100.0).round() as u64, bound)))
+                })
+                .collect(),
+            // (a hyphenated word is one token: "two-thirds" is the head of "two-thirds of")
+            share_heads: claims
+                .share
+                .iter()
+                .flat_map(|e| e.forms.iter().filter_map(|f| f.strip_suffix(" of")?.rsplit(' ').next().map(str::to_string)))
+                .collect(),
+            share_blockers: claims.share.iter().flat_map(|e| e.not_after.iter().cloned()).collect(),
             bounds: claims.bound.iter().flat_map(|e| e.forms.iter().map(move |f| (f.clone(), e.value.as_deref() == Some("lower")))).collect(),
             sequence_words: claims.sequence.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
             opposition: HashMap::new(),

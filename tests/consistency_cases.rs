@@ -217,3 +217,17 @@ fn a_unit_word_before_a_sum_says_whose_sum_it_is() {
     let other = run("Support for the harbor levy stands at 40 percent of voters, the council’s poll found.\n\nJust 28 percent of voters had heard of the new ferry timetable, the poll found.\n");
     assert!(!codes(&other).contains(&"QC206"), "{:?}", other.findings.iter().map(|f| &f.message).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_share_in_words_meets_a_figure_of_the_same_share() {
+    let base = "The new footbridge is backed by a majority of residents, the town council said on Tuesday.\n\n";
+    let differ = run(&format!("{base}“The footbridge is backed by 44 percent of residents,” the council’s chief planner, Mara Lind, said.\n"));
+    let f = differ.findings.iter().find(|f| f.code == "QC206").expect("a majority against 44 percent");
+    assert!(f.message.contains("a majority") && f.message.contains("44"), "{}", f.message);
+    // control: a majority agrees with a figure above half
+    let agree = run(&format!("{base}“The footbridge is backed by 58 percent of residents,” the council’s chief planner, Mara Lind, said.\n"));
+    assert!(!codes(&agree).contains(&"QC206"), "{:?}", agree.findings.iter().map(|f| &f.message).collect::<Vec<_>>());
+    // control: "the second half of" is a part of a time, not a share
+    let frames = clause_frames("the bridge will open in the second half of the year");
+    assert!(frames.iter().all(|c| c.amounts.is_empty()), "{:?}", frames.iter().map(|c| &c.amounts).collect::<Vec<_>>());
+}

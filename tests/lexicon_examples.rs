@@ -358,6 +358,24 @@ fn number_examples_give_their_amount() {
             }
         }
     }
+    // a share in words is a figure in percent, of the entry's value and bound
+    for e in &claims.share {
+        if e.examples.is_empty() {
+            failures.push(format!("share {:?}: no example", e.forms.first()));
+        }
+        let want = e.bound.as_deref().map(|b| if b == "lower" { quotecheck::claims::Bound::Lower } else { quotecheck::claims::Bound::Upper });
+        for ex in &e.examples {
+            let got = amounts(ex);
+            if !got.iter().any(|m| m.unit == "percent" && m.hundredths == (e.percent * 100.0).round() as u64 && m.bound == want) {
+                failures.push(format!("share: {ex:?} gives no {}% share with bound {want:?}: {got:?}", e.percent));
+            }
+        }
+        for f in &e.forms {
+            if !f.ends_with(" of") {
+                failures.push(format!("share form {f:?} does not end in \"of\""));
+            }
+        }
+    }
     // a per-head word follows a figure, a changed-from word comes before one (the rule reads
     // them there)
     for (section, entries, after) in [("per_head", &claims.per_head, true), ("changed_from", &claims.changed_from, false)] {

@@ -2,7 +2,8 @@
 //!
 //! When one statement puts a number on something ("1,200 jobs", "58 percent") and another
 //! puts a different number on the same kind of thing, about the same subject and the same
-//! time, a reader cannot tell which is right. Counts are compared by what they count, with
+//! time, a reader cannot tell which is right. A share said in words ("a majority of",
+//! "two-thirds of"; `[[share]]` in grammar/claims.toml) is a figure in percent. Counts are compared by what they count, with
 //! nouns of one kind taken together (jobs, workers and people; see `[[unit]]` in
 //! grammar/claims.toml), and only when a content word within six words of each figure is
 //! the same (what is measured: "*turnout* was 58 percent", "*exports* fell 12 percent") and
