@@ -1076,3 +1076,33 @@ fn restrictive_relative_clause_on_an_object_reports() {
     let q = a.quotes.iter().find(|q| q.content.slice(&a.text) == "the bridge was too costly").expect("the report in the relative clause");
     assert_eq!(q.kind, QuoteKind::Indirect);
 }
+
+#[test]
+fn a_phrase_between_a_quotation_and_its_cue_is_the_speaker() {
+    // a determiner and plain nouns the speaker lists do not know, before a past-tense cue
+    check("The ferry sailed at dawn. “We will be back by noon,” the veteran tugboat skipper told reporters.", "back by noon", "the veteran tugboat skipper");
+    // title words before a name that no rule reads as a title
+    check(
+        "The ferry sailed at dawn. “We will be back by noon,” WKRT Morning Edition co-host Nell Ruiz said.",
+        "back by noon",
+        "WKRT Morning Edition co-host Nell Ruiz",
+    );
+    // a role after a demonstrative
+    check("Officials were split. “The pier will not open,” this official told the Gazette.", "pier will not open", "this official");
+    // not a clause opened by a function word: the quotation is left to the other rules
+    let a = run("The ad ends with the mayor saying, “That is fair,” when her rival criticized the fares.");
+    assert_ne!(speaker_of(&a, "That is fair").as_deref(), Some("her rival"));
+}
+
+#[test]
+fn a_long_capitalised_title_before_a_speakers_name() {
+    // five capitalised words and more are a title and a name, next to a cue
+    let a = run("“We counted every ballot twice,” Port Haven Public Advocate Ella Pratt said. Pratt left at noon. “It took all night,” Pratt said.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("every ballot")).expect("the quotation");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(sp.mention.slice(&a.text), "Port Haven Public Advocate Ella Pratt");
+    let e = &a.entities[sp.entity];
+    assert_eq!(e.name, "Ella Pratt");
+    let later = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("all night")).and_then(|q| q.speaker.as_ref()).expect("a speaker");
+    assert_eq!(later.entity, sp.entity);
+}
