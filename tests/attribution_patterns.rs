@@ -1106,3 +1106,23 @@ fn a_long_capitalised_title_before_a_speakers_name() {
     let later = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("all night")).and_then(|q| q.speaker.as_ref()).expect("a speaker");
     assert_eq!(later.entity, sp.entity);
 }
+
+#[test]
+fn a_quotation_that_finishes_a_report_after_a_break_word_belongs_to_it() {
+    // the report goes on through ", but", ", as" and ", which" when the quotation opens
+    // right after the break word: one mixed quotation, as PolNeAR bundles it
+    for (text, tail) in [
+        ("The harbor master said the ferry would run all winter, but “only when the ice allows it.”", "only when the ice"),
+        ("Councilor Dana Reyes described the budget, in its present form, as “a gift to the landlords.”", "a gift to the landlords"),
+        ("Reyes said she had voted for the levy, which “will pay for the new docks.”", "will pay for the new docks"),
+    ] {
+        let a = run(text);
+        let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains(tail)).expect("the quotation");
+        assert_eq!(q.kind, QuoteKind::Mixed, "in {text:?}");
+        assert!(q.content.start < a.text.find(tail).unwrap() - 10, "in {text:?}, the report runs on into the quotation: {:?}", q.content.slice(&a.text));
+    }
+    // a cue of its own after a subordinator is another report
+    let a = run("Reyes said she would vote for the levy, although she wrote that it “costs too much.”");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("she would vote")).expect("the first report");
+    assert!(!q.content.slice(&a.text).contains("costs too much"));
+}

@@ -1827,17 +1827,34 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
         // speaker is the same report going on, when the first held no quotation and the
         // quotation opens within a few words, after no new noun phrase ("and there was “no
         // evidence”", "and “we will ...”", not "and at one point the crowd chanted “...”")
-        if coordinator {
+        // The same holds after the other words that end a report, after a comma ("..., but
+        // “we are still counting”", "..., as “a disgrace”") or anywhere ("but “...”"), and
+        // for a participle after a comma, which has no subject of its own to bring in
+        // ("..., calling it “a mess”", "..., noting her “limited” role"): PolNeAR bundles the
+        // quoted words with the report they finish.
+        // (a cue after the comma opens a report of its own, as PolNeAR marks it: "...,
+        // saying “...”")
+        let after_comma_word = kind == TokKind::Word && k > from && ctx.is_punct(k - 1, ',') && ctx.cue_at(k).is_none();
+        let at_break = coordinator || (kind == TokKind::Word && ctx.word_is(k, WordClass::ClauseBreak)) || after_comma_word;
+        if at_break {
             while seen_to < k {
                 quoted_before |= ctx.scan.token_depth[seen_to] > ctx.level;
                 seen_to += 1;
             }
         }
-        let quoted_sequel = coordinator
+        let participle = after_comma_word && ctx.lw(k).ends_with("ing") && ctx.lw(k).len() > 5;
+        let quoted_sequel = at_break
             && !quoted_before
-            && (k + 1..(k + 7).min(to))
-                .find(|&j| ctx.scan.token_depth[j] > ctx.level)
-                .is_some_and(|q| (k + 1..q).all(|j| toks[j].kind == TokKind::Word && !ctx.is_cap(j) && !ctx.word_is(j, WordClass::Determiner)));
+            && (k + 1..(k + 7).min(to)).find(|&j| ctx.scan.token_depth[j] > ctx.level).is_some_and(|q| {
+                // (after a subordinator, a cue of its own is a report of its own: "..., although
+                // he tweeted that “...”")
+                (k + 1..q).all(|j| {
+                    toks[j].kind == TokKind::Word
+                        && !ctx.is_cap(j)
+                        && (participle || !ctx.word_is(j, WordClass::Determiner))
+                        && (coordinator || ctx.cue_at(j).is_none())
+                })
+            });
         if joins && !quoted_sequel && k + 2 < to {
             if let Some(m) = ctx.mention_after(k + 1, to) {
                 let mut c = m.end;
@@ -1891,7 +1908,7 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
                     return k - 1;
                 }
             }
-            if ctx.word_is(k, WordClass::ClauseBreak) {
+            if ctx.word_is(k, WordClass::ClauseBreak) && !quoted_sequel {
                 return k;
             }
             if ctx.word_is(k, WordClass::ParticipleBreak) && next.is_some_and(|n| n.ends_with("ing") && n.len() > 5) {
