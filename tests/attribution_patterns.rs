@@ -1126,18 +1126,3 @@ fn a_quotation_that_finishes_a_report_after_a_break_word_belongs_to_it() {
     let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("she would vote")).expect("the first report");
     assert!(!q.content.slice(&a.text).contains("costs too much"));
 }
-
-#[test]
-fn a_free_relative_with_a_cue_gives_the_quotation_to_its_subject() {
-    // "what X called “...”": no comma or colon before the mark, the object of the cue is the
-    // quotation; inside a longer report, it keeps its own speaker
-    check("The town bid for the games in the hope of shedding what Mayor Ida Holt called “a perception problem.”", "a perception problem", "Mayor Ida Holt");
-    check("Voters will decide on what the union calls the “fare trap” in the spring.", "fare trap", "the union");
-    // the quotation is the report, not the rest of the writer's sentence after it
-    let a = run("Voters will decide on what the union calls the “fare trap” in the spring.");
-    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("fare trap")).expect("the quotation");
-    assert!(!q.content.slice(&a.text).contains("in the spring"), "{:?}", q.content.slice(&a.text));
-    // a verb that is no cue does not make the quotation anyone's words
-    let a = run("The town bid for the games in the hope of shedding what Ida Holt fixed “last summer.”");
-    assert_ne!(speaker_of(&a, "last summer").as_deref(), Some("Ida Holt"));
-}

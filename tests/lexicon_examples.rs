@@ -321,7 +321,6 @@ fn the_word_lists_the_code_names_exist() {
         "stance_noun_followers",
         "expletives",
         "finding_nouns",
-        "free_relatives",
         "report_goes_on",
         "group_determiners",
         "singular_quantities",

@@ -535,10 +535,7 @@ fn direct_patterns(ctx: &Ctx) -> Vec<Draft> {
             }
         }
         if found.is_none() && !nickname {
-            found = before_pattern(ctx, open_t)
-                .or_else(|| colon_intro(ctx, open_t))
-                .or_else(|| period_intro(ctx, open_t))
-                .or_else(|| free_relative_intro(ctx, open_t));
+            found = before_pattern(ctx, open_t).or_else(|| colon_intro(ctx, open_t)).or_else(|| period_intro(ctx, open_t));
         }
         drafts.push(Draft {
             kind,
@@ -1317,31 +1314,6 @@ fn before_pattern(ctx: &Ctx, open_t: usize) -> Option<Found> {
         }
     }
     None
-}
-
-/// "shedding what the mayor called “a perception problem”", "what she calls the “harbor
-/// tax”": a free relative (`free_relatives`) whose verb is a cue and whose object is the
-/// quotation right after it (a determiner may come between) gives the quotation to the
-/// relative's subject, with no comma or colon before the mark. Looks back a fixed few
-/// tokens: the determiner, the cue, auxiliaries, the speaker and the relative word.
-fn free_relative_intro(ctx: &Ctx, open_t: usize) -> Option<Found> {
-    const MAX_CUE: usize = 3;
-    let s0 = ctx.sentence_start_token(open_t);
-    let mut k = open_t;
-    if k > s0 && ctx.word_is(k - 1, WordClass::Determiner) && !ctx.in_quote(k - 1) {
-        k -= 1;
-    }
-    let (c, n, cue) = (k.saturating_sub(MAX_CUE).max(s0)..k).find_map(|c| ctx.cue_at(c).filter(|(n, _)| c + n == k).map(|(n, q)| (c, n, q)))?;
-    if !matches!(cue.class, CueClass::Speech | CueClass::Writing) {
-        return None;
-    }
-    let mut e = c;
-    while e > s0 && ctx.is_skippable(e - 1) {
-        e -= 1;
-    }
-    let floor = lookback_floor(ctx, s0, e);
-    let m = ctx.mention_before(e, floor)?;
-    (m.first > floor && !ctx.in_quote(m.first - 1) && ctx.lex.is("free_relatives", ctx.lw(m.first - 1))).then(|| found(ctx, c, n, m, Via::Explicit))
 }
 
 /// “Clinton has since apologized: “...”” — a quotation introduced by a colon, with no cue,
