@@ -1076,3 +1076,53 @@ fn restrictive_relative_clause_on_an_object_reports() {
     let q = a.quotes.iter().find(|q| q.content.slice(&a.text) == "the bridge was too costly").expect("the report in the relative clause");
     assert_eq!(q.kind, QuoteKind::Indirect);
 }
+
+#[test]
+fn a_phrase_between_a_quotation_and_its_cue_is_the_speaker() {
+    // a determiner and plain nouns the speaker lists do not know, before a past-tense cue
+    check("The ferry sailed at dawn. “We will be back by noon,” the veteran tugboat skipper told reporters.", "back by noon", "the veteran tugboat skipper");
+    // title words before a name that no rule reads as a title
+    check(
+        "The ferry sailed at dawn. “We will be back by noon,” WKRT Morning Edition co-host Nell Ruiz said.",
+        "back by noon",
+        "WKRT Morning Edition co-host Nell Ruiz",
+    );
+    // a role after a demonstrative
+    check("Officials were split. “The pier will not open,” this official told the Gazette.", "pier will not open", "this official");
+    // not a clause opened by a function word: the quotation is left to the other rules
+    let a = run("The ad ends with the mayor saying, “That is fair,” when her rival criticized the fares.");
+    assert_ne!(speaker_of(&a, "That is fair").as_deref(), Some("her rival"));
+}
+
+#[test]
+fn a_long_capitalised_title_before_a_speakers_name() {
+    // five capitalised words and more are a title and a name, next to a cue
+    let a = run("“We counted every ballot twice,” Port Haven Public Advocate Ella Pratt said. Pratt left at noon. “It took all night,” Pratt said.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("every ballot")).expect("the quotation");
+    let sp = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(sp.mention.slice(&a.text), "Port Haven Public Advocate Ella Pratt");
+    let e = &a.entities[sp.entity];
+    assert_eq!(e.name, "Ella Pratt");
+    let later = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("all night")).and_then(|q| q.speaker.as_ref()).expect("a speaker");
+    assert_eq!(later.entity, sp.entity);
+}
+
+#[test]
+fn a_quotation_that_finishes_a_report_after_a_break_word_belongs_to_it() {
+    // the report goes on through ", but", ", as" and ", which" when the quotation opens
+    // right after the break word: one mixed quotation, as PolNeAR bundles it
+    for (text, tail) in [
+        ("The harbor master said the ferry would run all winter, but “only when the ice allows it.”", "only when the ice"),
+        ("Councilor Dana Reyes described the budget, in its present form, as “a gift to the landlords.”", "a gift to the landlords"),
+        ("Reyes said she had voted for the levy, which “will pay for the new docks.”", "will pay for the new docks"),
+    ] {
+        let a = run(text);
+        let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains(tail)).expect("the quotation");
+        assert_eq!(q.kind, QuoteKind::Mixed, "in {text:?}");
+        assert!(q.content.start < a.text.find(tail).unwrap() - 10, "in {text:?}, the report runs on into the quotation: {:?}", q.content.slice(&a.text));
+    }
+    // a cue of its own after a subordinator is another report
+    let a = run("Reyes said she would vote for the levy, although she wrote that it “costs too much.”");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("she would vote")).expect("the first report");
+    assert!(!q.content.slice(&a.text).contains("costs too much"));
+}

@@ -191,6 +191,28 @@ enum Event {
 /// Longest name a person mention may have; a longer capitalised run is a headline or a title.
 const MAX_NAME_WORDS: usize = 4;
 
+/// "“...,” Lake County Recorder Ella Pratt said": a speaker's capitalised run longer than
+/// any name (`MAX_NAME_WORDS`) is a title written in capitals before the name. Next to a cue
+/// it is no headline: the person is the last two words (three with a middle initial, "John
+/// B. Marsh"), and the words before them are the title. Returns the mention so read, or
+/// None when the name is short enough as it is.
+fn long_name_tail(ctx: &Ctx, m: &Mention) -> Option<Mention> {
+    let (a, b) = m.name?;
+    let words: Vec<usize> = (a..b).filter(|&k| ctx.scan.tokens[k].kind == TokKind::Word).collect();
+    // (not "the North American Free Trade Agreement, which ... said": a phrase after an
+    // article, or standing for a relative pronoun, names a thing as often as a person)
+    if m.kind != MentionKind::Person || words.len() <= MAX_NAME_WORDS || m.relative.is_some() || ctx.word_is(m.first, WordClass::Determiner) {
+        return None;
+    }
+    let n = words.len();
+    let initial = ctx.raw(words[n - 2]).chars().count() == 1;
+    let first = words[n - if initial { 3 } else { 2 }];
+    let mut short = m.clone();
+    short.name = Some((first, b));
+    short.title = Some(Span::new(m.title.map_or(ctx.scan.tokens[a].start, |t| t.start), ctx.scan.tokens[first - 1].end));
+    Some(short)
+}
+
 fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
 }
@@ -349,7 +371,11 @@ impl Resolver {
                             Some((self.unresolved_pronoun(ctx, &f.mention), Vec::new()))
                         })
                     } else {
-                        self.resolve(ctx, &f.mention, true)
+                        // (a label's colon is no cue word: "Veto Power Impedes Peace Efforts:"
+                        // opening a line is a headline, not a title and a name)
+                        let cue_word = ctx.scan.tokens[f.cue_tokens.0].kind == TokKind::Word;
+                        let short = long_name_tail(ctx, &f.mention).filter(|_| cue_word);
+                        self.resolve(ctx, short.as_ref().unwrap_or(&f.mention), true)
                     };
                     if let Some((e, cands)) = got {
                         drafts[di].speaker = Some(SpeakerRef { entity: e, mention: span, via });

@@ -621,6 +621,11 @@ fn trim_clause(ctx: &Ctx, s: Span) -> Span {
     s.trim_matches(ctx.text, |c: char| c.is_whitespace() || c == ',' || c == ';' || c == ':')
 }
 
+/// The longest phrase (tokens) taken whole as the speaker between a quotation and its cue
+/// when the mention rules do not read it (see `after_pattern`): real ones are up to six or
+/// seven words ("the billionaire real estate mogul"); a longer stretch is a clause.
+const MAX_AFTER_QUOTE_SPEAKER: usize = 8;
+
 /// “...,” Kirby said / “...,” said Kirby / “...,” according to X. Returns the speaker and the
 /// token after the attribution.
 fn after_pattern(ctx: &Ctx, close_t: usize) -> Option<(Found, usize)> {
@@ -739,11 +744,44 @@ fn after_pattern(ctx: &Ctx, close_t: usize) -> Option<(Found, usize)> {
             while e > t && ctx.is_skippable(e - 1) {
                 e -= 1;
             }
-            let mut m = ctx.mention_before(e, t)?;
+            // right after a quotation, a speech or writing cue with nothing but a phrase of
+            // words before it has that phrase for its speaker, whatever its head: "“...,” the
+            // shipping magnate told reporters", "“...,” Lake Harbor Tours ticket clerk Ida
+            // Moss wrote". The mention rules know the heads and titles of most speakers, not
+            // all; a phrase of the writer's own in this place is the attribution.
+            let speech = matches!(cue.class, CueClass::Speech | CueClass::Writing);
+            // (a noun phrase: after its first word, capitalised words, plain nouns and
+            // adjectives, figures; no function word, as in "“...,” when Holt said")
+            let plain = |a: usize| {
+                a < e
+                    && e - a <= MAX_AFTER_QUOTE_SPEAKER
+                    && (a..e).all(|k| {
+                        let word = toks[k].kind != TokKind::Word || k == a || ctx.is_cap(k) || ctx.is_free_modifier(k) || ctx.word_is(k, WordClass::Modifier);
+                        word && !ctx.in_quote(k)
+                            && ctx.cue_at(k).is_none()
+                            && matches!(toks[k].kind, TokKind::Word | TokKind::Number | TokKind::Punct('.' | '$' | '&'))
+                    })
+            };
+            let opens_phrase = |a: usize| ctx.is_cap(a) || ctx.is_free_modifier(a) || ctx.word_is(a, WordClass::Determiner);
+            let mut m = match ctx.mention_before(e, t) {
+                Some(m) => m,
+                // "the billionaire shipping magnate", "this source": a determiner opens it
+                // (two words at least, and a past form: after a plain noun a present form is
+                // mostly a noun itself, "the top shows", "the note")
+                None if speech && plain(t) && ctx.word_is(t, WordClass::Determiner) && e >= t + 3 && ctx.is_past_cue(c) => ctx.phrase_mention(t, e)?,
+                None => return None,
+            };
             if m.first != t {
                 // "market manager Alice Tran said": plain nouns before the mention describe it
                 if m.first - t <= 2 && (t..m.first).all(|k| ctx.is_free_modifier(k)) {
                     m = ctx.build(t, m.end)?;
+                } else if speech && plain(t) && m.name.is_some() && opens_phrase(t) {
+                    // a name after title words the mention rules do not know ("WXYZ Morning
+                    // Show co-host Ella Pratt"): the whole phrase is the speaker
+                    m = ctx.build(t, m.end).filter(|b| b.name.is_some() && b.kind == m.kind).unwrap_or(m);
+                } else if speech && m.first == t + 1 && m.name.is_none() && ctx.word_is(t, WordClass::ThingPronouns) && m.kind == MentionKind::Anonymous {
+                    // "this source", "that official": a role after a demonstrative
+                    m = ctx.build(t, m.end).unwrap_or(m);
                 } else {
                     return None;
                 }
@@ -751,7 +789,7 @@ fn after_pattern(ctx: &Ctx, close_t: usize) -> Option<(Found, usize)> {
             return Some((found(ctx, c, n, m, Via::Explicit), c + n));
         }
         // stop at anything that cannot be part of a mention or an adverb
-        if !(ctx.is_adverb(c) || matches!(toks[c].kind, TokKind::Word | TokKind::Punct('.'))) {
+        if !(ctx.is_adverb(c) || matches!(toks[c].kind, TokKind::Word | TokKind::Number | TokKind::Punct('.' | '$' | '&'))) {
             return None;
         }
     }
@@ -1789,17 +1827,34 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
         // speaker is the same report going on, when the first held no quotation and the
         // quotation opens within a few words, after no new noun phrase ("and there was “no
         // evidence”", "and “we will ...”", not "and at one point the crowd chanted “...”")
-        if coordinator {
+        // The same holds after the other words that end a report, after a comma ("..., but
+        // “we are still counting”", "..., as “a disgrace”") or anywhere ("but “...”"), and
+        // for a participle after a comma, which has no subject of its own to bring in
+        // ("..., calling it “a mess”", "..., noting her “limited” role"): PolNeAR bundles the
+        // quoted words with the report they finish.
+        // (a cue after the comma opens a report of its own, as PolNeAR marks it: "...,
+        // saying “...”")
+        let after_comma_word = kind == TokKind::Word && k > from && ctx.is_punct(k - 1, ',') && ctx.cue_at(k).is_none();
+        let at_break = coordinator || (kind == TokKind::Word && ctx.word_is(k, WordClass::ClauseBreak)) || after_comma_word;
+        if at_break {
             while seen_to < k {
                 quoted_before |= ctx.scan.token_depth[seen_to] > ctx.level;
                 seen_to += 1;
             }
         }
-        let quoted_sequel = coordinator
+        let participle = after_comma_word && ctx.lw(k).ends_with("ing") && ctx.lw(k).len() > 5;
+        let quoted_sequel = at_break
             && !quoted_before
-            && (k + 1..(k + 7).min(to))
-                .find(|&j| ctx.scan.token_depth[j] > ctx.level)
-                .is_some_and(|q| (k + 1..q).all(|j| toks[j].kind == TokKind::Word && !ctx.is_cap(j) && !ctx.word_is(j, WordClass::Determiner)));
+            && (k + 1..(k + 7).min(to)).find(|&j| ctx.scan.token_depth[j] > ctx.level).is_some_and(|q| {
+                // (after a subordinator, a cue of its own is a report of its own: "..., although
+                // he tweeted that “...”")
+                (k + 1..q).all(|j| {
+                    toks[j].kind == TokKind::Word
+                        && !ctx.is_cap(j)
+                        && (participle || !ctx.word_is(j, WordClass::Determiner))
+                        && (coordinator || ctx.cue_at(j).is_none())
+                })
+            });
         if joins && !quoted_sequel && k + 2 < to {
             if let Some(m) = ctx.mention_after(k + 1, to) {
                 let mut c = m.end;
@@ -1853,7 +1908,7 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
                     return k - 1;
                 }
             }
-            if ctx.word_is(k, WordClass::ClauseBreak) {
+            if ctx.word_is(k, WordClass::ClauseBreak) && !quoted_sequel {
                 return k;
             }
             if ctx.word_is(k, WordClass::ParticipleBreak) && next.is_some_and(|n| n.ends_with("ing") && n.len() > 5) {
