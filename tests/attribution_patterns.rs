@@ -1076,3 +1076,19 @@ fn restrictive_relative_clause_on_an_object_reports() {
     let q = a.quotes.iter().find(|q| q.content.slice(&a.text) == "the bridge was too costly").expect("the report in the relative clause");
     assert_eq!(q.kind, QuoteKind::Indirect);
 }
+
+#[test]
+fn a_long_report_goes_on_past_a_comma_and() {
+    // after a reported clause at least as long as the rest of the sentence, ", and" goes on
+    // with the report; after a short one it ends it
+    let a = run("Pilot Ines Varga said the old ferry had carried every school class across the bay for thirty years, and it would sail again.");
+    assert_eq!(
+        content_from(&a, "the old ferry").as_deref(),
+        Some("the old ferry had carried every school class across the bay for thirty years, and it would sail again")
+    );
+    let a = run("Pilot Ines Varga said the ferry was late, and the passengers on the pier waited in the rain for most of the long afternoon.");
+    assert_eq!(content_from(&a, "the ferry").as_deref(), Some("the ferry was late"));
+    // a cue in the rest starts a report of its own
+    let a = run("Pilot Ines Varga said the old ferry had carried every school class across the bay for thirty years, but now Varga plans to retire.");
+    assert_eq!(content_from(&a, "the old ferry").as_deref(), Some("the old ferry had carried every school class across the bay for thirty years"));
+}

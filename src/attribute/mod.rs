@@ -1752,6 +1752,8 @@ fn asked_questions(ctx: &Ctx, drafts: &mut Vec<Draft>) {
 fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
     // the longest subject phrase a relative clause may follow (tokens, comma included)
     const MAX_SUBJECT: usize = 8;
+    // the longest rest of a sentence read for a cue before a long report goes on (tokens)
+    const MAX_LONG_REST: usize = 40;
     let toks = &ctx.scan.tokens;
     let subordinate = in_subordinate_clause(ctx, from);
     // whether a quotation stands in `from..seen_to`: advanced only as far as asked, so the
@@ -1819,7 +1821,18 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
             let after_comma = ctx.is_punct(k - 1, ',') || (k >= 2 && matches!(toks[k - 1].kind, TokKind::Mark(_)) && ctx.is_punct(k - 2, ','));
             // "that X, and that Y": a second complement of the same cue goes on
             let continues = ctx.word_is(k, WordClass::Coordinators) && next == Some("that");
-            let goes_on = ctx.word_is(k, WordClass::ReportGoesOn);
+            // "said the bridge would stay shut until the engineers had checked every cable, and
+            // the ferry would run in its place": after a reported clause at least as long as
+            // the rest of the sentence, a comma and one of these words usually go on with the
+            // report (`long_report_goes_on`); after a short one they usually end it
+            // (and when the rest holds no cue of a report of its own: "..., but now Ames plans
+            // to ..."; the rest is read only when it is short, so the walk stays linear)
+            let long_goes_on = after_comma
+                && ctx.lex.is("long_report_goes_on", w)
+                && k - from >= to - k
+                && to - k <= MAX_LONG_REST
+                && (k + 1..to).all(|j| ctx.cue_at(j).is_none());
+            let goes_on = ctx.word_is(k, WordClass::ReportGoesOn) || long_goes_on;
             // "said the agency, which has drawn criticism for years, is in retreat": a
             // relative clause between the reported clause's subject and its verb; the report
             // goes on when an auxiliary follows the relative clause's closing comma
@@ -1853,7 +1866,7 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
                     return k - 1;
                 }
             }
-            if ctx.word_is(k, WordClass::ClauseBreak) {
+            if ctx.word_is(k, WordClass::ClauseBreak) && !long_goes_on {
                 return k;
             }
             if ctx.word_is(k, WordClass::ParticipleBreak) && next.is_some_and(|n| n.ends_with("ing") && n.len() > 5) {
