@@ -1078,6 +1078,16 @@ fn restrictive_relative_clause_on_an_object_reports() {
 }
 
 #[test]
+fn a_participle_or_coordinated_cue_after_a_quotation_takes_the_clause_subject() {
+    // the look back for a speaker stops at a quotation; a participle (after the quotation's
+    // comma) or a cue after "and" goes on with the clause the quotation stands in
+    let text = "Harbor master Lina Dorn spoke on Monday. Dorn called the old ferry a “relic,” adding that it should be sold for scrap.";
+    check(text, "it should be sold for scrap", "Dorn");
+    let text = "Harbor master Lina Dorn spoke on Monday. Dorn called the council a “bunch of sleepwalkers” and said the vote was a mistake.";
+    check(text, "the vote was a mistake", "Dorn");
+}
+
+#[test]
 fn a_long_report_goes_on_past_a_comma_and() {
     // after a reported clause at least as long as the rest of the sentence, ", and" goes on
     // with the report; after a short one it ends it

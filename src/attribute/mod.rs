@@ -948,6 +948,40 @@ fn attribution_before_participle(ctx: &Ctx, c: usize, e: usize, floor: usize) ->
         .then_some(m)
 }
 
+/// "Ames called the ferry a “relic,” adding that it should be sold", "... called him a
+/// “bully” and said ...": a participle or coordinated cue right after a closing quotation
+/// mark (a comma on either side of it) goes on with the clause the quotation stands in, and
+/// its speaker is that clause's subject. The look back for a speaker stops at a quotation
+/// (`lookback_floor`), so the subject is looked for from the sentence start here, at most
+/// `LOOKBACK` tokens back.
+fn after_quotation_subject(ctx: &Ctx, c: usize, sentence_start: usize) -> Option<Mention> {
+    let floor = sentence_start.max(c.saturating_sub(LOOKBACK));
+    let mut e = c;
+    let coordinated = e > floor && ctx.word_is(e - 1, WordClass::Coordinators) && !ctx.in_quote(e - 1);
+    if coordinated {
+        e -= 1;
+    }
+    let participle = ctx.lw(c).ends_with("ing") && !coordinated;
+    if !(participle || coordinated) {
+        return None;
+    }
+    if e > floor && ctx.is_punct(e - 1, ',') {
+        e -= 1;
+    }
+    let quoted = |k: usize| ctx.in_quote(k) || matches!(ctx.scan.tokens[k].kind, TokKind::Mark(_));
+    // (a participle needs its comma: "“...” adding" is no participle phrase)
+    let comma_inside = e > floor + 1 && quoted(e - 1) && ctx.is_punct(e - 2, ',');
+    if e <= floor + 1 || !quoted(e - 1) || (participle && e == c && !comma_inside) {
+        return None;
+    }
+    // (and the clause must open before the quotation, with a subject of its own)
+    let open = (floor..e).find(|&k| quoted(k))?;
+    if open <= floor {
+        return None;
+    }
+    clause_subject(ctx, c, open, floor, false)
+}
+
 /// The speaker of a participle or coordinated cue at `c` (`e`: where the words before it
 /// end): the subject of the clause the cue hangs on.
 fn clause_subject(ctx: &Ctx, c: usize, e: usize, floor: usize, participle: bool) -> Option<Mention> {
@@ -2113,7 +2147,7 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
             }
             m
         }
-        None => bare_subject(ctx, floor, c)?,
+        None => bare_subject(ctx, floor, c).or_else(|| after_quotation_subject(ctx, c, s.first_token))?,
     };
     let mut k = c + n;
     let cue = ctx.cue_at(c).map(|(_, q)| q);
