@@ -1102,3 +1102,14 @@ fn a_long_report_goes_on_past_a_comma_and() {
     let a = run("Pilot Ines Varga said the old ferry had carried every school class across the bay for thirty years, but now Varga plans to retire.");
     assert_eq!(content_from(&a, "the old ferry").as_deref(), Some("the old ferry had carried every school class across the bay for thirty years"));
 }
+
+#[test]
+fn newsroom_labels_before_a_colon_are_no_speakers() {
+    // a kicker ("The Latest:", "UPDATE:") or a credit ("Contributing:") is no one speaking
+    let text = "The Latest: Harbor board to vote on the new fares.\n\nThe harbor board met on Monday night.\n\nUPDATE: The vote was moved to Friday after the storm.\n\nContributing: Ana Ortiz.\n";
+    let a = run(text);
+    let labelled: Vec<&str> = a.quotes.iter().filter(|q| q.speaker.is_some()).map(|q| q.content.slice(&a.text)).collect();
+    assert!(labelled.is_empty(), "{labelled:?}");
+    // a name before the colon still speaks
+    check("Ferry Talks Resume.\n\nLina Dorn: “The fares stay where they are.”\n", "fares stay", "Lina Dorn");
+}

@@ -1419,6 +1419,9 @@ fn headline_label(ctx: &Ctx, pi: usize, a: usize, b: usize) -> Option<Draft> {
         m.name.is_some_and(|(x, y)| (x..y).rev().find(|&k| ctx.scan.tokens[k].kind == TokKind::Word).is_some_and(|k| ctx.proper.contains(ctx.lw(k))))
             && matches!(m.kind, MentionKind::Person | MentionKind::Organization)
     };
+    if ctx.lex.is("label_words", ctx.lw(colon - 1)) {
+        return None;
+    }
     let m = ctx.mention_after(a, colon).filter(named)?;
     // the audience: "to" and a mention that ends at the colon
     let audience_ok = m.end == colon || (ctx.lw(m.end) == "to" && ctx.mention_after(m.end + 1, colon).is_some_and(|x| x.end == colon));
@@ -1460,6 +1463,10 @@ fn transcript_label(ctx: &Ctx, pi: usize, a: usize, b: usize) -> Option<Draft> {
     let scan = ctx.scan;
     let colon = (a + 1..(a + 6).min(b)).find(|&k| ctx.is_punct(k, ':'))?;
     if (a..colon).any(|k| scan.tokens[k].kind != TokKind::Word) || colon + 3 >= b || ctx.in_quote(colon + 1) {
+        return None;
+    }
+    // "Contributing: ...", "The Latest: ...", "UPDATE: ...": a newsroom label, no speaker
+    if ctx.lex.is("label_words", ctx.lw(colon - 1)) {
         return None;
     }
     let caps = (a..colon).all(|k| ctx.raw(k).chars().all(|c| !c.is_lowercase()));
