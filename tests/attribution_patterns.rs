@@ -1113,3 +1113,12 @@ fn newsroom_labels_before_a_colon_are_no_speakers() {
     // a name before the colon still speaks
     check("Ferry Talks Resume.\n\nLina Dorn: “The fares stay where they are.”\n", "fares stay", "Lina Dorn");
 }
+
+#[test]
+fn maintain_reports_only_a_clause() {
+    // "maintains a lead" keeps something; "maintained that ..." and the inverted order report
+    let a = run("Mayor Ida Holt maintains a comfortable lead over her rival in the harbor wards.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
+    check("Mayor Ida Holt has long maintained that the ferry pays for itself.", "that the ferry pays for itself", "Mayor Ida Holt");
+    check("The ferry pays for itself, Mayor Ida Holt maintained.", "The ferry pays for itself", "Mayor Ida Holt");
+}

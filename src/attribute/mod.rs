@@ -1592,7 +1592,9 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
             // "sees the levy as a tax", "saw that the vote was lost": some perception verbs
             // report a stance only with an "as" complement or a that-clause (grammar/cues.toml,
             // `complement_only`)
-            let got = got.filter(|(content, ..)| !ctx.lex.complement_only.contains(&cue.lemma) || stance_complement(ctx, *content));
+            // (the inverted order frames a whole clause: "The plan is sound, Ames maintained")
+            let got =
+                got.filter(|(content, _, f)| !ctx.lex.complement_only.contains(&cue.lemma) || stance_complement(ctx, *content) || content.end <= f.cue.start);
             if let Some((content, segments, f)) = got {
                 let end_tok = f.cue_tokens.1;
                 // quotations inside the reported clause make it a mixed quotation; the
