@@ -1126,3 +1126,49 @@ fn a_quotation_that_finishes_a_report_after_a_break_word_belongs_to_it() {
     let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("she would vote")).expect("the first report");
     assert!(!q.content.slice(&a.text).contains("costs too much"));
 }
+
+#[test]
+fn a_participle_or_coordinated_cue_after_a_quotation_takes_the_clause_subject() {
+    // the look back for a speaker stops at a quotation; a participle (after the quotation's
+    // comma) or a cue after "and" goes on with the clause the quotation stands in
+    let text = "Harbor master Lina Dorn spoke on Monday. Dorn called the old ferry a “relic,” adding that it should be sold for scrap.";
+    check(text, "it should be sold for scrap", "Dorn");
+    let text = "Harbor master Lina Dorn spoke on Monday. Dorn called the council a “bunch of sleepwalkers” and said the vote was a mistake.";
+    check(text, "the vote was a mistake", "Dorn");
+}
+
+#[test]
+fn a_long_report_goes_on_past_a_comma_and() {
+    // after a reported clause at least as long as the rest of the sentence, ", and" goes on
+    // with the report; after a short one it ends it
+    let a = run("Pilot Ines Varga said the old ferry had carried every school class across the bay for thirty years, and it would sail again.");
+    assert_eq!(
+        content_from(&a, "the old ferry").as_deref(),
+        Some("the old ferry had carried every school class across the bay for thirty years, and it would sail again")
+    );
+    let a = run("Pilot Ines Varga said the ferry was late, and the passengers on the pier waited in the rain for most of the long afternoon.");
+    assert_eq!(content_from(&a, "the ferry").as_deref(), Some("the ferry was late"));
+    // a cue in the rest starts a report of its own
+    let a = run("Pilot Ines Varga said the old ferry had carried every school class across the bay for thirty years, but now Varga plans to retire.");
+    assert_eq!(content_from(&a, "the old ferry").as_deref(), Some("the old ferry had carried every school class across the bay for thirty years"));
+}
+
+#[test]
+fn newsroom_labels_before_a_colon_are_no_speakers() {
+    // a kicker ("The Latest:", "UPDATE:") or a credit ("Contributing:") is no one speaking
+    let text = "The Latest: Harbor board to vote on the new fares.\n\nThe harbor board met on Monday night.\n\nUPDATE: The vote was moved to Friday after the storm.\n\nContributing: Ana Ortiz.\n";
+    let a = run(text);
+    let labelled: Vec<&str> = a.quotes.iter().filter(|q| q.speaker.is_some()).map(|q| q.content.slice(&a.text)).collect();
+    assert!(labelled.is_empty(), "{labelled:?}");
+    // a name before the colon still speaks
+    check("Ferry Talks Resume.\n\nLina Dorn: “The fares stay where they are.”\n", "fares stay", "Lina Dorn");
+}
+
+#[test]
+fn maintain_reports_only_a_clause() {
+    // "maintains a lead" keeps something; "maintained that ..." and the inverted order report
+    let a = run("Mayor Ida Holt maintains a comfortable lead over her rival in the harbor wards.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
+    check("Mayor Ida Holt has long maintained that the ferry pays for itself.", "that the ferry pays for itself", "Mayor Ida Holt");
+    check("The ferry pays for itself, Mayor Ida Holt maintained.", "The ferry pays for itself", "Mayor Ida Holt");
+}

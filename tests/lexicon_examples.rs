@@ -322,6 +322,8 @@ fn the_word_lists_the_code_names_exist() {
         "expletives",
         "finding_nouns",
         "report_goes_on",
+        "long_report_goes_on",
+        "label_words",
         "group_determiners",
         "singular_quantities",
         "setting_prepositions",

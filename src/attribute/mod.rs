@@ -986,6 +986,40 @@ fn attribution_before_participle(ctx: &Ctx, c: usize, e: usize, floor: usize) ->
         .then_some(m)
 }
 
+/// "Ames called the ferry a “relic,” adding that it should be sold", "... called him a
+/// “bully” and said ...": a participle or coordinated cue right after a closing quotation
+/// mark (a comma on either side of it) goes on with the clause the quotation stands in, and
+/// its speaker is that clause's subject. The look back for a speaker stops at a quotation
+/// (`lookback_floor`), so the subject is looked for from the sentence start here, at most
+/// `LOOKBACK` tokens back.
+fn after_quotation_subject(ctx: &Ctx, c: usize, sentence_start: usize) -> Option<Mention> {
+    let floor = sentence_start.max(c.saturating_sub(LOOKBACK));
+    let mut e = c;
+    let coordinated = e > floor && ctx.word_is(e - 1, WordClass::Coordinators) && !ctx.in_quote(e - 1);
+    if coordinated {
+        e -= 1;
+    }
+    let participle = ctx.lw(c).ends_with("ing") && !coordinated;
+    if !(participle || coordinated) {
+        return None;
+    }
+    if e > floor && ctx.is_punct(e - 1, ',') {
+        e -= 1;
+    }
+    let quoted = |k: usize| ctx.in_quote(k) || matches!(ctx.scan.tokens[k].kind, TokKind::Mark(_));
+    // (a participle needs its comma: "“...” adding" is no participle phrase)
+    let comma_inside = e > floor + 1 && quoted(e - 1) && ctx.is_punct(e - 2, ',');
+    if e <= floor + 1 || !quoted(e - 1) || (participle && e == c && !comma_inside) {
+        return None;
+    }
+    // (and the clause must open before the quotation, with a subject of its own)
+    let open = (floor..e).find(|&k| quoted(k))?;
+    if open <= floor {
+        return None;
+    }
+    clause_subject(ctx, c, open, floor, false)
+}
+
 /// The speaker of a participle or coordinated cue at `c` (`e`: where the words before it
 /// end): the subject of the clause the cue hangs on.
 fn clause_subject(ctx: &Ctx, c: usize, e: usize, floor: usize, participle: bool) -> Option<Mention> {
@@ -1423,6 +1457,9 @@ fn headline_label(ctx: &Ctx, pi: usize, a: usize, b: usize) -> Option<Draft> {
         m.name.is_some_and(|(x, y)| (x..y).rev().find(|&k| ctx.scan.tokens[k].kind == TokKind::Word).is_some_and(|k| ctx.proper.contains(ctx.lw(k))))
             && matches!(m.kind, MentionKind::Person | MentionKind::Organization)
     };
+    if ctx.lex.is("label_words", ctx.lw(colon - 1)) {
+        return None;
+    }
     let m = ctx.mention_after(a, colon).filter(named)?;
     // the audience: "to" and a mention that ends at the colon
     let audience_ok = m.end == colon || (ctx.lw(m.end) == "to" && ctx.mention_after(m.end + 1, colon).is_some_and(|x| x.end == colon));
@@ -1464,6 +1501,10 @@ fn transcript_label(ctx: &Ctx, pi: usize, a: usize, b: usize) -> Option<Draft> {
     let scan = ctx.scan;
     let colon = (a + 1..(a + 6).min(b)).find(|&k| ctx.is_punct(k, ':'))?;
     if (a..colon).any(|k| scan.tokens[k].kind != TokKind::Word) || colon + 3 >= b || ctx.in_quote(colon + 1) {
+        return None;
+    }
+    // "Contributing: ...", "The Latest: ...", "UPDATE: ...": a newsroom label, no speaker
+    if ctx.lex.is("label_words", ctx.lw(colon - 1)) {
         return None;
     }
     let caps = (a..colon).all(|k| ctx.raw(k).chars().all(|c| !c.is_lowercase()));
@@ -1589,7 +1630,9 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
             // "sees the levy as a tax", "saw that the vote was lost": some perception verbs
             // report a stance only with an "as" complement or a that-clause (grammar/cues.toml,
             // `complement_only`)
-            let got = got.filter(|(content, ..)| !ctx.lex.complement_only.contains(&cue.lemma) || stance_complement(ctx, *content));
+            // (the inverted order frames a whole clause: "The plan is sound, Ames maintained")
+            let got =
+                got.filter(|(content, _, f)| !ctx.lex.complement_only.contains(&cue.lemma) || stance_complement(ctx, *content) || content.end <= f.cue.start);
             if let Some((content, segments, f)) = got {
                 let end_tok = f.cue_tokens.1;
                 // quotations inside the reported clause make it a mixed quotation; the
@@ -1790,6 +1833,8 @@ fn asked_questions(ctx: &Ctx, drafts: &mut Vec<Draft>) {
 fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
     // the longest subject phrase a relative clause may follow (tokens, comma included)
     const MAX_SUBJECT: usize = 8;
+    // the longest rest of a sentence read for a cue before a long report goes on (tokens)
+    const MAX_LONG_REST: usize = 40;
     let toks = &ctx.scan.tokens;
     let subordinate = in_subordinate_clause(ctx, from);
     // whether a quotation stands in `from..seen_to`: advanced only as far as asked, so the
@@ -1874,7 +1919,18 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
             let after_comma = ctx.is_punct(k - 1, ',') || (k >= 2 && matches!(toks[k - 1].kind, TokKind::Mark(_)) && ctx.is_punct(k - 2, ','));
             // "that X, and that Y": a second complement of the same cue goes on
             let continues = ctx.word_is(k, WordClass::Coordinators) && next == Some("that");
-            let goes_on = ctx.word_is(k, WordClass::ReportGoesOn);
+            // "said the bridge would stay shut until the engineers had checked every cable, and
+            // the ferry would run in its place": after a reported clause at least as long as
+            // the rest of the sentence, a comma and one of these words usually go on with the
+            // report (`long_report_goes_on`); after a short one they usually end it
+            // (and when the rest holds no cue of a report of its own: "..., but now Ames plans
+            // to ..."; the rest is read only when it is short, so the walk stays linear)
+            let long_goes_on = after_comma
+                && ctx.lex.is("long_report_goes_on", w)
+                && k - from >= to - k
+                && to - k <= MAX_LONG_REST
+                && (k + 1..to).all(|j| ctx.cue_at(j).is_none());
+            let goes_on = ctx.word_is(k, WordClass::ReportGoesOn) || long_goes_on;
             // "said the agency, which has drawn criticism for years, is in retreat": a
             // relative clause between the reported clause's subject and its verb; the report
             // goes on when an auxiliary follows the relative clause's closing comma
@@ -1908,7 +1964,7 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
                     return k - 1;
                 }
             }
-            if ctx.word_is(k, WordClass::ClauseBreak) && !quoted_sequel {
+            if ctx.word_is(k, WordClass::ClauseBreak) && !quoted_sequel && !long_goes_on {
                 return k;
             }
             if ctx.word_is(k, WordClass::ParticipleBreak) && next.is_some_and(|n| n.ends_with("ing") && n.len() > 5) {
@@ -2155,7 +2211,7 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
             }
             m
         }
-        None => bare_subject(ctx, floor, c)?,
+        None => bare_subject(ctx, floor, c).or_else(|| after_quotation_subject(ctx, c, s.first_token))?,
     };
     let mut k = c + n;
     let cue = ctx.cue_at(c).map(|(_, q)| q);
