@@ -1172,3 +1172,14 @@ fn maintain_reports_only_a_clause() {
     check("Mayor Ida Holt has long maintained that the ferry pays for itself.", "that the ferry pays for itself", "Mayor Ida Holt");
     check("The ferry pays for itself, Mayor Ida Holt maintained.", "The ferry pays for itself", "Mayor Ida Holt");
 }
+
+#[test]
+fn a_word_that_opens_no_name_still_ends_one() {
+    // "watch", "read", "from" open no name at the start of a sentence, but after a first name
+    // or inside a capitalised run they are the name's last word
+    check("Harbor Watch said the new fares would hurt commuters.", "the new fares", "Harbor Watch");
+    check("“The pier needs work,” said Ines Read, who chairs the board.", "The pier needs work", "Ines Read");
+    check("Ms. From said the ferry had been late all week.", "the ferry had been late", "Ms. From");
+    // an adverb after the name is no part of it
+    check("Councilor Dana Pike Monday said the ferry would sail again.", "the ferry would sail", "Councilor Dana Pike");
+}
