@@ -1183,3 +1183,22 @@ fn a_word_that_opens_no_name_still_ends_one() {
     // an adverb after the name is no part of it
     check("Councilor Dana Pike Monday said the ferry would sail again.", "the ferry would sail", "Councilor Dana Pike");
 }
+
+#[test]
+fn a_pronoun_refers_to_the_subject_of_its_own_sentence() {
+    // the speaker of the paragraph before is not who "he" or "they" is when the sentence opens
+    // with someone else the pronoun can stand for
+    let spoken_by = |text: &str, words: &str| {
+        let a = run(text);
+        let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains(words)).expect("the report");
+        q.speaker.as_ref().map(|s| a.entities[s.entity].name.clone())
+    };
+    let text = "“We will keep the fares low,” Mayor Paul Holt said.\n\nCouncilor Tomas Rek was upset because he thought the fares were already too high.\n";
+    assert_eq!(spoken_by(text, "already too high").as_deref(), Some("Tomas Rek"));
+    let text = "“We will keep the fares low,” the harbor board said.\n\nMany residents were upset because they thought the fares were already too high.\n";
+    assert_eq!(spoken_by(text, "already too high").as_deref(), Some("Many residents"));
+    // a name after an opening phrase is no subject
+    let text =
+        "“We will keep the fares low,” Mayor Paul Holt said.\n\nAfter the vote in Port Elm, the crowd left, and he said the fares were already too high.\n";
+    assert_eq!(spoken_by(text, "already too high").as_deref(), Some("Paul Holt"));
+}
