@@ -1202,3 +1202,19 @@ fn a_pronoun_refers_to_the_subject_of_its_own_sentence() {
         "“We will keep the fares low,” Mayor Paul Holt said.\n\nAfter the vote in Port Elm, the crowd left, and he said the fares were already too high.\n";
     assert_eq!(spoken_by(text, "already too high").as_deref(), Some("Paul Holt"));
 }
+
+#[test]
+fn a_participle_after_an_object_and_its_appositive_takes_the_subject() {
+    // the phrase before the commas is an object or a place, not the one who speaks
+    check(
+        "Late last week, the ferry company wrote a long letter to the harbor board's chairman, Ivo Sand, calling the new fares unfair.",
+        "the new fares unfair",
+        "the ferry company",
+    );
+    check(
+        "Pilot Tomas Rek was two hundred miles away in Port Elm, Maine, promising to keep the ferry running.",
+        "to keep the ferry running",
+        "Pilot Tomas Rek",
+    );
+    check("In May, a federal judge sided with the ferry workers, saying the fares were illegal.", "the fares were illegal", "a federal judge");
+}
