@@ -1172,3 +1172,49 @@ fn maintain_reports_only_a_clause() {
     check("Mayor Ida Holt has long maintained that the ferry pays for itself.", "that the ferry pays for itself", "Mayor Ida Holt");
     check("The ferry pays for itself, Mayor Ida Holt maintained.", "The ferry pays for itself", "Mayor Ida Holt");
 }
+
+#[test]
+fn a_word_that_opens_no_name_still_ends_one() {
+    // "watch", "read", "from" open no name at the start of a sentence, but after a first name
+    // or inside a capitalised run they are the name's last word
+    check("Harbor Watch said the new fares would hurt commuters.", "the new fares", "Harbor Watch");
+    check("“The pier needs work,” said Ines Read, who chairs the board.", "The pier needs work", "Ines Read");
+    check("Ms. From said the ferry had been late all week.", "the ferry had been late", "Ms. From");
+    // an adverb after the name is no part of it
+    check("Councilor Dana Pike Monday said the ferry would sail again.", "the ferry would sail", "Councilor Dana Pike");
+}
+
+#[test]
+fn a_pronoun_refers_to_the_subject_of_its_own_sentence() {
+    // the speaker of the paragraph before is not who "he" or "they" is when the sentence opens
+    // with someone else the pronoun can stand for
+    let spoken_by = |text: &str, words: &str| {
+        let a = run(text);
+        let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains(words)).expect("the report");
+        q.speaker.as_ref().map(|s| a.entities[s.entity].name.clone())
+    };
+    let text = "“We will keep the fares low,” Mayor Paul Holt said.\n\nCouncilor Tomas Rek was upset because he thought the fares were already too high.\n";
+    assert_eq!(spoken_by(text, "already too high").as_deref(), Some("Tomas Rek"));
+    let text = "“We will keep the fares low,” the harbor board said.\n\nMany residents were upset because they thought the fares were already too high.\n";
+    assert_eq!(spoken_by(text, "already too high").as_deref(), Some("Many residents"));
+    // a name after an opening phrase is no subject
+    let text =
+        "“We will keep the fares low,” Mayor Paul Holt said.\n\nAfter the vote in Port Elm, the crowd left, and he said the fares were already too high.\n";
+    assert_eq!(spoken_by(text, "already too high").as_deref(), Some("Paul Holt"));
+}
+
+#[test]
+fn a_participle_after_an_object_and_its_appositive_takes_the_subject() {
+    // the phrase before the commas is an object or a place, not the one who speaks
+    check(
+        "Late last week, the ferry company wrote a long letter to the harbor board's chairman, Ivo Sand, calling the new fares unfair.",
+        "the new fares unfair",
+        "the ferry company",
+    );
+    check(
+        "Pilot Tomas Rek was two hundred miles away in Port Elm, Maine, promising to keep the ferry running.",
+        "to keep the ferry running",
+        "Pilot Tomas Rek",
+    );
+    check("In May, a federal judge sided with the ferry workers, saying the fares were illegal.", "the fares were illegal", "a federal judge");
+}

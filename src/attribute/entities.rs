@@ -72,8 +72,8 @@ pub struct Resolver {
     ents: Vec<Ent>,
     /// (entity, paragraph, sentence) of every resolved speaker, in order.
     speakers: Vec<(usize, usize, usize)>,
-    /// (entity, sentence) of every resolved mention, in order.
-    seen: Vec<(usize, usize)>,
+    /// (entity, sentence, byte start) of every resolved mention, in order.
+    seen: Vec<(usize, usize, usize)>,
     /// Plural groups named in the narrative, with their paragraph: candidates for "they".
     pending: Vec<(Mention, usize)>,
     /// Exact-key indexes: surname and first name of persons, organisation and group keys.
@@ -351,7 +351,7 @@ impl Resolver {
                         _ => false,
                     };
                     if let Some(e) = self.resolve(ctx, &m, create).map(|(e, _)| e) {
-                        self.seen.push((e, sent));
+                        self.seen.push((e, sent, m.span.start));
                     }
                 }
                 Event::Speaker(di) => {
@@ -385,7 +385,7 @@ impl Resolver {
                         }
                         self.ents[e].evidence = true;
                         self.speakers.push((e, para, sent));
-                        self.seen.push((e, sent));
+                        self.seen.push((e, sent, span.start));
                         if cands.len() >= 2 || unresolved {
                             ambiguous.push((di, cands));
                         }
@@ -814,7 +814,7 @@ impl Resolver {
         let recent = self.speakers.iter().rev().take(WINDOW).take_while(|(_, p, _)| *p + 1 >= para).find(|(e, _, _)| ok(self, *e)).map(|(e, _, _)| *e);
         // candidates mentioned in the previous sentence or this one
         let mut cands: Vec<usize> = Vec::new();
-        for &(e, s) in self.seen.iter().rev().take(WINDOW) {
+        for &(e, s, _) in self.seen.iter().rev().take(WINDOW) {
             if s + 1 < sent {
                 break;
             }
@@ -822,6 +822,14 @@ impl Resolver {
             if ok(self, e) && (!person || self.ents[e].evidence) && !cands.contains(&e) {
                 cands.push(e);
             }
+        }
+        // 0. the subject of this very sentence ("Most voters said they ...", "The inspector
+        // general had indicated that he thought ..."): a pronoun later in the sentence that
+        // the first name of the sentence can stand for refers to it more often than to the
+        // speaker of the paragraph
+        if let Some(e) = self.sentence_subject(ctx, m, sent, para, class) {
+            self.learn_gender(e, class);
+            return Some((e, Vec::new()));
         }
         if let Some(e) = recent {
             self.learn_gender(e, class);
@@ -858,6 +866,37 @@ impl Resolver {
         self.learn_gender(nearest, class);
         let ambiguous = if cands.len() >= 2 { cands } else { Vec::new() };
         Some((nearest, ambiguous))
+    }
+
+    /// The entity first named in sentence `sent` (a plural group too, for "they"), when the
+    /// pronoun `m` can stand for it. Looks back over this sentence's mentions only (at most
+    /// `WINDOW` of each list).
+    fn sentence_subject(&mut self, ctx: &Ctx, m: &Mention, sent: usize, para: usize, class: PronounClass) -> Option<usize> {
+        let named = self.seen.iter().rev().take(WINDOW).take_while(|(_, s, _)| *s == sent).last().map(|&(e, _, pos)| (e, pos));
+        let group = if class == PronounClass::Plural {
+            self.pending
+                .iter()
+                .rev()
+                .take(WINDOW)
+                .filter(|(g, _)| g.span.start < m.span.start)
+                .take_while(|(g, _)| ctx.sent_of[g.first] as usize == sent)
+                .last()
+                .map(|(g, _)| g.clone())
+        } else {
+            None
+        };
+        // the subject opens the sentence: a name after an opening phrase ("After the results
+        // from New York were in, ...") is too often a place or an object
+        let opening = ctx.scan.tokens[ctx.scan.sentences[sent].first_token].start;
+        match (named, group) {
+            (Some((e, pos)), g) if g.as_ref().is_none_or(|g| pos < g.span.start) => (pos == opening && self.compatible_class(e, class)).then_some(e),
+            (_, Some(g)) if g.span.start == opening => {
+                let e = self.group(ctx, &g)?;
+                self.touch(e, g.span, para);
+                Some(e)
+            }
+            _ => None,
+        }
     }
 
     fn compatible_class(&self, e: usize, class: PronounClass) -> bool {

@@ -143,7 +143,7 @@ impl Ctx<'_> {
             return Np::Of;
         }
         if self.is_cap(i) {
-            if has(WordClass::NotName) {
+            if has(WordClass::NotName) && !(self.continues_name(i) && !has(WordClass::Adverb)) {
                 return Np::Stop;
             }
             return Np::Cap;
@@ -170,6 +170,25 @@ impl Ctx<'_> {
         // a quotation near a name, and a long quotation was counted whole every time)
         let short = || q.content().slice(self.text).split_whitespace().take(3).count() <= 2;
         (o > 0 && cap(o - 1) && cap(c + 1) && short()).then_some((o, c))
+    }
+
+    /// "Judicial Watch said", "Ian Read said", "Ms. From said": a capitalised word that opens
+    /// no name ("watch", "read", "from") still ends one when it follows a capitalised name word
+    /// of the same sentence with nothing between. Only one such word: the word before must be
+    /// a plain name word itself (no second not-name, pronoun or determiner), and the caller
+    /// leaves out adverbs that stand between a subject and its verb ("Kirby Monday said").
+    fn continues_name(&self, i: usize) -> bool {
+        if i == 0 || self.sentence_start_token(i) == i || self.in_quote(i - 1) {
+            return false;
+        }
+        let p = i - 1;
+        let t = self.scan.tokens[p];
+        if t.kind == TokKind::Punct('.') {
+            // an honorific or an initial: "Ms. From", "J. Read"
+            return self.np(p) == Np::Period;
+        }
+        let bad = [WordClass::NotName, WordClass::Pronoun, WordClass::Determiner, WordClass::Adverb];
+        t.kind == TokKind::Word && self.is_cap(p) && self.lex.word_classes(self.scan.words[p]) & bad.iter().fold(0, |m, c| m | c.bit()) == 0
     }
 
     /// A pronoun or determiner written with a capital in mid-sentence is part of a name.

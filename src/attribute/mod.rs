@@ -931,7 +931,12 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
                         m.end < e - 1 && (ctx.is_free_modifier(m.end) || ctx.cue_at(v).is_some())
                     });
                 if !pronoun && !clause {
-                    if let Some(m) = ctx.mention_before(j, floor) {
+                    // "The mayor fired her deputy, Ames, saying ...", "Kirby was in Salem,
+                    // Oregon, promising ...": before a participle the phrase and its appositive
+                    // must open the clause; after a verb or a preposition they are its object
+                    // or a place, and the participle goes with the clause's subject (below)
+                    let opens = |m: &Mention| m.first == floor || m.first == ctx.sentence_start_token(m.first) || ctx.is_punct(m.first - 1, ',');
+                    if let Some(m) = ctx.mention_before(j, floor).filter(|m| !ctx.lw(c).ends_with("ing") || opens(m)) {
                         if matches!(m.kind, MentionKind::Person | MentionKind::Organization | MentionKind::Anonymous | MentionKind::Group) {
                             return Some(with_appositive(ctx, m, j + 1, e - 1));
                         }
