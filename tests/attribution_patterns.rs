@@ -1172,3 +1172,24 @@ fn maintain_reports_only_a_clause() {
     check("Mayor Ida Holt has long maintained that the ferry pays for itself.", "that the ferry pays for itself", "Mayor Ida Holt");
     check("The ferry pays for itself, Mayor Ida Holt maintained.", "The ferry pays for itself", "Mayor Ida Holt");
 }
+
+#[test]
+fn a_plain_plural_of_people_agrees_with_a_present_cue() {
+    // "lobbyists", "contenders" are no role or group words; the base form of the cue after
+    // them, at the clause start, is their verb
+    check("Freight lobbyists describe the new toll as a burden on small firms.", "new toll", "Freight lobbyists");
+    check("The three contenders agree that the bridge must be rebuilt.", "bridge must be rebuilt", "The three contenders");
+    check("Skating instructors blast the new rink rules.", "new rink rules", "Skating instructors");
+    // a singular before the base form is a noun phrase: no report
+    let a = run("The harvest report on Monday was late.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    // a past form after a plain phrase is often a participle
+    let a = run("In a video posted on Monday, the ferry was seen leaving early.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+}
+
+#[test]
+fn a_personal_relative_pronoun_makes_its_phrase_a_speaker() {
+    // "who" shows the plain noun before it names people, even as an object
+    check("The rally was organized by dock unions, who have insisted on a vote.", "a vote", "dock unions");
+}
