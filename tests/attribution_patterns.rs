@@ -1218,3 +1218,24 @@ fn a_participle_after_an_object_and_its_appositive_takes_the_subject() {
     );
     check("In May, a federal judge sided with the ferry workers, saying the fares were illegal.", "the fares were illegal", "a federal judge");
 }
+
+#[test]
+fn a_plain_plural_of_people_agrees_with_a_present_cue() {
+    // "lobbyists", "contenders" are no role or group words; the base form of the cue after
+    // them, at the clause start, is their verb
+    check("Freight lobbyists describe the new toll as a burden on small firms.", "new toll", "Freight lobbyists");
+    check("The three contenders agree that the bridge must be rebuilt.", "bridge must be rebuilt", "The three contenders");
+    check("Skating instructors blast the new rink rules.", "new rink rules", "Skating instructors");
+    // a singular before the base form is a noun phrase: no report
+    let a = run("The harvest report on Monday was late.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    // a past form after a plain phrase is often a participle
+    let a = run("In a video posted on Monday, the ferry was seen leaving early.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+}
+
+#[test]
+fn a_personal_relative_pronoun_makes_its_phrase_a_speaker() {
+    // "who" shows the plain noun before it names people, even as an object
+    check("The rally was organized by dock unions, who have insisted on a vote.", "a vote", "dock unions");
+}

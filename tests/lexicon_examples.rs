@@ -317,6 +317,7 @@ fn the_word_lists_the_code_names_exist() {
         "plural_nouns",
         "indefinite_articles",
         "quantifiers",
+        "person_noun_endings",
         "cue_particles",
         "stance_noun_followers",
         "expletives",

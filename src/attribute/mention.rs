@@ -314,6 +314,36 @@ impl Ctx<'_> {
         self.build(k, end)
     }
 
+    /// The phrase before a personal relative pronoun ("who") when no mention rule takes it:
+    /// "met a young farmer who said ...", "uniting liberals who wanted ...". The pronoun
+    /// shows the phrase names people, so a plain noun heads it wherever it stands (a mention
+    /// headed by one must otherwise open its clause, see [`Ctx::mention_before`]): up to
+    /// three plain words ending at `end`, after a determiner, or without one when the head is
+    /// a plural ("-s").
+    pub fn antecedent_before(&self, end: usize, floor: usize) -> Option<Mention> {
+        const MAX_WORDS: usize = 3;
+        let mut k = end;
+        while k > floor && end - k < MAX_WORDS && (self.is_free_modifier(k - 1) || (k < end && self.np(k - 1) == Np::Modifier)) {
+            k -= 1;
+        }
+        if k == end || !self.is_free_modifier(end - 1) {
+            return None;
+        }
+        let mut m = if k > floor && self.np(k - 1) == Np::Det && !self.word_is(k - 1, WordClass::Quantifiers) {
+            self.phrase_mention(k - 1, end)?
+        } else {
+            let h = self.lw(end - 1);
+            if !(h.ends_with('s') && !h.ends_with("ss")) || (k > floor && self.scan.tokens[k - 1].kind == TokKind::Word && self.np(k - 1) != Np::Stop) {
+                return None;
+            }
+            self.phrase_mention(k, end)?
+        };
+        let h = self.lw(end - 1);
+        m.plural = h.ends_with('s') && !h.ends_with("ss");
+        m.kind = if m.plural { MentionKind::Group } else { MentionKind::Anonymous };
+        Some(m)
+    }
+
     /// The speaker mention starting at token `start`, not reaching `limit`. Used for
     /// "said Kirby" and "according to a senior official".
     pub fn mention_after(&self, start: usize, limit: usize) -> Option<Mention> {

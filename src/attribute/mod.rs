@@ -848,7 +848,8 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
     }
     // "Trump, who said that ...": the relative pronoun stands for the phrase before its comma
     if e > floor + 1 && ctx.word_is(e - 1, WordClass::RelativePronouns) && ctx.is_punct(e - 2, ',') {
-        if let Some(mut m) = ctx.mention_before(e - 2, floor) {
+        let personal = ctx.word_is(e - 1, WordClass::RestrictiveRelatives);
+        if let Some(mut m) = ctx.mention_before(e - 2, floor).or_else(|| if personal { ctx.antecedent_before(e - 2, floor) } else { None }) {
             if matches!(m.kind, MentionKind::Person | MentionKind::Organization | MentionKind::Anonymous | MentionKind::Group) {
                 m.relative = Some(ctx.tok_span(e - 1));
                 return Some(m);
@@ -864,7 +865,7 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
     // A subject phrase ("Voters who say ... favor ...", "Among those who ..., most ...")
     // has its main clause after the report, with no mark of where the report ends.
     if e > floor + 1 && ctx.word_is(e - 1, WordClass::RestrictiveRelatives) && !ctx.in_quote(e - 1) {
-        if let Some(mut m) = ctx.mention_before(e - 1, floor) {
+        if let Some(mut m) = ctx.mention_before(e - 1, floor).or_else(|| ctx.antecedent_before(e - 1, floor)) {
             // (not after a cue or a conjunction: "said a member who supports her" and "a
             // mayor and party donor who backs her" describe the speaker of another report)
             let b = m.first.saturating_sub(1);
@@ -1102,13 +1103,19 @@ fn bare_subject(ctx: &Ctx, floor: usize, c: usize) -> Option<Mention> {
     // a finite verb only: "the storm warning" is a noun; other cues take a bare subject
     // headed by a finding noun ("Exit polling showed that ...", "Early polls show ...")
     let finding_head = c > floor && ctx.word_is(c - 1, WordClass::FindingNouns);
-    if !(ctx.lex.any_subject_cues.contains(&cue.lemma) || finding_head) || ctx.lw(c).ends_with("ing") {
+    if ctx.lw(c).ends_with("ing") {
         return None;
     }
+    // other cues take one when the phrase agrees with the cue as a subject with its verb
+    // (checked below, once the phrase is known)
+    let any_subject = ctx.lex.any_subject_cues.contains(&cue.lemma) || finding_head;
     // "took to the radio to say": an infinitive is no finite verb either; the words before
     // it are a whole clause, not a noun phrase; the speaker is a named subject opening the
     // clause, when nobody else is named on the way ("urged voters to say no" has none)
     if c > floor && ctx.lw(c - 1) == "to" {
+        if !any_subject {
+            return None;
+        }
         let m = subject_of(ctx, floor, c - 1)?;
         let plain = (m.end..c - 1)
             .all(|k| ctx.scan.tokens[k].kind == TokKind::Word && !ctx.in_quote(k) && !ctx.word_is(k, WordClass::Pronoun) && (!ctx.is_cap(k) || k == m.end));
@@ -1152,7 +1159,46 @@ fn bare_subject(ctx: &Ctx, floor: usize, c: usize) -> Option<Mention> {
     if (start..end).any(clause_word) {
         return None;
     }
+    if !any_subject && !verb_agrees(ctx, start, end - 1, c) {
+        return None;
+    }
     ctx.phrase_mention(start, end)
+}
+
+/// A phrase starting at `first` opens its clause: it starts the sentence (or the stretch
+/// looked at), or follows a comma, semicolon or colon, an opening conjunction ("But") or a
+/// subordinator ("While").
+fn opens_clause(ctx: &Ctx, first: usize, floor: usize) -> bool {
+    if first <= floor || first == ctx.sentence_start_token(first) {
+        return true;
+    }
+    let p = first - 1;
+    !ctx.in_quote(p)
+        && (matches!(ctx.scan.tokens[p].kind, TokKind::Punct(',' | ';' | ':'))
+            || ctx.word_is(p, WordClass::ClauseOpeners)
+            || ctx.word_is(p, WordClass::Subordinators))
+}
+
+/// "Three-quarters support ...", "Harbor pilots want ...", "Few believe ...": a present cue
+/// form after a plain noun phrase (`start..=head`) that opens its clause is its verb, not a
+/// noun of the phrase, when the head is a plural that names people or a quantity and the cue
+/// is in the base form that agrees with it. A plural head is a quantity (`quantifiers`, a
+/// number, "%") or a lowercase word with an ending of a noun for people
+/// (`person_noun_endings`: "pilots" does not qualify, "voters" does); things make up most of
+/// the other plural heads before a cue form ("the statistics show", "the rules allow"), which
+/// PolNeAR rarely takes for sources. "The harvest report" (a singular before a base form)
+/// stays a noun phrase, and so does "an alleged theft" (a past form, often a participle
+/// before a noun; an opening determiner lets `speaker_before` take "the crowd yelled").
+fn verb_agrees(ctx: &Ctx, start: usize, head: usize, c: usize) -> bool {
+    let verb = ctx.lw(c);
+    // (no prepositional phrase: "in a video posted ...", "with his proposed ...")
+    if ctx.word_is(start, WordClass::SettingPrepositions) || ctx.word_is(start, WordClass::RolePrepositions) || ctx.is_past_cue(c) || verb.ends_with('s') {
+        return false;
+    }
+    let h = ctx.lw(head);
+    let quantity = ctx.word_is(head, WordClass::Quantifiers) || matches!(ctx.scan.tokens[head].kind, TokKind::Number | TokKind::Punct('%'));
+    let people = ctx.is_free_modifier(head) && ctx.lex.word_lists.get("person_noun_endings").is_some_and(|l| l.iter().any(|e| h.ends_with(e.as_str())));
+    quantity || people
 }
 
 /// "Eric Ames, a state senator, said" / "the authority's chair, Petra Holm, said": a name and
@@ -2211,7 +2257,16 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
             // except for the cues that hardly ever are, right after the subject ("The
             // candidates say ...", not "The expansion would add ...")
             let any_subject = m.end == c && ctx.cue_at(c).is_some_and(|(_, q)| ctx.lex.any_subject_cues.contains(&q.lemma)) && !ctx.lw(c).ends_with("ing");
-            if free_headed(ctx, &m) && !any_subject && !ctx.lex.is_past_cue(&ctx.lower[ctx.scan.tokens[c].start..ctx.scan.tokens[c + n - 1].end]) {
+            // ("The ads ask ...", "Most farm groups want ...": a phrase opening its clause
+            // that agrees with the cue form is its subject, see `verb_agrees`)
+            let agrees = m.end == c && opens_clause(ctx, m.first, floor) && verb_agrees(ctx, m.first, c - 1, c);
+            // (nor after a relative pronoun: "voters who want ...")
+            if free_headed(ctx, &m)
+                && !any_subject
+                && !agrees
+                && m.relative.is_none()
+                && !ctx.lex.is_past_cue(&ctx.lower[ctx.scan.tokens[c].start..ctx.scan.tokens[c + n - 1].end])
+            {
                 return None;
             }
             m
