@@ -253,11 +253,7 @@ fn amounts(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usi
         if unit == "time" || unit.is_empty() || (year && !lex.units.values().any(|v| *v == unit) && currency.is_none()) {
             continue;
         }
-        // an estimate: one of the approximation words (one or two words) right before it
-        let before1 = if start > a { word(start - 1) } else { "" };
-        let before2 = if start > a + 1 { format!("{} {}", word(start - 2), before1) } else { String::new() };
-        let approx = lex.approximations.contains(before1) || lex.approximations.contains(before2.as_str());
-        let bound = lex.bounds.get(before2.as_str()).or_else(|| lex.bounds.get(before1)).map(|&lower| if lower { Bound::Lower } else { Bound::Upper });
+        let (approx, bound) = estimate_before(lower, scan, lex, a, start);
         // the figure as written: currency sign, digits and multiplier ("$60 million")
         let first = if currency.is_some() { start - 1 } else { start };
         out.push(Amount { hundredths: (value * 100.0).round() as u64, unit, approx, bound, span: Span::new(toks[first].start, toks[u.max(e) - 1].end) });
@@ -275,20 +271,26 @@ fn share_in_words(lower: &str, scan: &Scan, lex: &Lexicon, a: usize, head: usize
     let end = toks[head + 1].end;
     // (the forms are of up to four words, "of" included)
     let (start, &(hundredths, own)) = (head.saturating_sub(3).max(a)..=head).find_map(|s| lex.shares.get(&lower[toks[s].start..end]).map(|v| (s, v)))?;
-    let word = |i: usize| &lower[toks[i].start..toks[i].end];
-    let before1 = if start > a { word(start - 1) } else { "" };
-    if lex.share_blockers.contains(before1) {
+    if start > a && lex.share_blockers.contains(&lower[toks[start - 1].start..toks[start - 1].end]) {
         return None;
     }
+    let (approx, before) = estimate_before(lower, scan, lex, a, start);
+    let bound = own.map(|lower| if lower { Bound::Lower } else { Bound::Upper }).or(before);
+    Some(Amount { hundredths, unit: "percent".to_string(), approx: approx || bound.is_none(), bound, span: Span::new(toks[start].start, toks[head].end) })
+}
+
+/// What the one or two words right before token `start` (not before `a`) say of the figure
+/// there: whether they make it an estimate (grammar/claims.toml `[[approximation]]`, "about",
+/// "more than"), and the bound they set (`[[bound]]`: "more than" a lower one, "up to" an
+/// upper one).
+fn estimate_before(lower: &str, scan: &Scan, lex: &Lexicon, a: usize, start: usize) -> (bool, Option<Bound>) {
+    let toks = &scan.tokens;
+    let word = |i: usize| &lower[toks[i].start..toks[i].end];
+    let before1 = if start > a { word(start - 1) } else { "" };
     let before2 = if start > a + 1 { format!("{} {}", word(start - 2), before1) } else { String::new() };
-    let bound = own.or_else(|| lex.bounds.get(before2.as_str()).or_else(|| lex.bounds.get(before1)).copied());
-    Some(Amount {
-        hundredths,
-        unit: "percent".to_string(),
-        approx: bound.is_none() || lex.approximations.contains(before1) || lex.approximations.contains(before2.as_str()),
-        bound: bound.map(|lower| if lower { Bound::Lower } else { Bound::Upper }),
-        span: Span::new(toks[start].start, toks[head].end),
-    })
+    let approx = lex.approximations.contains(before1) || lex.approximations.contains(before2.as_str());
+    let bound = lex.bounds.get(before2.as_str()).or_else(|| lex.bounds.get(before1)).map(|&lower| if lower { Bound::Lower } else { Bound::Upper });
+    (approx, bound)
 }
 
 /// How far (in tokens) a negation or a modal may stand before the word it bears on.

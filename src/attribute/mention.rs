@@ -329,17 +329,16 @@ impl Ctx<'_> {
         if k == end || !self.is_free_modifier(end - 1) {
             return None;
         }
+        let h = self.lw(end - 1);
+        let plural = h.ends_with('s') && !h.ends_with("ss");
         let mut m = if k > floor && self.np(k - 1) == Np::Det && !self.word_is(k - 1, WordClass::Quantifiers) {
             self.phrase_mention(k - 1, end)?
+        } else if !plural || (k > floor && self.scan.tokens[k - 1].kind == TokKind::Word && self.np(k - 1) != Np::Stop) {
+            return None;
         } else {
-            let h = self.lw(end - 1);
-            if !(h.ends_with('s') && !h.ends_with("ss")) || (k > floor && self.scan.tokens[k - 1].kind == TokKind::Word && self.np(k - 1) != Np::Stop) {
-                return None;
-            }
             self.phrase_mention(k, end)?
         };
-        let h = self.lw(end - 1);
-        m.plural = h.ends_with('s') && !h.ends_with("ss");
+        m.plural = plural;
         m.kind = if m.plural { MentionKind::Group } else { MentionKind::Anonymous };
         Some(m)
     }

@@ -3,11 +3,11 @@
 //! When one statement puts a number on something ("1,200 jobs", "58 percent") and another
 //! puts a different number on the same kind of thing, about the same subject and the same
 //! time, a reader cannot tell which is right. A share said in words ("a majority of",
-//! "two-thirds of"; `[[share]]` in grammar/claims.toml) is a figure in percent. Counts are compared by what they count, with
-//! nouns of one kind taken together (jobs, workers and people; see `[[unit]]` in
-//! grammar/claims.toml), and only when a content word within six words of each figure is
-//! the same (what is measured: "*turnout* was 58 percent", "*exports* fell 12 percent") and
-//! their predicates, if any, are of one class. An estimate ("about 2,000",
+//! "two-thirds of"; `[[share]]` in grammar/claims.toml) is a figure in percent. Counts are
+//! compared by what they count, with nouns of one kind taken together (jobs, workers and
+//! people; see `[[unit]]` in grammar/claims.toml), and only when a content word within six
+//! words of each figure is the same (what is measured: "*turnout* was 58 percent",
+//! "*exports* fell 12 percent") and their predicates, if any, are of one class. An estimate ("about 2,000",
 //! "roughly 640") clashes only with a figure more than a tenth away from it; two exact
 //! figures clash when they differ at all. Two ranges ("between $30,000 and $60,000", "$35,000 to
 //! $60,000") agree only when both bounds do; a figure inside a range agrees with it, and a
