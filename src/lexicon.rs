@@ -175,6 +175,36 @@ pub enum Number {
 pub struct AbbreviationsFile {
     pub sentence_starters: Vec<String>,
     pub abbreviation: Vec<AbbrevEntry>,
+    #[serde(default)]
+    pub contraction: Vec<ContractionEntry>,
+    #[serde(default)]
+    pub small_words: Vec<SmallWordsEntry>,
+}
+
+/// Words of a closed class that a remark quoted two ways may differ in (grammar/abbreviations.toml
+/// `[[small_words]]`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmallWordsEntry {
+    pub group: String,
+    pub forms: Vec<String>,
+    /// Pairs of wordings of one remark that differ in words of the group only.
+    #[serde(default)]
+    pub examples: Vec<[String; 2]>,
+}
+
+/// A contraction and the words it stands for (grammar/abbreviations.toml `[[contraction]]`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContractionEntry {
+    /// The forms end a word ("n't" in "didn't") rather than being the whole word ("won't").
+    #[serde(default)]
+    pub suffix: bool,
+    pub forms: Vec<String>,
+    pub expands: String,
+    /// Pairs of wordings, contracted and not, that read as the same words.
+    #[serde(default)]
+    pub examples: Vec<[String; 2]>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -608,6 +638,10 @@ pub enum WordClass {
     NamingWords,
     TimeDeterminers,
     LyNouns,
+    /// A small word of grammar/abbreviations.toml (`small_words`).
+    SmallWord,
+    /// A whole-word contraction of grammar/abbreviations.toml (`contraction_words`).
+    Contraction,
 }
 
 impl WordClass {
@@ -723,6 +757,12 @@ pub struct Lexicon {
     pub noun_form_cues: HashSet<String>,
     pub abbreviations: HashMap<String, Abbrev>,
     pub sentence_starters: HashSet<String>,
+    /// Whole-word contractions ("won't") and the words they stand for.
+    pub contraction_words: HashMap<String, Vec<String>>,
+    /// Word-final contractions ("n't", "'ll") and the words they stand for, longest first.
+    pub contraction_suffixes: Vec<(String, Vec<String>)>,
+    /// The small words of grammar/abbreviations.toml (articles, pronouns, prepositions, ...).
+    pub small_words: HashSet<String>,
     pub determiners: HashSet<String>,
     pub modifiers: HashSet<String>,
     pub not_heads: HashSet<String>,
@@ -862,6 +902,23 @@ impl Lexicon {
             noun_form_cues: cues.noun_forms.iter().cloned().collect(),
             abbreviations: HashMap::new(),
             sentence_starters: set(&abbr.sentence_starters),
+            contraction_words: abbr
+                .contraction
+                .iter()
+                .filter(|e| !e.suffix)
+                .flat_map(|e| e.forms.iter().map(move |f| (f.to_lowercase().replace('’', "'"), e.expands.split(' ').map(str::to_string).collect())))
+                .collect(),
+            small_words: abbr.small_words.iter().flat_map(|e| e.forms.iter().map(|f| f.to_lowercase())).collect(),
+            contraction_suffixes: {
+                let mut v: Vec<(String, Vec<String>)> = abbr
+                    .contraction
+                    .iter()
+                    .filter(|e| e.suffix)
+                    .flat_map(|e| e.forms.iter().map(move |f| (f.to_lowercase().replace('’', "'"), e.expands.split(' ').map(str::to_string).collect())))
+                    .collect();
+                v.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+                v
+            },
             determiners: set(&speakers.determiners),
             modifiers: set(&speakers.modifiers),
             not_heads: set(&speakers.not_heads),
@@ -1163,6 +1220,8 @@ impl Lexicon {
             (C::CueWord, self.cues.by_first.iter().filter(|(_, l)| l.iter().any(|(ws, _)| ws.len() == 1)).map(|(w, _)| w.as_str()).collect()),
             (C::Opposition, self.opposition.keys().map(String::as_str).collect()),
             (C::Idiom, self.idioms.keys().map(String::as_str).collect()),
+            (C::SmallWord, self.small_words.iter().map(String::as_str).collect()),
+            (C::Contraction, self.contraction_words.keys().map(String::as_str).collect()),
         ];
         let lists: Vec<(C, Vec<&str>)> = WordClass::LISTS
             .iter()
@@ -1469,6 +1528,19 @@ impl Lexicon {
         &self.class_opposes[a as usize]
     }
 
+    /// A contraction ([`Lexicon::contraction_words`], [`Lexicon::contraction_suffixes`]) as
+    /// the word before it (empty for a whole-word form) and the words it stands for; `lower`
+    /// is a lowercase word with ' for apostrophes.
+    pub fn expand_contraction<'a>(&'a self, lower: &'a str) -> Option<(&'a str, &'a [String])> {
+        if let Some(words) = self.contraction_words.get(lower) {
+            return Some(("", words));
+        }
+        self.contraction_suffixes.iter().find_map(|(suffix, words)| {
+            let stem = lower.strip_suffix(suffix.as_str())?;
+            (!stem.is_empty()).then_some((stem, words.as_slice()))
+        })
+    }
+
     pub fn has_negation_suffix(&self, lower: &str) -> bool {
         self.negation_suffixes.iter().any(|s| lower.ends_with(s.as_str()))
     }
@@ -1571,6 +1643,7 @@ mod tests {
             (WordClass::PresentAuxiliary, &lex.present_auxiliaries),
             (WordClass::NounMarker, &lex.noun_markers),
             (WordClass::InitialConditional, &lex.initial_conditionals),
+            (WordClass::SmallWord, &lex.small_words),
         ];
         let mut words: Vec<&str> = lex.vocab.keys().map(|w| &**w).collect();
         words.extend(["", "zzz", "Said", "the ministry"]);

@@ -46,6 +46,16 @@ fn every_entry_has_examples() {
             missing.push(format!("abbreviation group {}", e.group));
         }
     }
+    for e in &abbr.contraction {
+        if e.examples.is_empty() {
+            missing.push(format!("contraction {:?}", e.forms));
+        }
+    }
+    for e in &abbr.small_words {
+        if e.examples.is_empty() {
+            missing.push(format!("small words {}", e.group));
+        }
+    }
     let groups = [
         &claims.negation,
         &claims.modality,
@@ -161,6 +171,47 @@ fn abbreviation_examples_split_where_marked() {
             let got: Vec<&str> = scan.sentences.iter().map(|s| s.span.slice(&text)).collect();
             if got != expected {
                 failures.push(format!("{}: expected {expected:?}, got {got:?}", g.group));
+            }
+        }
+    }
+    report(failures);
+}
+
+/// One speaker quoted in two wordings: first the sentence quoted whole, then again in a later
+/// paragraph. Whether QC105 (reworded-quote) reports the pair.
+fn quoted_twice_differs(first: &str, second: &str) -> bool {
+    let text = format!("“{first}” Mayor Ines Dahl said on Monday.\n\nThe council met again on Tuesday.\n\n“{second}” Dahl told reporters.\n");
+    analyze("example.txt", &text, &Config::default()).findings.iter().any(|f| f.code == "QC105")
+}
+
+#[test]
+fn contraction_examples_quote_the_same_words() {
+    let (_, _, abbr, ..) = files();
+    let mut failures = Vec::new();
+    for e in &abbr.contraction {
+        for [contracted, full] in &e.examples {
+            if quoted_twice_differs(contracted, full) {
+                failures.push(format!("contraction {:?}: {contracted:?} and {full:?} were reported as different wordings", e.forms));
+            }
+            // the contraction read as its words, one small word put in is still found
+            let (head, rest) = full.split_once(' ').unwrap_or((full, ""));
+            let changed = format!("{head} just {rest}");
+            if !quoted_twice_differs(contracted, &changed) {
+                failures.push(format!("contraction {:?}: {contracted:?} and {changed:?} were not reported", e.forms));
+            }
+        }
+    }
+    report(failures);
+}
+
+#[test]
+fn small_word_examples_are_one_remark_quoted_two_ways() {
+    let (_, _, abbr, ..) = files();
+    let mut failures = Vec::new();
+    for e in &abbr.small_words {
+        for [one, other] in &e.examples {
+            if !quoted_twice_differs(one, other) {
+                failures.push(format!("small words {}: {one:?} and {other:?} were not reported", e.group));
             }
         }
     }

@@ -9,6 +9,7 @@ mod qc101_unattributed_quote;
 mod qc102_unbalanced_quotes;
 mod qc103_ambiguous_pronoun;
 mod qc104_inconsistent_name;
+mod qc105_reworded_quote;
 mod qc201_state_reversal;
 mod qc202_polarity_clash;
 mod qc203_stance_clash;
@@ -209,6 +210,7 @@ pub static LINT: &[Rule] = &[
     rule!("QC102", "unbalanced-quotes", Error, "qc102_unbalanced_quotes.rs", lint = qc102_unbalanced_quotes::check),
     rule!("QC103", "ambiguous-pronoun", Warning, "qc103_ambiguous_pronoun.rs", lint = qc103_ambiguous_pronoun::check),
     rule!("QC104", "inconsistent-name", Warning, "qc104_inconsistent_name.rs", lint = qc104_inconsistent_name::check),
+    rule!("QC105", "reworded-quote", Warning, "qc105_reworded_quote.rs", lint = qc105_reworded_quote::check),
 ];
 
 /// Consistency rules, tried in this order on each pair; the first that fires reports it.
