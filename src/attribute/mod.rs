@@ -1716,7 +1716,14 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
                         absorbed.push((content, drafts[draft_of_scan[qi]].clone()));
                         drafts[draft_of_scan[qi]].dropped = true;
                     }
-                    let segments = if segments.len() > 1 && kind == QuoteKind::Indirect { segments } else { vec![content] };
+                    // "Cost estimates, he added, were “based on a prototype”": the parenthetical
+                    // cue stays out of a mixed quotation as well, unless a quotation runs across it
+                    let across = |a: Span, b: Span| inside.iter().any(|&qi| scan.quotes[qi].outer().start < a.end && scan.quotes[qi].outer().end > b.start);
+                    let segments = match segments.as_slice() {
+                        _ if segments.len() > 1 && kind == QuoteKind::Indirect => segments,
+                        [a, b] if !across(*a, *b) => vec![Span::new(content.start.min(a.start), a.end), Span::new(b.start, content.end.max(b.end))],
+                        _ => vec![content],
+                    };
                     new.push(Draft {
                         kind,
                         content,
@@ -1891,6 +1898,8 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
     // whether a quotation stands in `from..seen_to`: advanced only as far as asked, so the
     // walk stays linear in the clause's length
     let (mut seen_to, mut quoted_before) = (from, false);
+    // whether `from..past_to` holds a past-tense verb, a comma or a quotation (for "and")
+    let (mut past_to, mut past_seen, mut series_or_quote) = (from, false, false);
     let mut k = from + 1;
     while k < to {
         if ctx.scan.token_depth[k] > ctx.level {
@@ -2018,7 +2027,10 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
             if ctx.word_is(k, WordClass::ClauseBreak) && !quoted_sequel && !long_goes_on {
                 return k;
             }
-            if ctx.word_is(k, WordClass::ParticipleBreak) && next.is_some_and(|n| n.ends_with("ing") && n.len() > 5) {
+            // ("said the board could save money by closing the pier": after some of these
+            // words the reported clause goes on, unless a cue follows, "by saying ...")
+            let goes_on_before_participle = ctx.lex.is("participle_goes_on", w) && ctx.cue_at(k + 1).is_none();
+            if ctx.word_is(k, WordClass::ParticipleBreak) && !goes_on_before_participle && next.is_some_and(|n| n.ends_with("ing") && n.len() > 5) {
                 return k;
             }
             if ctx.word_is(k, WordClass::Coordinators) {
@@ -2038,7 +2050,22 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
                 };
                 // (a bare "not" is no auxiliary: "personal and not work-related")
                 let auxiliary = (k + 1..v).any(|i| ctx.word_is(i, WordClass::Auxiliary) && ctx.lw(i) != "not");
-                if verb(k + 1) || (auxiliary && verb(v)) {
+                // "said the crew had checked the hull and repainted the deck": after a reported
+                // clause in the past tense (a verb in -ed or `past_auxiliaries`), with no comma
+                // (a series: "suggested X, called Y and boycotted Z") and no quotation, a past
+                // verb after "and" that is no cue goes on with the clause
+                // (`past_to` only moves forward, so the clause is read once)
+                let past = |i: usize| {
+                    ctx.scan.tokens[i].kind == TokKind::Word
+                        && ((ctx.lw(i).ends_with("ed") && ctx.lw(i).len() > 4) || ctx.lex.is("past_auxiliaries", ctx.lw(i)))
+                };
+                while past_to < k {
+                    past_seen |= past(past_to);
+                    series_or_quote |= ctx.is_punct(past_to, ',') || ctx.scan.token_depth[past_to] > ctx.level;
+                    past_to += 1;
+                }
+                let parallel = past_seen && !series_or_quote && !after_comma && ctx.cue_at(k + 1).is_none() && ctx.cue_at(v).is_none();
+                if (verb(k + 1) || (auxiliary && verb(v))) && !parallel {
                     return k;
                 }
             }
