@@ -1271,3 +1271,14 @@ fn a_parenthetical_cue_stays_out_of_a_mixed_quotation() {
     assert_eq!(pieces, ["The new fares", "were “set by the board alone.”"]);
     assert_eq!(speaker_of(&a, "set by the board").as_deref(), Some("the harbor chief"));
 }
+
+#[test]
+fn a_cue_in_a_title_case_headline() {
+    // every long word of a headline is capitalised: the cue is a cue there, not part of a name
+    let a = run("Harbor Chief Says Ferry Will Return Next Spring.\n\nThe harbor chief, Ana Ruiz, spoke on Monday.\n");
+    assert_eq!(segments_of(&a, "Ferry Will Return").unwrap(), ["Ferry Will Return Next Spring"]);
+    assert_eq!(speaker_of(&a, "Ferry Will Return").as_deref(), Some("Harbor Chief"));
+    // in running text a capitalised cue word stays part of a name
+    let a = run("The ferry left from Says Point on Monday, and the harbor reopened.\n\nIt was late.\n");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+}

@@ -44,6 +44,10 @@ pub struct Ctx<'a> {
     /// `np_cache`: building one mention asks about each of its words up to five times, and
     /// the answer takes a hash of the word and its period. 0 is not yet known.
     pub(crate) honorific_cache: std::rc::Rc<[std::cell::Cell<u8>]>,
+    /// The tokens of the first paragraph when it is a one-line title-case headline, with or
+    /// without a final period ("Mayor Says Ferry Will Return."): there a capitalised cue
+    /// word is a cue, not part of a name.
+    pub title_line: Option<(usize, usize)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -67,7 +71,8 @@ impl<'a> Ctx<'a> {
         }
         let np_cache = (0..scan.tokens.len()).map(|_| std::cell::Cell::new(0)).collect();
         let honorific_cache = (0..scan.tokens.len()).map(|_| std::cell::Cell::new(0)).collect();
-        Ctx { text, lower, scan, lex, sent_of: sent_of.into(), level: 0, bound: None, proper: std::rc::Rc::new(proper), np_cache, honorific_cache }
+        let title_line = title_line(text, scan);
+        Ctx { text, lower, scan, lex, sent_of: sent_of.into(), level: 0, bound: None, proper: std::rc::Rc::new(proper), np_cache, honorific_cache, title_line }
     }
 
     /// A view for attributing quotations nested one level inside `outer` (a top-level one).
@@ -86,6 +91,7 @@ impl<'a> Ctx<'a> {
             proper: self.proper.clone(),
             np_cache: self.np_cache.clone(),
             honorific_cache: self.honorific_cache.clone(),
+            title_line: self.title_line,
         }
     }
 
@@ -145,12 +151,22 @@ impl<'a> Ctx<'a> {
         }
         // a capitalised cue word in mid-sentence is part of a name ("State Department")
         // (and most words start no cue: asked first, before the next words are gathered)
-        if !self.lex.cues.starts_with_id(self.scan.words[i]) || (self.is_cap(i) && self.sentence_start_token(i) != i) {
+        // (in a title-case headline a capitalised cue word is a cue when its form is a verb's
+        // own, "Says", "Told"; a base form or an -ing form there is as often a noun: "Pricing
+        // Plan", "Critics Question", "Warning")
+        let capital = self.is_cap(i) && self.sentence_start_token(i) != i;
+        let in_title = capital && self.title_line.is_some_and(|(a, b)| a < i && i < b);
+        if !self.lex.cues.starts_with_id(self.scan.words[i]) || (capital && !in_title) {
             return None;
         }
         let end = (i + 4).min(self.scan.tokens.len());
         let ids = self.word_ids::<4>(i, end);
-        self.lex.cues.longest_ids(&ids.0[..ids.1]).map(|(n, c)| (n, *c))
+        let (n, c) = self.lex.cues.longest_ids(&ids.0[..ids.1]).map(|(n, c)| (n, *c))?;
+        let lemma = &self.lex.cue_lemmas[c.lemma as usize];
+        if in_title && (lemma.split(' ').next() == Some(self.lw(i)) || self.lw(i).ends_with("ing")) {
+            return None;
+        }
+        Some((n, c))
     }
 
     /// The word ids of the run of words starting at token `i` (at most `N`, not reaching
@@ -265,6 +281,17 @@ pub struct Attribution {
 
 /// Finds every quotation's cue and speaker and resolves speakers to entities; `known` are the
 /// speakers the configuration names (see [`entities::Resolver::with_known`]).
+/// The first paragraph as a title-case headline: one sentence, not the only paragraph, and
+/// every word of four letters or more capitalised (short words may stay lower case: "Says
+/// He Will Run for a Second Term"). A final period may follow, as some archives add one.
+fn title_line(text: &str, scan: &Scan) -> Option<(usize, usize)> {
+    let &(a, b) = scan.paragraph_tokens.first()?;
+    let one_sentence = scan.sentences.iter().filter(|s| s.paragraph == 0).count() == 1;
+    let long: Vec<&str> = scan.tokens[a..b].iter().filter(|t| t.kind == TokKind::Word && t.end - t.start >= 4).map(|t| &text[t.start..t.end]).collect();
+    let title = long.len() >= 3 && long.iter().all(|w| w.starts_with(char::is_uppercase));
+    (scan.paragraphs.len() > 1 && one_sentence && title).then_some((a, b))
+}
+
 pub fn attribute(ctx: &Ctx, known: &[crate::config::KnownSpeaker]) -> Attribution {
     let mut drafts = direct_patterns(ctx);
     dash_signatures(ctx, &mut drafts);
