@@ -1239,3 +1239,46 @@ fn a_personal_relative_pronoun_makes_its_phrase_a_speaker() {
     // "who" shows the plain noun before it names people, even as an object
     check("The rally was organized by dock unions, who have insisted on a vote.", "a vote", "dock unions");
 }
+
+#[test]
+fn a_reported_clause_goes_on_through_by_and_a_participle() {
+    // the means belong to what was said ...
+    let a = run("Harbor master Lina Dorn said the board could save money by closing the old pier.");
+    assert_eq!(segments_of(&a, "save money").unwrap(), ["the board could save money by closing the old pier"]);
+    // ... but a cue after "by" starts a report of its own
+    let a = run("The skipper answered the charge by saying that the nets had been checked twice.");
+    assert!(!a.quotes.iter().any(|q| q.content.slice(&a.text).contains("the charge by")), "{:?}", a.quotes);
+}
+
+#[test]
+fn and_with_a_past_verb_goes_on_after_a_past_reported_clause() {
+    // a reported clause in the past tense: the second past verb is part of it
+    let a = run("Engineer Tomas Lind said the crew had checked the hull and repainted the deck.");
+    assert_eq!(segments_of(&a, "checked the hull").unwrap(), ["the crew had checked the hull and repainted the deck"]);
+    // a present one: the past verb is the speaker's next act
+    let a = run("Engineer Tomas Lind said the hull is sound and praised the crew.");
+    assert_eq!(segments_of(&a, "hull is sound").unwrap(), ["the hull is sound"]);
+    // a quotation in the clause: the writer goes on with the speaker's acts
+    let a = run("Engineer Tomas Lind wrote that the hull was “sound as a bell” and thanked the crew.");
+    assert!(a.quotes.iter().any(|q| q.content.slice(&a.text).ends_with("bell”")), "{:?}", a.quotes);
+}
+
+#[test]
+fn a_parenthetical_cue_stays_out_of_a_mixed_quotation() {
+    let a = run("The new fares, the harbor chief added, were “set by the board alone.”");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("set by the board")).expect("the report");
+    let pieces: Vec<&str> = q.segments.iter().map(|s| s.slice(&a.text)).collect();
+    assert_eq!(pieces, ["The new fares", "were “set by the board alone.”"]);
+    assert_eq!(speaker_of(&a, "set by the board").as_deref(), Some("the harbor chief"));
+}
+
+#[test]
+fn a_cue_in_a_title_case_headline() {
+    // every long word of a headline is capitalised: the cue is a cue there, not part of a name
+    let a = run("Harbor Chief Says Ferry Will Return Next Spring.\n\nThe harbor chief, Ana Ruiz, spoke on Monday.\n");
+    assert_eq!(segments_of(&a, "Ferry Will Return").unwrap(), ["Ferry Will Return Next Spring"]);
+    assert_eq!(speaker_of(&a, "Ferry Will Return").as_deref(), Some("Harbor Chief"));
+    // in running text a capitalised cue word stays part of a name
+    let a = run("The ferry left from Says Point on Monday, and the harbor reopened.\n\nIt was late.\n");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+}

@@ -375,6 +375,8 @@ fn the_word_lists_the_code_names_exist() {
         "finding_nouns",
         "report_goes_on",
         "long_report_goes_on",
+        "participle_goes_on",
+        "past_auxiliaries",
         "label_words",
         "group_determiners",
         "singular_quantities",

@@ -44,6 +44,10 @@ pub struct Ctx<'a> {
     /// `np_cache`: building one mention asks about each of its words up to five times, and
     /// the answer takes a hash of the word and its period. 0 is not yet known.
     pub(crate) honorific_cache: std::rc::Rc<[std::cell::Cell<u8>]>,
+    /// The tokens of the first paragraph when it is a one-line title-case headline, with or
+    /// without a final period ("Mayor Says Ferry Will Return."): there a capitalised cue
+    /// word is a cue, not part of a name.
+    pub title_line: Option<(usize, usize)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -67,7 +71,8 @@ impl<'a> Ctx<'a> {
         }
         let np_cache = (0..scan.tokens.len()).map(|_| std::cell::Cell::new(0)).collect();
         let honorific_cache = (0..scan.tokens.len()).map(|_| std::cell::Cell::new(0)).collect();
-        Ctx { text, lower, scan, lex, sent_of: sent_of.into(), level: 0, bound: None, proper: std::rc::Rc::new(proper), np_cache, honorific_cache }
+        let title_line = title_line(text, scan);
+        Ctx { text, lower, scan, lex, sent_of: sent_of.into(), level: 0, bound: None, proper: std::rc::Rc::new(proper), np_cache, honorific_cache, title_line }
     }
 
     /// A view for attributing quotations nested one level inside `outer` (a top-level one).
@@ -86,6 +91,7 @@ impl<'a> Ctx<'a> {
             proper: self.proper.clone(),
             np_cache: self.np_cache.clone(),
             honorific_cache: self.honorific_cache.clone(),
+            title_line: self.title_line,
         }
     }
 
@@ -145,12 +151,22 @@ impl<'a> Ctx<'a> {
         }
         // a capitalised cue word in mid-sentence is part of a name ("State Department")
         // (and most words start no cue: asked first, before the next words are gathered)
-        if !self.lex.cues.starts_with_id(self.scan.words[i]) || (self.is_cap(i) && self.sentence_start_token(i) != i) {
+        // (in a title-case headline a capitalised cue word is a cue when its form is a verb's
+        // own, "Says", "Told"; a base form or an -ing form there is as often a noun: "Pricing
+        // Plan", "Critics Question", "Warning")
+        let capital = self.is_cap(i) && self.sentence_start_token(i) != i;
+        let in_title = capital && self.title_line.is_some_and(|(a, b)| a < i && i < b);
+        if !self.lex.cues.starts_with_id(self.scan.words[i]) || (capital && !in_title) {
             return None;
         }
         let end = (i + 4).min(self.scan.tokens.len());
         let ids = self.word_ids::<4>(i, end);
-        self.lex.cues.longest_ids(&ids.0[..ids.1]).map(|(n, c)| (n, *c))
+        let (n, c) = self.lex.cues.longest_ids(&ids.0[..ids.1]).map(|(n, c)| (n, *c))?;
+        let lemma = &self.lex.cue_lemmas[c.lemma as usize];
+        if in_title && (lemma.split(' ').next() == Some(self.lw(i)) || self.lw(i).ends_with("ing")) {
+            return None;
+        }
+        Some((n, c))
     }
 
     /// The word ids of the run of words starting at token `i` (at most `N`, not reaching
@@ -265,6 +281,17 @@ pub struct Attribution {
 
 /// Finds every quotation's cue and speaker and resolves speakers to entities; `known` are the
 /// speakers the configuration names (see [`entities::Resolver::with_known`]).
+/// The first paragraph as a title-case headline: one sentence, not the only paragraph, and
+/// every word of four letters or more capitalised (short words may stay lower case: "Says
+/// He Will Run for a Second Term"). A final period may follow, as some archives add one.
+fn title_line(text: &str, scan: &Scan) -> Option<(usize, usize)> {
+    let &(a, b) = scan.paragraph_tokens.first()?;
+    let one_sentence = scan.sentences.iter().filter(|s| s.paragraph == 0).count() == 1;
+    let long: Vec<&str> = scan.tokens[a..b].iter().filter(|t| t.kind == TokKind::Word && t.end - t.start >= 4).map(|t| &text[t.start..t.end]).collect();
+    let title = long.len() >= 3 && long.iter().all(|w| w.starts_with(char::is_uppercase));
+    (scan.paragraphs.len() > 1 && one_sentence && title).then_some((a, b))
+}
+
 pub fn attribute(ctx: &Ctx, known: &[crate::config::KnownSpeaker]) -> Attribution {
     let mut drafts = direct_patterns(ctx);
     dash_signatures(ctx, &mut drafts);
@@ -1716,7 +1743,14 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
                         absorbed.push((content, drafts[draft_of_scan[qi]].clone()));
                         drafts[draft_of_scan[qi]].dropped = true;
                     }
-                    let segments = if segments.len() > 1 && kind == QuoteKind::Indirect { segments } else { vec![content] };
+                    // "Cost estimates, he added, were “based on a prototype”": the parenthetical
+                    // cue stays out of a mixed quotation as well, unless a quotation runs across it
+                    let across = |a: Span, b: Span| inside.iter().any(|&qi| scan.quotes[qi].outer().start < a.end && scan.quotes[qi].outer().end > b.start);
+                    let segments = match segments.as_slice() {
+                        _ if segments.len() > 1 && kind == QuoteKind::Indirect => segments,
+                        [a, b] if !across(*a, *b) => vec![Span::new(content.start.min(a.start), a.end), Span::new(b.start, content.end.max(b.end))],
+                        _ => vec![content],
+                    };
                     new.push(Draft {
                         kind,
                         content,
@@ -1891,6 +1925,8 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
     // whether a quotation stands in `from..seen_to`: advanced only as far as asked, so the
     // walk stays linear in the clause's length
     let (mut seen_to, mut quoted_before) = (from, false);
+    // whether `from..past_to` holds a past-tense verb, a comma or a quotation (for "and")
+    let (mut past_to, mut past_seen, mut series_or_quote) = (from, false, false);
     let mut k = from + 1;
     while k < to {
         if ctx.scan.token_depth[k] > ctx.level {
@@ -2018,7 +2054,10 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
             if ctx.word_is(k, WordClass::ClauseBreak) && !quoted_sequel && !long_goes_on {
                 return k;
             }
-            if ctx.word_is(k, WordClass::ParticipleBreak) && next.is_some_and(|n| n.ends_with("ing") && n.len() > 5) {
+            // ("said the board could save money by closing the pier": after some of these
+            // words the reported clause goes on, unless a cue follows, "by saying ...")
+            let goes_on_before_participle = ctx.lex.is("participle_goes_on", w) && ctx.cue_at(k + 1).is_none();
+            if ctx.word_is(k, WordClass::ParticipleBreak) && !goes_on_before_participle && next.is_some_and(|n| n.ends_with("ing") && n.len() > 5) {
                 return k;
             }
             if ctx.word_is(k, WordClass::Coordinators) {
@@ -2038,7 +2077,22 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
                 };
                 // (a bare "not" is no auxiliary: "personal and not work-related")
                 let auxiliary = (k + 1..v).any(|i| ctx.word_is(i, WordClass::Auxiliary) && ctx.lw(i) != "not");
-                if verb(k + 1) || (auxiliary && verb(v)) {
+                // "said the crew had checked the hull and repainted the deck": after a reported
+                // clause in the past tense (a verb in -ed or `past_auxiliaries`), with no comma
+                // (a series: "suggested X, called Y and boycotted Z") and no quotation, a past
+                // verb after "and" that is no cue goes on with the clause
+                // (`past_to` only moves forward, so the clause is read once)
+                let past = |i: usize| {
+                    ctx.scan.tokens[i].kind == TokKind::Word
+                        && ((ctx.lw(i).ends_with("ed") && ctx.lw(i).len() > 4) || ctx.lex.is("past_auxiliaries", ctx.lw(i)))
+                };
+                while past_to < k {
+                    past_seen |= past(past_to);
+                    series_or_quote |= ctx.is_punct(past_to, ',') || ctx.scan.token_depth[past_to] > ctx.level;
+                    past_to += 1;
+                }
+                let parallel = past_seen && !series_or_quote && !after_comma && ctx.cue_at(k + 1).is_none() && ctx.cue_at(v).is_none();
+                if (verb(k + 1) || (auxiliary && verb(v))) && !parallel {
                     return k;
                 }
             }
