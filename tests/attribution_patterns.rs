@@ -1282,3 +1282,15 @@ fn a_cue_in_a_title_case_headline() {
     let a = run("The ferry left from Says Point on Monday, and the harbor reopened.\n\nIt was late.\n");
     assert!(a.quotes.is_empty(), "{:?}", a.quotes);
 }
+
+#[test]
+fn a_report_relayed_by_an_according_to_phrase_is_credited_to_its_source() {
+    // the writer has the words only from someone else's account: the report is credited to
+    // that account (PolNeAR's source), and the quotation after it goes on with it
+    let text = "“Bring the boats in before dark,” the harbor master said at the dock, according to the Bayside Courier. “Nobody goes out tomorrow.”";
+    check(text, "Bring the boats in", "the Bayside Courier");
+    check(text, "Nobody goes out", "the Bayside Courier");
+    check("She told the crew that the season was over, according to two deckhands who were there.", "the season was over", "two deckhands who were there");
+    // with no according-to phrase, the speaker is the one next to the verb
+    check("“Bring the boats in before dark,” the harbor master said at the dock.", "Bring the boats in", "the harbor master");
+}
