@@ -1294,3 +1294,33 @@ fn a_report_relayed_by_an_according_to_phrase_is_credited_to_its_source() {
     // with no according-to phrase, the speaker is the one next to the verb
     check("“Bring the boats in before dark,” the harbor master said at the dock.", "Bring the boats in", "the harbor master");
 }
+
+#[test]
+fn a_cue_word_right_after_the_subject_is_its_verb_for_a_quotation_inside_the_sentence() {
+    // "chided" frames no clause here; the quoted words in its object are the subject's
+    check("Councilman Ivo Sand chided the treasurer for doubting whether the ferry met the “winter rule” at all.", "winter rule", "Councilman Ivo Sand");
+    // a cue before a setting ("said after ...") frames no quotation there: its report is the
+    // one before it, and the quoted word stays the writer's
+    let a = run("“Let me finish,” Holt said after a brief “sorry” to the mayor.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("sorry")).expect("the quotation");
+    assert!(q.speaker.is_none(), "{:?}", q.speaker);
+}
+
+#[test]
+fn a_coordinated_cue_in_a_subordinate_clause_takes_that_clause_subject() {
+    // the sentence's own subject ("There") names no one; the clause after "when" has one
+    check(
+        "There were sharper jabs, such as when Mayor Ada Lund mocked the council on fares and called its chairman a “coward,” a charge he denied.",
+        "coward",
+        "Mayor Ada Lund",
+    );
+}
+
+#[test]
+fn adverbs_then_a_verb_after_and_start_a_new_verb_phrase() {
+    // the report of "dismissed ... as" ends before "and reportedly urged ..."
+    let a = run("Harbor chief Lena Marsh dismissed the council's fare plan as “a stunt for the cameras” and reportedly urged the board to vote it down.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("a stunt")).expect("the quotation");
+    assert_eq!(q.content.slice(&a.text), "the council's fare plan as “a stunt for the cameras”");
+    assert_eq!(q.speaker.as_ref().map(|s| s.mention.slice(&a.text)), Some("Harbor chief Lena Marsh"));
+}

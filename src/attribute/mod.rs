@@ -1072,7 +1072,16 @@ fn clause_subject(ctx: &Ctx, c: usize, e: usize, floor: usize, participle: bool)
     // the subject may stand before a quotation earlier in the sentence ("He called it
     // “a courtesy” and said ...")
     let s0 = if ctx.level == 0 { ctx.sentence_start_token(c) } else { floor };
-    subject_of(ctx, s0.min(floor), e)
+    subject_of(ctx, s0.min(floor), e).or_else(|| {
+        // "There were sharper jabs, such as when Holt knocked Ames and called him ...": a
+        // sentence whose own subject names no one; the cue is coordinated with the verb of a
+        // subordinate clause, whose subject is the speaker (the subordinator is looked for
+        // within the last MAX_SUBORDINATE tokens, so the look stays bounded)
+        const MAX_SUBORDINATE: usize = 24;
+        let lo = s0.min(floor).max(e.saturating_sub(MAX_SUBORDINATE));
+        let sub = (lo..e).rev().take_while(|&k| !ctx.in_quote(k)).find(|&k| ctx.word_is(k, WordClass::Subordinators))?;
+        subject_of(ctx, sub + 1, e)
+    })
 }
 
 /// "Officials familiar with the plan said", "people close to the mayor said": an anonymous
@@ -2092,8 +2101,11 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
                     series_or_quote |= ctx.is_punct(past_to, ',') || ctx.scan.token_depth[past_to] > ctx.level;
                     past_to += 1;
                 }
+                // "dismissed the remarks as “a stunt” and reportedly urged ...": adverbs alone
+                // before the verb start a second verb phrase of the subject's as well
+                let adverbs = v > k + 1 && (k + 1..v).all(|i| ctx.is_adverb(i));
                 let parallel = past_seen && !series_or_quote && !after_comma && ctx.cue_at(k + 1).is_none() && ctx.cue_at(v).is_none();
-                if (verb(k + 1) || (auxiliary && verb(v))) && !parallel {
+                if (verb(k + 1) || ((auxiliary || adverbs) && verb(v))) && !parallel {
                     return k;
                 }
             }
@@ -2732,10 +2744,14 @@ fn embedded_quotes(ctx: &Ctx, drafts: &mut [Draft]) {
             continue;
         }
         let subject = subject_of(ctx, s.first_token, open_t).filter(|m| m.kind != MentionKind::Group || m.name.is_some());
+        // (a cue word right after the subject is its verb as well: "Holt chided Ames for
+        // asking whether he met the “residency” rule" is Holt's, though "chided" frames no
+        // clause of its own here)
+        let verb = |m: &Mention| verb_after(ctx, m.end, open_t).or_else(|| cue_verb_after(ctx, m.end, open_t));
         match subject {
-            Some(m) if m.end < open_t && verb_after(ctx, m.end, open_t).is_some() => {
+            Some(m) if m.end < open_t && verb(&m).is_some() => {
                 // the verb after the subject opens the reported clause
-                let Some(v) = verb_after(ctx, m.end, open_t) else {
+                let Some(v) = verb(&m) else {
                     continue;
                 };
                 let from = (v + 1).min(open_t);
@@ -2766,6 +2782,27 @@ fn verb_after(ctx: &Ctx, from: usize, limit: usize) -> Option<usize> {
         v += 1;
     }
     if v >= limit || !ctx.is_free_modifier(v) {
+        return None;
+    }
+    let boundary = (v..limit).any(|k| ctx.is_punct(k, ';') || (ctx.is_punct(k, ',') && k + 1 < limit && ctx.word_is(k + 1, WordClass::ClauseBreakAfterComma)));
+    (!boundary).then_some(v)
+}
+
+/// The one-word cue right after a sentence subject (auxiliaries and adverbs skipped), taken
+/// as the subject's verb when the cue frames no report of its own, as `verb_after` does for
+/// other verbs. Not an evidential cue ("appears weak before the “offensive”" judges, it does
+/// not report), nor one followed by a setting preposition ("“Let me finish,” Holt said after
+/// a brief “sorry”": the cue's report, if any, is elsewhere).
+fn cue_verb_after(ctx: &Ctx, from: usize, limit: usize) -> Option<usize> {
+    let mut v = from;
+    while v < limit && ctx.is_skippable(v) && !ctx.word_is(v, WordClass::CueParticles) && !ctx.word_is(v, WordClass::Determiner) {
+        v += 1;
+    }
+    if v >= limit || ctx.is_cap(v) {
+        return None;
+    }
+    let (n, cue) = ctx.cue_at(v)?;
+    if n != 1 || ctx.lex.evidential.contains(&cue.lemma) || (v + 1 < limit && ctx.word_is(v + 1, WordClass::SettingPrepositions)) {
         return None;
     }
     let boundary = (v..limit).any(|k| ctx.is_punct(k, ';') || (ctx.is_punct(k, ',') && k + 1 < limit && ctx.word_is(k + 1, WordClass::ClauseBreakAfterComma)));
