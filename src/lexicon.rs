@@ -638,6 +638,8 @@ pub enum WordClass {
     NamingWords,
     TimeDeterminers,
     LyNouns,
+    ParticipleGoesOn,
+    PastAuxiliaries,
     /// A small word of grammar/abbreviations.toml (`small_words`).
     SmallWord,
     /// A whole-word contraction of grammar/abbreviations.toml (`contraction_words`).
@@ -646,7 +648,7 @@ pub enum WordClass {
 
 impl WordClass {
     /// The `[[words]]` lists of grammar/speakers.toml that have a class, by name.
-    pub const LISTS: [(&'static str, WordClass); 31] = [
+    pub const LISTS: [(&'static str, WordClass); 33] = [
         ("name_particles", WordClass::NameParticles),
         ("name_suffixes", WordClass::NameSuffixes),
         ("role_prepositions", WordClass::RolePrepositions),
@@ -678,6 +680,8 @@ impl WordClass {
         ("naming_words", WordClass::NamingWords),
         ("time_determiners", WordClass::TimeDeterminers),
         ("ly_nouns", WordClass::LyNouns),
+        ("participle_goes_on", WordClass::ParticipleGoesOn),
+        ("past_auxiliaries", WordClass::PastAuxiliaries),
     ];
 
     /// The name of the `[[words]]` list this class is, if it is one.

@@ -2066,7 +2066,7 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
             }
             // ("said the board could save money by closing the pier": after some of these
             // words the reported clause goes on, unless a cue follows, "by saying ...")
-            let goes_on_before_participle = ctx.lex.is("participle_goes_on", w) && ctx.cue_at(k + 1).is_none();
+            let goes_on_before_participle = ctx.word_is(k, WordClass::ParticipleGoesOn) && ctx.cue_at(k + 1).is_none();
             if ctx.word_is(k, WordClass::ParticipleBreak) && !goes_on_before_participle && next.is_some_and(|n| n.ends_with("ing") && n.len() > 5) {
                 return k;
             }
@@ -2094,7 +2094,7 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
                 // (`past_to` only moves forward, so the clause is read once)
                 let past = |i: usize| {
                     ctx.scan.tokens[i].kind == TokKind::Word
-                        && ((ctx.lw(i).ends_with("ed") && ctx.lw(i).len() > 4) || ctx.lex.is("past_auxiliaries", ctx.lw(i)))
+                        && ((ctx.lw(i).ends_with("ed") && ctx.lw(i).len() > 4) || ctx.word_is(i, WordClass::PastAuxiliaries))
                 };
                 while past_to < k {
                     past_seen |= past(past_to);
