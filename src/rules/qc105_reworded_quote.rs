@@ -365,7 +365,7 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
     }
     // the comparison's cost is bounded by the words of the document's quotations, so that many
     // near-identical quotations cannot make the pass quadratic
-    let mut budget: usize = qs.iter().map(|q| q.items.len()).sum::<usize>() * 256 + 4096;
+    let mut budget: usize = qs.iter().map(|q| q.items.len()).sum::<usize>() * 64 + 4096;
     let mut seen: HashMap<u64, usize> = HashMap::new();
     let mut reported: HashSet<(usize, usize)> = HashSet::new();
     for (ai, a) in qs.iter().enumerate() {
