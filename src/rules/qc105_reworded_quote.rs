@@ -70,8 +70,10 @@ struct Quoted {
 fn normalised_items(doc: &Doc, content: Span, hasher: &foldhash::fast::FixedState, buf: &mut String) -> (Vec<(Item, Span)>, Vec<bool>) {
     let toks = &doc.scan.tokens;
     let lex = doc.lex;
-    let mut out: Vec<(Item, Span)> = Vec::new();
-    let mut small: Vec<bool> = Vec::new();
+    // (about one word in six bytes of English: room for most quotations at once)
+    let room = content.len() / 5 + 4;
+    let mut out: Vec<(Item, Span)> = Vec::with_capacity(room);
+    let mut small: Vec<bool> = Vec::with_capacity(room);
     let mut k = toks.partition_point(|t| t.start < content.start);
     let mut bracket: Option<usize> = None;
     let push_gap = |out: &mut Vec<(Item, Span)>, small: &mut Vec<bool>, at: Span| {
@@ -342,9 +344,9 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
     // for each pair of words, its latest listing and how many there are; each listing points
     // to the one before (no list per pair of words)
     let bigram = |x: u64, y: u64| x.rotate_left(17) ^ y;
-    let mut heads: HashMap<u64, (u32, u32)> = HashMap::new();
+    let mut heads: HashMap<u64, (u32, u32)> = HashMap::with_capacity(qs.iter().map(|q| q.items.len()).sum());
     // (quotation, position, the listing before or u32::MAX)
-    let mut listings: Vec<(u32, u32, u32)> = Vec::new();
+    let mut listings: Vec<(u32, u32, u32)> = Vec::with_capacity(qs.iter().map(|q| q.items.len()).sum());
     // (two small words side by side, "of the", "it is", say nothing of which quotations repeat
     // each other: they are not listed, and the lists of the others stay short)
     let informative = |q: &Quoted, p: usize| !(q.small[p] && q.small[p + 1]);
