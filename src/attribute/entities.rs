@@ -313,7 +313,7 @@ impl Resolver {
     pub(super) fn resolve_all(&mut self, ctx: &Ctx, drafts: &mut [Draft]) -> Vec<(usize, Vec<usize>)> {
         let mut names: Vec<Option<Mention>> = narrative_names(ctx).into_iter().map(Some).collect();
         let mut events: Vec<(usize, Event)> = Vec::with_capacity(drafts.len() + names.len());
-        let mut taken: Vec<Span> = Vec::new();
+        let mut taken: Vec<Span> = Vec::with_capacity(drafts.len());
         for (i, d) in drafts.iter().enumerate() {
             if let Some(f) = &d.found {
                 events.push((f.mention.span.start, Event::Speaker(i)));
@@ -330,6 +330,9 @@ impl Resolver {
             events.push((m.span.start, Event::Narrative(k)));
         }
         events.sort_by_key(|(p, _)| *p);
+        // (every event may add to both: room for them at once)
+        self.seen.reserve(events.len());
+        self.speakers.reserve(drafts.len());
         let mut ambiguous = Vec::new();
         for (_, ev) in events {
             match ev {
