@@ -1324,3 +1324,24 @@ fn adverbs_then_a_verb_after_and_start_a_new_verb_phrase() {
     assert_eq!(q.content.slice(&a.text), "the council's fare plan as “a stunt for the cameras”");
     assert_eq!(q.speaker.as_ref().map(|s| s.mention.slice(&a.text)), Some("Harbor chief Lena Marsh"));
 }
+
+#[test]
+fn words_chanted_titled_or_used_are_the_subjects_report() {
+    // a quoting frame word (`quoting_frames`) before the quotation makes it the sentence
+    // subject's words, though no verb of saying frames it
+    for (text, words, speaker) in [
+        ("Ferry workers in the port joined the chant “Fair Pay Now” on Monday.", "Fair Pay Now", "Ferry workers in the port"),
+        ("The Harbor Party released a radio ad on Friday titled “Tides Turn.”", "Tides Turn", "The Harbor Party"),
+        ("Senator Ruth Ambler has used the term “fiscal cliff” in every speech this month.", "fiscal cliff", "Senator Ruth Ambler"),
+    ] {
+        let a = run(text);
+        let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains(words)).expect("the quotation");
+        assert_eq!(q.kind, QuoteKind::Direct, "in {text:?}");
+        assert_eq!(speaker_of(&a, words).as_deref(), Some(speaker), "in {text:?}");
+    }
+    // ... but not a name given to the subject itself, nor words in a clause of someone else's
+    for text in ["The ad, titled “Tides Turn,” runs on Friday.", "Mayor Eric Ames left the hall when a heckler shouted “Resign!”"] {
+        let a = run(text);
+        assert!(a.quotes.iter().all(|q| q.speaker.is_none()), "in {text:?}");
+    }
+}

@@ -386,6 +386,7 @@ fn the_word_lists_the_code_names_exist() {
         "subordinators",
         "source_postmodifiers",
         "naming_words",
+        "quoting_frames",
         "time_determiners",
         "ly_nouns",
     ] {

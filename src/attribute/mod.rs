@@ -2721,6 +2721,9 @@ type Found2 = (Span, Vec<Span>, Found);
 /// subject to the end of the sentence, as PolNeAR annotates them. With no subject to give
 /// them to, short ones are scare quotes and longer ones unattributed partial quotations.
 fn embedded_quotes(ctx: &Ctx, drafts: &mut [Draft]) {
+    // how far (in tokens) a quoting frame word may stand from the subject it is taken to
+    // belong to ("Holt's campaign released a radio ad in the county on Friday titled …")
+    const MAX_FRAME_DISTANCE: usize = 24;
     let scan = ctx.scan;
     for d in drafts.iter_mut() {
         let Some(sq) = d.scan_quote else { continue };
@@ -2732,6 +2735,38 @@ fn embedded_quotes(ctx: &Ctx, drafts: &mut [Draft]) {
         let open_t = d.first_tok;
         if first_own_token(ctx, s.first_token, open_t).is_none() {
             continue; // the quotation opens its sentence: not embedded
+        }
+        // "Ferry workers joined the chant “Fair Pay Now”", "an ad titled “Enough”": a word that
+        // gives the quotation as words chanted, printed or used (`quoting_frames`) makes it a
+        // report of them, whatever its length or case, though no verb of saying frames it. It
+        // is the sentence subject's when there is one; the quotation alone is the report.
+        if let Some(frame) = quoting_frame(ctx, s.first_token, open_t) {
+            // the subject's own words only if the frame word is in its clause, not in a
+            // subordinate or restrictive relative one of someone else ("…, when a boy
+            // shouted “…”", "an ad in which children yell “…”"): no subordinator, and no
+            // relative pronoun but one set off by a comma (", which is run by …,"), between
+            // them, within a bounded stretch
+            let own_clause = |m: &Mention| {
+                m.end <= frame
+                    && frame - m.end <= MAX_FRAME_DISTANCE
+                    && (m.end..frame).all(|k| {
+                        let restrictive = ctx.word_is(k, WordClass::RelativePronouns) && !(k > 0 && ctx.is_punct(k - 1, ','));
+                        !ctx.word_is(k, WordClass::Subordinators) && !restrictive && !ctx.is_punct(k, ';')
+                    })
+            };
+            // "The ad, titled “Enough”, ...": a name set off by a comma right after the
+            // subject (or a word or two later, where the mention stops short of the noun: "The
+            // 30-second spot, titled") is the subject's own name, not words it says
+            let names_subject = |m: &Mention| ctx.word_is(frame, WordClass::NamingWords) && frame > m.end && frame - m.end <= 3 && ctx.is_punct(frame - 1, ',');
+            let subject = subject_of(ctx, s.first_token, frame).filter(|m| own_clause(m) && !names_subject(m));
+            // with no subject to give them to, the words are left as they were: a report with
+            // no speaker would be no one's (a crowd the mention rules do not take for a speaker,
+            // a title whose author the sentence names elsewhere)
+            if let Some(m) = subject {
+                d.kind = QuoteKind::Direct;
+                d.found = Some(found(ctx, frame, 1, m, Via::Nearest));
+                continue;
+            }
         }
         let inner = q.content();
         let words: Vec<&str> = inner.slice(ctx.text).split_whitespace().collect();
@@ -2770,6 +2805,21 @@ fn embedded_quotes(ctx: &Ctx, drafts: &mut [Draft]) {
             }
         }
     }
+}
+
+/// The `quoting_frames` word right before the quotation opening at `open_t` ("chants of “…”",
+/// "an ad titled, “…”", "the phrase “…”"): at most two tokens back, over "of", a comma, a
+/// colon or a dash, and not before `floor` (the sentence start).
+fn quoting_frame(ctx: &Ctx, floor: usize, open_t: usize) -> Option<usize> {
+    let mut p = open_t.checked_sub(1)?;
+    for _ in 0..2 {
+        let linking = ctx.lw(p) == "of" || matches!(ctx.scan.tokens[p].kind, TokKind::Punct(',' | ':') | TokKind::Dash);
+        if !linking || p <= floor {
+            break;
+        }
+        p -= 1;
+    }
+    (p >= floor && !ctx.in_quote(p) && ctx.word_is(p, WordClass::QuotingFrames)).then_some(p)
 }
 
 /// The verb right after a sentence subject (adverbs skipped), if it comes before `limit` and
