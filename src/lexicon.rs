@@ -640,6 +640,7 @@ pub enum WordClass {
     LyNouns,
     ParticipleGoesOn,
     PastAuxiliaries,
+    FloatingQuantifiers,
     /// A small word of grammar/abbreviations.toml (`small_words`).
     SmallWord,
     /// A whole-word contraction of grammar/abbreviations.toml (`contraction_words`).
@@ -648,7 +649,7 @@ pub enum WordClass {
 
 impl WordClass {
     /// The `[[words]]` lists of grammar/speakers.toml that have a class, by name.
-    pub const LISTS: [(&'static str, WordClass); 33] = [
+    pub const LISTS: [(&'static str, WordClass); 34] = [
         ("name_particles", WordClass::NameParticles),
         ("name_suffixes", WordClass::NameSuffixes),
         ("role_prepositions", WordClass::RolePrepositions),
@@ -682,6 +683,7 @@ impl WordClass {
         ("ly_nouns", WordClass::LyNouns),
         ("participle_goes_on", WordClass::ParticipleGoesOn),
         ("past_auxiliaries", WordClass::PastAuxiliaries),
+        ("floating_quantifiers", WordClass::FloatingQuantifiers),
     ];
 
     /// The name of the `[[words]]` list this class is, if it is one.
@@ -696,7 +698,7 @@ impl WordClass {
 }
 
 // every class has a bit of the u64 class set
-const _: () = assert!((WordClass::NamingWords as u32) < 64);
+const _: () = assert!((WordClass::Contraction as u32) < 64);
 
 #[derive(Debug, Clone, Copy)]
 pub struct Cue {

@@ -1324,3 +1324,16 @@ fn adverbs_then_a_verb_after_and_start_a_new_verb_phrase() {
     assert_eq!(q.content.slice(&a.text), "the council's fare plan as “a stunt for the cameras”");
     assert_eq!(q.speaker.as_ref().map(|s| s.mention.slice(&a.text)), Some("Harbor chief Lena Marsh"));
 }
+
+#[test]
+fn a_quantifier_floated_after_the_subject_is_not_the_speaker() {
+    // "both", "all", "each" after the subject (and an auxiliary) count it; the subject speaks
+    check(
+        "The harbor master and Councilwoman Rita Vance have both argued that the ferry should run later.",
+        "ferry should run later",
+        "Councilwoman Rita Vance",
+    );
+    check("The bakers each said the flour had doubled in price.", "flour had doubled", "The bakers");
+    // opening its clause, the quantifier is the subject
+    check("The nurses met on Friday. All said the ward was short of staff.", "short of staff", "All");
+}

@@ -388,6 +388,7 @@ fn the_word_lists_the_code_names_exist() {
         "naming_words",
         "time_determiners",
         "ly_nouns",
+        "floating_quantifiers",
     ] {
         assert!(lex.word_lists.contains_key(name), "grammar/speakers.toml lacks [[words]] {name}");
     }

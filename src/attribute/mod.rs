@@ -855,6 +855,19 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
     while e > floor && ctx.is_skippable(e - 1) {
         e -= 1;
     }
+    // "Ames and Holt have both argued", "the drivers each said": a quantifier floated after
+    // the subject counts it and is no speaker of its own; the phrase before it (auxiliaries
+    // aside) is. Only when the quantifier follows a word in its clause: "All said ..." and
+    // "..., most said" open a clause and are the speaker.
+    if e > floor + 1 && ctx.word_is(e - 1, WordClass::FloatingQuantifiers) && !opens_clause(ctx, e - 1, floor) && ctx.scan.tokens[e - 2].kind == TokKind::Word {
+        let mut k = e - 1;
+        while k > floor && ctx.is_skippable(k - 1) {
+            k -= 1;
+        }
+        if ctx.mention_before(k, floor).is_some_and(|m| m.end == k) {
+            e = k;
+        }
+    }
     // "did not respond to a request for comment": a negated cue with a "to" phrase reports
     // nothing ("wouldn't say how ..." reports a question)
     let negated = negated_between(ctx, e, c);
