@@ -1337,3 +1337,10 @@ fn a_quantifier_floated_after_the_subject_is_not_the_speaker() {
     // opening its clause, the quantifier is the subject
     check("The nurses met on Friday. All said the ward was short of staff.", "short of staff", "All");
 }
+
+#[test]
+fn a_time_phrase_after_the_cue_is_no_object_of_its_own() {
+    // "this week" after "said" is when it was said, not a pronoun object that talks about the quotation
+    check("“The ferry will run all winter,” the harbor master said this week.", "ferry will run", "the harbor master");
+    check("“The ferry will run all winter,” Councilwoman Ruth Ames said this morning.", "ferry will run", "Councilwoman Ruth Ames");
+}

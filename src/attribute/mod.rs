@@ -739,7 +739,11 @@ fn after_pattern(ctx: &Ctx, close_t: usize) -> Option<(Found, usize)> {
         if let Some((n, cue)) = ctx.cue_at(k) {
             // "“...?” Her critics cited it as evidence": a verb with an object pronoun of its
             // own talks about the quotation, it does not frame it
-            let own_object = k + n < limit && ctx.word_is(k + n, WordClass::ThingPronouns) && !ctx.lex.object_cues.contains(&cue.lemma);
+            // (but "said this week", "said this morning": a time adjunct, not an object)
+            let own_object = k + n < limit
+                && ctx.word_is(k + n, WordClass::ThingPronouns)
+                && ctx.skip_adjunct(k + n, limit) == k + n
+                && !ctx.lex.object_cues.contains(&cue.lemma);
             if own_object {
                 return None;
             }
