@@ -1344,3 +1344,14 @@ fn a_time_phrase_after_the_cue_is_no_object_of_its_own() {
     check("“The ferry will run all winter,” the harbor master said this week.", "ferry will run", "the harbor master");
     check("“The ferry will run all winter,” Councilwoman Ruth Ames said this morning.", "ferry will run", "Councilwoman Ruth Ames");
 }
+
+#[test]
+fn a_share_of_respondents_reports_inside_the_survey_that_opens_the_sentence() {
+    // the survey is the source of what its respondents said; a share with no survey speaks itself
+    check(
+        "In a survey of tenants released on Monday, 60 percent said the rent had risen too fast.",
+        "rent had risen",
+        "a survey of tenants released on Monday",
+    );
+    check("The tenants met on Monday, and 60 percent said the rent had risen too fast.", "rent had risen", "60 percent");
+}
