@@ -641,6 +641,7 @@ pub enum WordClass {
     ParticipleGoesOn,
     PastAuxiliaries,
     QuotingFrames,
+    FloatingQuantifiers,
     /// A small word of grammar/abbreviations.toml (`small_words`).
     SmallWord,
     /// A whole-word contraction of grammar/abbreviations.toml (`contraction_words`).
@@ -649,7 +650,7 @@ pub enum WordClass {
 
 impl WordClass {
     /// The `[[words]]` lists of grammar/speakers.toml that have a class, by name.
-    pub const LISTS: [(&'static str, WordClass); 34] = [
+    pub const LISTS: [(&'static str, WordClass); 35] = [
         ("name_particles", WordClass::NameParticles),
         ("name_suffixes", WordClass::NameSuffixes),
         ("role_prepositions", WordClass::RolePrepositions),
@@ -684,6 +685,7 @@ impl WordClass {
         ("participle_goes_on", WordClass::ParticipleGoesOn),
         ("past_auxiliaries", WordClass::PastAuxiliaries),
         ("quoting_frames", WordClass::QuotingFrames),
+        ("floating_quantifiers", WordClass::FloatingQuantifiers),
     ];
 
     /// The name of the `[[words]]` list this class is, if it is one.

@@ -1345,3 +1345,34 @@ fn words_chanted_titled_or_used_are_the_subjects_report() {
         assert!(a.quotes.iter().all(|q| q.speaker.is_none()), "in {text:?}");
     }
 }
+
+#[test]
+fn a_quantifier_floated_after_the_subject_is_not_the_speaker() {
+    // "both", "all", "each" after the subject (and an auxiliary) count it; the subject speaks
+    check(
+        "The harbor master and Councilwoman Rita Vance have both argued that the ferry should run later.",
+        "ferry should run later",
+        "Councilwoman Rita Vance",
+    );
+    check("The bakers each said the flour had doubled in price.", "flour had doubled", "The bakers");
+    // opening its clause, the quantifier is the subject
+    check("The nurses met on Friday. All said the ward was short of staff.", "short of staff", "All");
+}
+
+#[test]
+fn a_time_phrase_after_the_cue_is_no_object_of_its_own() {
+    // "this week" after "said" is when it was said, not a pronoun object that talks about the quotation
+    check("“The ferry will run all winter,” the harbor master said this week.", "ferry will run", "the harbor master");
+    check("“The ferry will run all winter,” Councilwoman Ruth Ames said this morning.", "ferry will run", "Councilwoman Ruth Ames");
+}
+
+#[test]
+fn a_share_of_respondents_reports_inside_the_survey_that_opens_the_sentence() {
+    // the survey is the source of what its respondents said; a share with no survey speaks itself
+    check(
+        "In a survey of tenants released on Monday, 60 percent said the rent had risen too fast.",
+        "rent had risen",
+        "a survey of tenants released on Monday",
+    );
+    check("The tenants met on Monday, and 60 percent said the rent had risen too fast.", "rent had risen", "60 percent");
+}

@@ -389,6 +389,7 @@ fn the_word_lists_the_code_names_exist() {
         "quoting_frames",
         "time_determiners",
         "ly_nouns",
+        "floating_quantifiers",
     ] {
         assert!(lex.word_lists.contains_key(name), "grammar/speakers.toml lacks [[words]] {name}");
     }

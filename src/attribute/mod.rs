@@ -298,6 +298,7 @@ pub fn attribute(ctx: &Ctx, known: &[crate::config::KnownSpeaker]) -> Attributio
     let absorbed = indirect_patterns(ctx, &mut drafts);
     asked_questions(ctx, &mut drafts);
     in_findings(ctx, &mut drafts);
+    shares_of_findings(ctx, &mut drafts);
     transcript_labels(ctx, &mut drafts);
     relayed_reports(ctx, &mut drafts);
     drafts.retain(|d| !d.dropped);
@@ -739,7 +740,11 @@ fn after_pattern(ctx: &Ctx, close_t: usize) -> Option<(Found, usize)> {
         if let Some((n, cue)) = ctx.cue_at(k) {
             // "“...?” Her critics cited it as evidence": a verb with an object pronoun of its
             // own talks about the quotation, it does not frame it
-            let own_object = k + n < limit && ctx.word_is(k + n, WordClass::ThingPronouns) && !ctx.lex.object_cues.contains(&cue.lemma);
+            // (but "said this week", "said this morning": a time adjunct, not an object)
+            let own_object = k + n < limit
+                && ctx.word_is(k + n, WordClass::ThingPronouns)
+                && ctx.skip_adjunct(k + n, limit) == k + n
+                && !ctx.lex.object_cues.contains(&cue.lemma);
             if own_object {
                 return None;
             }
@@ -854,6 +859,19 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
     }
     while e > floor && ctx.is_skippable(e - 1) {
         e -= 1;
+    }
+    // "Ames and Holt have both argued", "the drivers each said": a quantifier floated after
+    // the subject counts it and is no speaker of its own; the phrase before it (auxiliaries
+    // aside) is. Only when the quantifier follows a word in its clause: "All said ..." and
+    // "..., most said" open a clause and are the speaker.
+    if e > floor + 1 && ctx.word_is(e - 1, WordClass::FloatingQuantifiers) && !opens_clause(ctx, e - 1, floor) && ctx.scan.tokens[e - 2].kind == TokKind::Word {
+        let mut k = e - 1;
+        while k > floor && ctx.is_skippable(k - 1) {
+            k -= 1;
+        }
+        if ctx.mention_before(k, floor).is_some_and(|m| m.end == k) {
+            e = k;
+        }
     }
     // "did not respond to a request for comment": a negated cue with a "to" phrase reports
     // nothing ("wouldn't say how ..." reports a question)
@@ -1816,6 +1834,39 @@ fn stance_complement(ctx: &Ctx, content: Span) -> bool {
     const MAX_OBJECT: usize = 12;
     let (a, b) = (ctx.tok_at(content.start), ctx.tok_at(content.end).min(ctx.scan.tokens.len()));
     a < b && (ctx.lw(a) == "that" || (a + 1..b.min(a + 1 + MAX_OBJECT)).any(|k| ctx.lw(k) == "as" && !ctx.in_quote(k)))
+}
+
+/// "In a survey released Monday, 60 percent of tenants said ...": the share of respondents
+/// reports inside the finding, and PolNeAR (like an editor) takes the poll or survey for the
+/// source. The speaker of a cue whose mention opens with a share (a number, "%" or a
+/// quantifier) becomes the opening "In ..." phrase before it when that phrase holds a finding
+/// noun (`finding_nouns`) and ends at the comma right before the share. Looks back at most
+/// `MAX_BACK` tokens. (`in_findings` covers the same opening when no cue follows.)
+fn shares_of_findings(ctx: &Ctx, drafts: &mut [Draft]) {
+    const MAX_BACK: usize = 24;
+    for d in drafts.iter_mut().filter(|d| !d.dropped) {
+        let Some(f) = d.found.as_mut() else { continue };
+        let m = &f.mention;
+        let share = (m.first..m.end.min(m.first + 2))
+            .any(|k| matches!(ctx.scan.tokens[k].kind, TokKind::Number | TokKind::Punct('%')) || ctx.word_is(k, WordClass::Quantifiers));
+        if !share || m.first == 0 {
+            continue;
+        }
+        // the sentence opens with "In", the opening phrase ends at the comma right before the
+        // share (no other comma in it) and holds a finding noun, all within `MAX_BACK` tokens
+        let Some(own) = first_own_token(ctx, ctx.sentence_start_token(m.first), m.first) else { continue };
+        if ctx.lw(own) != "in" || m.first - own > MAX_BACK || !ctx.is_punct(m.first - 1, ',') {
+            continue;
+        }
+        let phrase = own + 1..m.first - 1;
+        if phrase.clone().any(|j| ctx.in_quote(j) || ctx.is_punct(j, ',')) || !phrase.clone().any(|j| ctx.word_is(j, WordClass::FindingNouns)) {
+            continue;
+        }
+        if let Some(src) = ctx.phrase_mention(phrase.start, phrase.end) {
+            f.mention = src;
+            f.via = Via::AccordingTo;
+        }
+    }
 }
 
 /// "In the latest poll, the mayor leads by four points": a sentence opening with "in" and a
