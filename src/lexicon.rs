@@ -181,6 +181,15 @@ pub struct AbbreviationsFile {
     pub small_words: Vec<SmallWordsEntry>,
 }
 
+/// The contractions of one kind (word-final forms or whole words) with the words each stands
+/// for: forms lowercase, with ' for ’.
+fn contractions(abbr: &AbbreviationsFile, suffix: bool) -> impl Iterator<Item = (String, Vec<String>)> + '_ {
+    abbr.contraction
+        .iter()
+        .filter(move |e| e.suffix == suffix)
+        .flat_map(|e| e.forms.iter().map(move |f| (f.to_lowercase().replace('’', "'"), e.expands.split(' ').map(str::to_string).collect())))
+}
+
 /// Words of a closed class that a remark quoted two ways may differ in (grammar/abbreviations.toml
 /// `[[small_words]]`).
 #[derive(Debug, Clone, Deserialize)]
@@ -910,20 +919,10 @@ impl Lexicon {
             noun_form_cues: cues.noun_forms.iter().cloned().collect(),
             abbreviations: HashMap::new(),
             sentence_starters: set(&abbr.sentence_starters),
-            contraction_words: abbr
-                .contraction
-                .iter()
-                .filter(|e| !e.suffix)
-                .flat_map(|e| e.forms.iter().map(move |f| (f.to_lowercase().replace('’', "'"), e.expands.split(' ').map(str::to_string).collect())))
-                .collect(),
+            contraction_words: contractions(&abbr, false).collect(),
             small_words: abbr.small_words.iter().flat_map(|e| e.forms.iter().map(|f| f.to_lowercase())).collect(),
             contraction_suffixes: {
-                let mut v: Vec<(String, Vec<String>)> = abbr
-                    .contraction
-                    .iter()
-                    .filter(|e| e.suffix)
-                    .flat_map(|e| e.forms.iter().map(move |f| (f.to_lowercase().replace('’', "'"), e.expands.split(' ').map(str::to_string).collect())))
-                    .collect();
+                let mut v: Vec<(String, Vec<String>)> = contractions(&abbr, true).collect();
                 v.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
                 v
             },

@@ -285,8 +285,8 @@ pub struct Attribution {
 fn title_line(text: &str, scan: &Scan) -> Option<(usize, usize)> {
     let &(a, b) = scan.paragraph_tokens.first()?;
     let one_sentence = scan.sentences.iter().filter(|s| s.paragraph == 0).count() == 1;
-    let long: Vec<&str> = scan.tokens[a..b].iter().filter(|t| t.kind == TokKind::Word && t.end - t.start >= 4).map(|t| &text[t.start..t.end]).collect();
-    let title = long.len() >= 3 && long.iter().all(|w| w.starts_with(char::is_uppercase));
+    let long = || scan.tokens[a..b].iter().filter(|t| t.kind == TokKind::Word && t.end - t.start >= 4).map(|t| &text[t.start..t.end]);
+    let title = long().count() >= 3 && long().all(|w| w.starts_with(char::is_uppercase));
     (scan.paragraphs.len() > 1 && one_sentence && title).then_some((a, b))
 }
 
@@ -2131,11 +2131,10 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
                 // "would muddle the figures and consider the fines a cost"; a report of its
                 // own has the tense of a report, "and warned", "and says")
                 let base_form = |i: usize| ctx.cue_at(i).is_some_and(|(n, q)| n == 1 && ctx.lex.cue_lemmas[q.lemma as usize] == ctx.lw(i));
-                let verb = |i: usize| {
-                    i < to
-                        && ctx.scan.tokens[i].kind == TokKind::Word
-                        && ((ctx.lw(i).ends_with("ed") && ctx.lw(i).len() > 4) || (ctx.word_is(i, WordClass::CueWord) && !base_form(i)))
-                };
+                // (a past form: "-ed" on a word longer than "used")
+                let ed_form = |i: usize| ctx.scan.tokens[i].kind == TokKind::Word && ctx.lw(i).ends_with("ed") && ctx.lw(i).len() > 4;
+                let verb =
+                    |i: usize| i < to && (ed_form(i) || (ctx.scan.tokens[i].kind == TokKind::Word && ctx.word_is(i, WordClass::CueWord) && !base_form(i)));
                 // (a bare "not" is no auxiliary: "personal and not work-related")
                 let auxiliary = (k + 1..v).any(|i| ctx.word_is(i, WordClass::Auxiliary) && ctx.lw(i) != "not");
                 // "said the crew had checked the hull and repainted the deck": after a reported
@@ -2143,10 +2142,7 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
                 // (a series: "suggested X, called Y and boycotted Z") and no quotation, a past
                 // verb after "and" that is no cue goes on with the clause
                 // (`past_to` only moves forward, so the clause is read once)
-                let past = |i: usize| {
-                    ctx.scan.tokens[i].kind == TokKind::Word
-                        && ((ctx.lw(i).ends_with("ed") && ctx.lw(i).len() > 4) || ctx.word_is(i, WordClass::PastAuxiliaries))
-                };
+                let past = |i: usize| ed_form(i) || (ctx.scan.tokens[i].kind == TokKind::Word && ctx.word_is(i, WordClass::PastAuxiliaries));
                 while past_to < k {
                     past_seen |= past(past_to);
                     series_or_quote |= ctx.is_punct(past_to, ',') || ctx.scan.token_depth[past_to] > ctx.level;

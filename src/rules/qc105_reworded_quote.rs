@@ -433,11 +433,11 @@ pub fn check(doc: &Doc, out: &mut Vec<Finding>) {
         // and pairs of small words are not counted)
         let edits = (a.words / 5).max(1);
         let needed = ((a.words - 1).saturating_sub(2 * edits) / 3).max(2);
-        for &(bi, shared, lo_off, hi_off) in cands.iter().filter(|c| c.1 >= needed) {
+        for &(bi, _, lo_off, hi_off) in cands.iter().filter(|c| c.1 >= needed) {
             let b = &qs[bi];
             let lo = (lo_off - SLACK as isize).max(0) as usize;
             let hi = ((hi_off + (a.items.len() + SLACK) as isize).max(0) as usize).min(b.items.len());
-            if lo >= hi || shared < 2 {
+            if lo >= hi {
                 continue;
             }
             let cells = (a.items.len() + 1) * (hi - lo + 1);
