@@ -420,7 +420,10 @@ fn frame_in(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, settings: &Sett
         if let Some(&(pair, side)) = (!in_name && lex.word_has(id, WordClass::Opposition)).then(|| lex.opposition.get(w)).flatten() {
             opposed.push((pos, pair, side));
         }
-        if pos == 0 && lex.word_has(id, WordClass::InitialConditional) {
+        // an inverted condition puts its subject right after the verb ("Had *the* vote
+        // passed", "Were *it* not"); "were well paid" is a verb phrase that lost its subject
+        // (the second part of a report split by its cue) and asserts
+        if pos == 0 && lex.word_has(id, WordClass::InitialConditional) && inverted_subject_follows(lex, scan, k + 1, b) {
             clause_modality = Modality::Conditional;
         }
         let step = match phrase {
@@ -571,6 +574,14 @@ fn frame_in(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, settings: &Sett
         amounts: amounts(text, lower, scan, lex, a, b),
         opposed: opposed.iter().map(|&(_, pair, side)| (pair, side)).collect(),
     }
+}
+
+/// Whether the word at or after token `k` (before `b`) can be the subject of an inverted
+/// condition: a pronoun, a determiner or a name.
+fn inverted_subject_follows(lex: &Lexicon, scan: &Scan, k: usize, b: usize) -> bool {
+    let Some(i) = (k..b).find(|&i| scan.tokens[i].kind == TokKind::Word) else { return false };
+    let id = scan.words[i];
+    scan.caps[i] || lex.word_has(id, WordClass::Pronoun) || lex.word_has(id, WordClass::Determiner) || lex.word_has(id, WordClass::SubjectPronouns)
 }
 
 /// Trims a clause of edge punctuation and of quotation marks left over from the quotation
@@ -996,6 +1007,17 @@ mod tests {
         let c = frame_of("We won't rule out a meeting.");
         assert_eq!(c.polarity, Polarity::Positive);
         assert_eq!(c.modality, Modality::Possible);
+    }
+
+    #[test]
+    fn inverted_condition_needs_its_subject() {
+        // "Had the vote passed": the verb before its subject is a condition
+        assert_eq!(frame_of("Had the vote passed, the depot would have closed.").modality, Modality::Conditional);
+        assert_eq!(frame_of("Were it not for the grant, the pool would shut.").modality, Modality::Conditional);
+        // the second part of a report split by its cue starts with its verb and asserts
+        // ("The guards, the warden said, were well paid")
+        assert_eq!(frame_of("were well paid for the night shifts.").modality, Modality::Asserted);
+        assert_eq!(frame_of("had been hard to find all winter.").modality, Modality::Asserted);
     }
 
     #[test]
