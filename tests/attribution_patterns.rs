@@ -32,6 +32,24 @@ fn appositive_between_speaker_and_cue() {
 }
 
 #[test]
+fn a_description_and_name_after_the_cue_are_one_speaker() {
+    // after a quotation and its cue, the speaker slot takes a determiner and two plain words
+    // (no role word of the lexicon among them) rather than crediting the previous speaker
+    let text = "“The hall opens at nine,” said Mira Holt.\n\n“That is far too late,” said a local baker.\n";
+    let a = run(text);
+    assert_eq!(speaker_of(&a, "far too late").as_deref(), Some("a local baker"));
+    // a name beside the description is the speaker's name, and later mentions by surname are
+    // the same person
+    let text =
+        "“The hall opens at nine,” said Mira Holt.\n\n“That is far too late,” said the village baker, Ben Ruud. Ruud said he would write to the council.\n";
+    let a = run(text);
+    assert_eq!(speaker_of(&a, "far too late").as_deref(), Some("the village baker, Ben Ruud"));
+    let ruud = a.entities.iter().find(|e| e.name == "Ben Ruud").expect("Ben Ruud is an entity");
+    assert_eq!(ruud.titles, vec!["village baker".to_string()]);
+    assert!(!a.entities.iter().any(|e| e.name == "Ruud" || e.name == "the village baker"), "one entity: {:?}", a.entities);
+}
+
+#[test]
 fn a_clause_with_its_own_subject_is_not_an_appositive() {
     let a = run("Long before the vote, the mayor's aide rallied volunteers, saying, “We have to knock on every door.”");
     assert_eq!(speaker_of(&a, "knock on every door").as_deref(), Some("the mayor's aide"));

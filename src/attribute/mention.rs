@@ -419,6 +419,22 @@ impl Ctx<'_> {
         self.build(start, k)
     }
 
+    /// "“...,” said a local trader.": right after a quotation and its cue, a determiner and
+    /// two plain words that end the clause (a comma, the sentence end) name the speaker,
+    /// though neither is a role word of the lexicon. Elsewhere a plain noun heads a
+    /// mention only after a determiner and alone ([`Ctx::mention_after`]), since "the
+    /// local paper" may as well be an addressee or an object; in this slot nothing else can
+    /// stand. Tried before [`Ctx::mention_after`], whose determiner-and-one-noun rule would
+    /// stop at "the village" in "said the village baker".
+    pub(crate) fn plain_speaker_after(&self, start: usize, limit: usize) -> Option<Mention> {
+        if start + 3 > limit || self.np(start) != Np::Det || self.in_quote(start) {
+            return None;
+        }
+        let end = start + 3;
+        let closes = end == limit || matches!(self.scan.tokens[end].kind, TokKind::Punct(',' | '.' | ';') | TokKind::Dash);
+        (closes && self.is_free_modifier(start + 1) && self.is_free_modifier(start + 2)).then(|| self.build(start, end)).flatten()
+    }
+
     /// "one of those advisers", "two of his aides", "some of the protesters": a quantity of
     /// a group of people is a speaker too; one of them is an anonymous source, more of
     /// them a group. The group phrase after "of" may open with a demonstrative or a

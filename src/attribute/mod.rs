@@ -688,8 +688,17 @@ fn after_pattern(ctx: &Ctx, close_t: usize) -> Option<(Found, usize)> {
         while m0 < limit && ctx.is_adverb(m0) && !ctx.is_cap(m0) {
             m0 += 1;
         }
-        if let Some(m) = ctx.mention_after(m0, limit) {
+        if let Some(mut m) = ctx.plain_speaker_after(m0, limit).or_else(|| ctx.mention_after(m0, limit)) {
             let end = m.end;
+            // “...,” said the council's spokeswoman, Mira Holt.: a name set beside the
+            // description is the speaker's (up to the next comma or the sentence end)
+            if ctx.is_punct(end, ',') {
+                if let Some(j) =
+                    (end + 2..(end + 8).min(limit + 1)).find(|&j| j == limit || ctx.is_punct(j, ',') || ctx.is_punct(j, '.') || ctx.is_punct(j, ';'))
+                {
+                    m = with_appositive(ctx, m, end + 1, j);
+                }
+            }
             return Some((found(ctx, t, n, m, Via::Explicit), end));
         }
     }
