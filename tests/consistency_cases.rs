@@ -154,6 +154,25 @@ fn a_persons_own_spokesman_is_of_her_family() {
 }
 
 #[test]
+fn an_organisation_named_by_its_owner_yields_to_the_owner() {
+    // "the trust" is the Harrow Valley Trust, not the trust's board, which the article also
+    // names; the chief executive and the trust are then one family
+    let text = "The chief executive of the Harrow Valley Trust said on Monday that the trust's board had never approved the sale.\n\nIn a statement in May, the trust said that the board approved the sale of the mill.\n";
+    let a = run(text);
+    let trust = a.entities.iter().position(|e| e.name == "Harrow Valley Trust").expect("the trust by name");
+    let the_trust = a.entities.iter().find(|e| e.name == "the trust").expect("the trust");
+    assert_eq!(the_trust.affiliation, Some(trust), "{:?}", a.entities);
+    // control: a title naming only the owner still finds the owner's organisation when it
+    // is the only one ("Holm spokesman" of "Holm's campaign")
+    let a = run(
+        "Ada Holm is running for mayor. Holm's campaign opened an office in the port on Monday.\n\n“We will win the port,” said Holm spokesman Per Lund.\n",
+    );
+    let campaign = a.entities.iter().position(|e| e.name.contains("campaign")).expect("the campaign");
+    let lund = a.entities.iter().find(|e| e.name == "Per Lund").expect("Per Lund");
+    assert_eq!(lund.affiliation, Some(campaign), "{:?}", a.entities);
+}
+
+#[test]
 fn a_participle_before_its_noun_is_no_predicate() {
     // "paid" describes the speeches: nothing is paid in this clause
     let frames = clause_frames("the senator halted all paid speeches last year");

@@ -966,8 +966,16 @@ impl Resolver {
                     0
                 } else if titles.iter().any(|t| t.contains(key.as_str())) {
                     3
-                } else if kw.len() > 1 && has_word(strip_possessive(kw[0])) {
+                } else if kw.len() > 1 && has_word(strip_possessive(kw[0])) && (kw[0] == strip_possessive(kw[0]) || kw.last().is_some_and(|w| has_word(w))) {
+                    // ("state" of "State Department" in "state spokesman", "Clinton campaign
+                    // spokesman" of "Clinton's campaign")
                     2
+                } else if kw.len() > 1 && has_word(strip_possessive(kw[0])) {
+                    // a possessive first word names the owner: "Clinton spokesman" is likely
+                    // of "Clinton's campaign", but "the trust" is not of "the trust's board"
+                    // when the article names the trust itself (that match, by the generic
+                    // word that ends it, scores as much and wins the tie below)
+                    1
                 } else if kw.last().is_some_and(|w| has_word(w)) {
                     1
                 } else {
@@ -978,7 +986,10 @@ impl Resolver {
             let mut cands: Vec<usize> = title_words.iter().flatten().filter_map(|w| org_words.get(w.as_str())).flatten().copied().collect();
             cands.sort_unstable();
             cands.dedup();
-            let best = cands.into_iter().map(|o| (score(o), o)).filter(|(s, _)| *s > 0).max_by_key(|&(s, o)| (s, usize::MAX - o));
+            // (at one score, an organisation in its own name before one named by its owner:
+            // "the trust" is the trust, not "the trust's board")
+            let owned = |o: usize| self.ents[o].key.split_whitespace().next().is_some_and(|w| w != strip_possessive(w));
+            let best = cands.into_iter().map(|o| (score(o), o)).filter(|(s, _)| *s > 0).max_by_key(|&(s, o)| (s, !owned(o), usize::MAX - o));
             if self.ents[i].e.affiliation.is_some() {
                 continue;
             }
