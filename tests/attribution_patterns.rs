@@ -1413,3 +1413,11 @@ fn a_relative_clause_whose_cue_names_the_quotation_is_its_subjects_report() {
     let a = run(text);
     assert!(a.quotes.iter().all(|q| !q.content.slice(&a.text).starts_with("which")), "in {text:?}");
 }
+
+#[test]
+fn an_aside_between_dashes_after_the_subject_keeps_the_subject_the_speaker() {
+    // "X — aside — said": as for an appositive between commas; a spaced hyphen is a dash too
+    check("Jason Hale — a teacher from Dover — says the vote was “a big deal.”", "big deal", "Jason Hale");
+    check("A former governor -- Paul Brown, who lost the 2008 race -- said the plan \"offered nothing new at all.\"", "offered nothing", "A former governor");
+    check("Ruth Ames - the harbor master since 2019 - said the ferry would run all winter.", "ferry would run", "Ruth Ames");
+}

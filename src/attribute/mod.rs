@@ -994,6 +994,25 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
             }
         }
     }
+    // "Ames — a state senator since 2010 — said", "A former governor -- Paul Brown, who lost
+    // in 2008 -- said": an aside between dashes after the subject, as between commas (the
+    // opening dash looked for within a bounded stretch, not across a quotation); before a
+    // participle the subject must open its clause, as above
+    // (a hyphen standing alone, " - ", is a dash as well: some wires type it so)
+    const MAX_DASH_ASIDE: usize = 30;
+    let dash = |k: usize| matches!(ctx.scan.tokens[k].kind, TokKind::Dash | TokKind::Punct('-'));
+    if e > floor + 1 && dash(e - 1) && !ctx.in_quote(e - 1) {
+        let lo = floor.max(e.saturating_sub(MAX_DASH_ASIDE));
+        let open = (lo..e - 1).rev().take_while(|&j| !ctx.in_quote(j)).find(|&j| dash(j));
+        let opens = |m: &Mention| m.first == floor || m.first == ctx.sentence_start_token(m.first) || ctx.is_punct(m.first - 1, ',');
+        if let Some(j) = open.filter(|&j| j > floor) {
+            if let Some(m) = ctx.mention_before(j, floor).filter(|m| m.end == j && (!ctx.lw(c).ends_with("ing") || opens(m))) {
+                if matches!(m.kind, MentionKind::Person | MentionKind::Organization | MentionKind::Anonymous | MentionKind::Group) {
+                    return Some(with_appositive(ctx, m, j + 1, e - 1));
+                }
+            }
+        }
+    }
     // participles and coordinated cues take the subject of the sentence
     let word = ctx.lw(c);
     let prev = if e > floor { Some(e - 1) } else { None };
