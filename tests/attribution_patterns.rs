@@ -1394,3 +1394,48 @@ fn a_share_of_respondents_reports_inside_the_survey_that_opens_the_sentence() {
     );
     check("The tenants met on Monday, and 60 percent said the rent had risen too fast.", "rent had risen", "60 percent");
 }
+
+// dir3
+
+#[test]
+fn a_relative_clause_whose_cue_names_the_quotation_is_its_subjects_report() {
+    // "what/who/whom/which SUBJECT CUE (as) “...”": the clause, from the pronoun to the closing
+    // mark, is the report of the clause's subject, and the sentence after it is not
+    let cases = [
+        (
+            "The port grew fast during what the historian Lena Berg called “the decade of the cranes” in her last book.",
+            "the historian Lena Berg",
+            "what the historian Lena Berg called “the decade of the cranes”",
+        ),
+        (
+            "Volunteers walked beside the marchers, whom Chief Ana Ruiz described as “calm,” for most of the day.",
+            "Chief Ana Ruiz",
+            "whom Chief Ana Ruiz described as “calm,”",
+        ),
+        ("The town hoped to shed what Mayor Tom Lee called “a reputation problem.”", "Mayor Tom Lee", "what Mayor Tom Lee called “a reputation problem.”"),
+    ];
+    for (text, speaker, content) in cases {
+        let a = run(text);
+        let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains('“')).unwrap_or_else(|| panic!("no quote in {text:?}"));
+        assert_eq!(q.content.slice(&a.text), content, "in {text:?}");
+        assert_eq!(q.kind, QuoteKind::Mixed, "in {text:?}");
+        assert_eq!(speaker_of(&a, "“").as_deref(), Some(speaker), "in {text:?}");
+    }
+    // a report of the same speaker that the free relative sits in keeps its words ("what it
+    // called"), and a cue with a clause after it frames no name ("which he said has ...")
+    let text = "The harbor board pledged new fees as a deterrence to what it called “reckless anchoring.”";
+    let a = run(text);
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains('“')).unwrap();
+    assert!(q.content.slice(&a.text).starts_with("new fees"), "in {text:?}: {:?}", q.content.slice(&a.text));
+    let text = "The council raised the toll, which Mayor Tom Lee said has become “a tax on the poor.”";
+    let a = run(text);
+    assert!(a.quotes.iter().all(|q| !q.content.slice(&a.text).starts_with("which")), "in {text:?}");
+}
+
+#[test]
+fn an_aside_between_dashes_after_the_subject_keeps_the_subject_the_speaker() {
+    // "X — aside — said": as for an appositive between commas; a spaced hyphen is a dash too
+    check("Jason Hale — a teacher from Dover — says the vote was “a big deal.”", "big deal", "Jason Hale");
+    check("A former governor -- Paul Brown, who lost the 2008 race -- said the plan \"offered nothing new at all.\"", "offered nothing", "A former governor");
+    check("Ruth Ames - the harbor master since 2019 - said the ferry would run all winter.", "ferry would run", "Ruth Ames");
+}

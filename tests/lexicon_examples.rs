@@ -361,6 +361,8 @@ fn the_word_lists_the_code_names_exist() {
         "representative_roles",
         "passive_auxiliaries",
         "relative_pronouns",
+        "frame_relatives",
+        "noun_clause_openers",
         "subject_pronouns",
         "object_pronouns",
         "clause_openers",

@@ -295,7 +295,7 @@ fn title_line(text: &str, scan: &Scan) -> Option<(usize, usize)> {
 pub fn attribute(ctx: &Ctx, known: &[crate::config::KnownSpeaker]) -> Attribution {
     let mut drafts = direct_patterns(ctx);
     dash_signatures(ctx, &mut drafts);
-    let absorbed = indirect_patterns(ctx, &mut drafts);
+    let mut absorbed = indirect_patterns(ctx, &mut drafts);
     asked_questions(ctx, &mut drafts);
     in_findings(ctx, &mut drafts);
     shares_of_findings(ctx, &mut drafts);
@@ -303,6 +303,7 @@ pub fn attribute(ctx: &Ctx, known: &[crate::config::KnownSpeaker]) -> Attributio
     relayed_reports(ctx, &mut drafts);
     drafts.retain(|d| !d.dropped);
     embedded_quotes(ctx, &mut drafts);
+    relative_frames(ctx, &mut drafts, &mut absorbed);
     drafts.sort_by_key(|d| (d.content.start, d.content.end));
     // two quotations in one sentence of the writer's ("sent its “reporter” into “a living
     // room”") make the same mixed quotation twice: report it once
@@ -999,6 +1000,25 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
                     }
                 }
                 break;
+            }
+        }
+    }
+    // "Ames — a state senator since 2010 — said", "A former governor -- Paul Brown, who lost
+    // in 2008 -- said": an aside between dashes after the subject, as between commas (the
+    // opening dash looked for within a bounded stretch, not across a quotation); before a
+    // participle the subject must open its clause, as above
+    // (a hyphen standing alone, " - ", is a dash as well: some wires type it so)
+    const MAX_DASH_ASIDE: usize = 30;
+    let dash = |k: usize| matches!(ctx.scan.tokens[k].kind, TokKind::Dash | TokKind::Punct('-'));
+    if e > floor + 1 && dash(e - 1) && !ctx.in_quote(e - 1) {
+        let lo = floor.max(e.saturating_sub(MAX_DASH_ASIDE));
+        let open = (lo..e - 1).rev().take_while(|&j| !ctx.in_quote(j)).find(|&j| dash(j));
+        let opens = |m: &Mention| m.first == floor || m.first == ctx.sentence_start_token(m.first) || ctx.is_punct(m.first - 1, ',');
+        if let Some(j) = open.filter(|&j| j > floor) {
+            if let Some(m) = ctx.mention_before(j, floor).filter(|m| m.end == j && (!ctx.lw(c).ends_with("ing") || opens(m))) {
+                if matches!(m.kind, MentionKind::Person | MentionKind::Organization | MentionKind::Anonymous | MentionKind::Group) {
+                    return Some(with_appositive(ctx, m, j + 1, e - 1));
+                }
             }
         }
     }
@@ -2861,6 +2881,182 @@ fn embedded_quotes(ctx: &Ctx, drafts: &mut [Draft]) {
             }
         }
     }
+}
+
+/// "the town grew during what the historian Ann Cole called “the decade of the mills” in her
+/// book", "the marchers, whom he described as “calm,” walked on": a cue in a relative clause
+/// (`frame_relatives`) whose object is the quotation frames the quotation as its subject's
+/// words. The report is the relative clause, from its pronoun to the quotation's closing
+/// mark (PolNeAR marks it so), whatever report of another speaker the clause sits in: that
+/// report ends before the pronoun, and the rest of the sentence after the quotation is no
+/// one's report.
+fn relative_frames(ctx: &Ctx, drafts: &mut Vec<Draft>, absorbed: &mut Vec<(Span, Draft)>) {
+    // the longest object between the cue and the quotation ("as a long-winded “...”",
+    // "the Soviet “...”"), and the longest subject between the pronoun and the cue (tokens)
+    const MAX_OBJECT: usize = 4;
+    const MAX_SUBJECT: usize = 6;
+    let scan = ctx.scan;
+    let toks = &scan.tokens;
+    let mut drop = vec![false; drafts.len()];
+    // the draft of each quotation, the quotations each report took in, and the reports by
+    // their content: looked up, not searched, so the pass stays linear in the quotations
+    let mut own: Vec<Option<usize>> = vec![None; scan.quotes.len()];
+    for (i, d) in drafts.iter().enumerate() {
+        if let Some(sq) = d.scan_quote {
+            own[sq] = Some(i);
+        }
+    }
+    let mut taken: foldhash::HashMap<Span, Vec<usize>> = foldhash::HashMap::default();
+    let mut taken_by: Vec<Option<usize>> = vec![None; scan.quotes.len()];
+    for (a, (by, d)) in absorbed.iter().enumerate() {
+        taken.entry(*by).or_default().push(a);
+        if let Some(sq) = d.scan_quote {
+            taken_by[sq] = Some(a);
+        }
+    }
+    let mut report_at: foldhash::HashMap<Span, usize> =
+        drafts.iter().enumerate().filter(|(_, d)| d.scan_quote.is_none()).map(|(i, d)| (d.content, i)).collect();
+    // (absorbed drafts moved out to the draft list, removed from `absorbed` at the end)
+    let mut moved = vec![false; absorbed.len()];
+    for (qi, q) in scan.quotes.iter().enumerate() {
+        if q.depth != 0 || q.close.is_none() {
+            continue;
+        }
+        let open_t = ctx.tok_at(q.open.start);
+        let floor = ctx.sentence_start_token(open_t.min(toks.len().saturating_sub(1)));
+        // the cue: the nearest one within MAX_OBJECT words before the mark, over words only
+        let mut cue = None;
+        let mut p = open_t;
+        while p > floor && open_t - p < MAX_OBJECT + 2 {
+            p -= 1;
+            if toks[p].kind != TokKind::Word || ctx.in_quote(p) || ctx.lex.is("frame_relatives", ctx.lw(p)) {
+                break;
+            }
+            if let Some((n, _)) = ctx.cue_at(p).filter(|(n, _)| p + n <= open_t) {
+                cue = Some((p, n));
+                break;
+            }
+        }
+        let Some((c, n)) = cue else { continue };
+        // a cue of words (not of a belief: "what he believes “...”") whose object is the
+        // quotation, named or described, not a clause: no verb or subject between them and
+        // none opening the quotation ("which he said has “...”", "who he said were “...”",
+        // "which she added “is ...”")
+        let clause = |k: usize| {
+            ctx.word_is(k, WordClass::Auxiliary) || ctx.word_is(k, WordClass::SubjectPronouns) || ctx.cue_at(k).is_some() || ctx.lw(k).ends_with("ed")
+        };
+        let words_cue = ctx.cue_at(c).is_some_and(|(_, q)| matches!(q.class, CueClass::Speech | CueClass::Writing));
+        if !words_cue || (c + n..open_t).any(clause) || (open_t + 1 < toks.len() && ctx.word_is(open_t + 1, WordClass::Auxiliary)) {
+            continue;
+        }
+        // auxiliaries and adverbs before the cue ("have long called"), not a passive one
+        // ("which a clerk was found guilty of “...”": the clause's subject is no speaker)
+        let mut s = c;
+        while s > floor && c - s < 3 && ctx.is_skippable(s - 1) {
+            if ctx.word_is(s - 1, WordClass::PassiveAuxiliaries) {
+                break;
+            }
+            s -= 1;
+        }
+        // the pronoun and the subject right after it, which ends where the auxiliaries start
+        let Some(r) =
+            (s.saturating_sub(MAX_SUBJECT + 1).max(floor)..s.saturating_sub(1)).rev().find(|&r| ctx.lex.is("frame_relatives", ctx.lw(r)) && !ctx.in_quote(r))
+        else {
+            continue;
+        };
+        let Some(m) = ctx.mention_after(r + 1, s).filter(|m| m.first == r + 1 && m.end == s && !possessive(ctx, m)) else {
+            continue;
+        };
+        // ("what he called a “bold” plan to ...", "what it calls a “reform” that would ...": a
+        // quotation that only modifies the noun after it, or one a restrictive clause goes on
+        // from, is not the object; the report goes on past it, as the clause reads it)
+        let close_t = ctx.tok_at(q.outer().end);
+        let modifier = close_t < toks.len()
+            && toks[close_t].kind == TokKind::Word
+            && !ctx.is_cap(close_t)
+            && !ctx.word_is(close_t, WordClass::Coordinators)
+            && (!ctx.word_is(close_t, WordClass::SmallWord) || ctx.lex.is("noun_clause_openers", ctx.lw(close_t)));
+        if modifier {
+            continue;
+        }
+        let content = Span::new(toks[r].start, q.outer().end);
+        let frame = |d: &mut Draft| {
+            d.kind = QuoteKind::Mixed;
+            d.content = content;
+            d.segments = vec![content];
+            d.first_tok = r;
+            d.found = Some(found(ctx, c, n, m.clone(), Via::Explicit));
+        };
+        if let Some(i) = own[qi] {
+            frame(&mut drafts[i]);
+            continue;
+        }
+        // the quotation was taken into a report: the relative clause's own (its cue is the
+        // report's) or another's around it
+        let Some(a) = taken_by[qi] else { continue };
+        let by = absorbed[a].0;
+        let Some(&i) = report_at.get(&by) else { continue };
+        let d = &mut drafts[i];
+        if d.content.start > content.start {
+            if d.found.as_ref().is_some_and(|f| f.cue_tokens.0 == c) {
+                frame(d);
+            } else {
+                continue;
+            }
+        } else {
+            // "pledged sanctions as a deterrence to what it called “a clear threat”": the
+            // report's own speaker naming a thing in its own words goes on with the report
+            // (a relative clause set off by a comma, "..., whom he described as “calm,”", is
+            // an aside of its own)
+            if m.kind == MentionKind::Pronoun && !ctx.is_punct(r - 1, ',') {
+                continue;
+            }
+            moved[a] = true;
+            let mut qd = absorbed[a].1.clone();
+            frame(&mut qd);
+            match clause_span(ctx, d.first_tok, r) {
+                Some(cut) if d.segments.len() <= 1 => {
+                    d.content = cut;
+                    d.segments = vec![cut];
+                }
+                _ => drop[i] = true,
+            }
+            drop.push(false);
+            drafts.push(qd);
+        }
+        // the other quotations the report took in stay with it if they are still inside it
+        // (the ones left outside come back on their own, as for a report that is gone)
+        let now = drafts[i].content;
+        report_at.remove(&by);
+        if drop[i] {
+            continue;
+        }
+        report_at.insert(now, i);
+        let group = taken.remove(&by).unwrap_or_default();
+        let (inside, outside): (Vec<usize>, Vec<usize>) =
+            group.into_iter().filter(|&b| !moved[b]).partition(|&b| absorbed[b].1.scan_quote.is_some_and(|sq| now.contains(scan.quotes[sq].outer())));
+        for &b in &inside {
+            absorbed[b].0 = now;
+        }
+        // (a report cut before the relative clause may hold no quotation any more)
+        if inside.is_empty() && drafts[i].kind == QuoteKind::Mixed {
+            drafts[i].kind = QuoteKind::Indirect;
+        }
+        taken.insert(now, inside);
+        if !outside.is_empty() {
+            taken.entry(by).or_default().extend(outside);
+        }
+    }
+    let mut i = 0;
+    drafts.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
+    let mut i = 0;
+    absorbed.retain(|_| {
+        i += 1;
+        !moved[i - 1]
+    });
 }
 
 /// The `quoting_frames` word right before the quotation opening at `open_t` ("chants of “…”",
