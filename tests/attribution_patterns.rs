@@ -1376,3 +1376,19 @@ fn a_share_of_respondents_reports_inside_the_survey_that_opens_the_sentence() {
     );
     check("The tenants met on Monday, and 60 percent said the rent had risen too fast.", "rent had risen", "60 percent");
 }
+
+// ind3
+
+#[test]
+fn first_person_pronouns_are_speakers_of_their_own() {
+    // the writer's "I" and "we" report what they think or know, at the sentence start or not
+    check("I think the new ferry schedule is too little, too late.", "ferry schedule is too little", "I");
+    check("After two winters on the pier, we know that the harbor budget ran short.", "harbor budget ran short", "we");
+    check("The plan, I said at the time, was never going to pass the council.", "never going to pass", "I");
+    // and stand for no one named before them: a later "they" still finds the farmers
+    let a = run("Local farmers met at the hall on Monday. We believe the levy is fair. They said the levy would ruin them.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("ruin them")).expect("the farmers' report");
+    let e = q.speaker.as_ref().expect("a speaker").entity;
+    let we = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("levy is fair")).expect("the writer's report");
+    assert_ne!(we.speaker.as_ref().expect("a speaker").entity, e, "\"we\" is not the farmers");
+}
