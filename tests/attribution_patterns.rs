@@ -1392,3 +1392,13 @@ fn first_person_pronouns_are_speakers_of_their_own() {
     let we = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("levy is fair")).expect("the writer's report");
     assert_ne!(we.speaker.as_ref().expect("a speaker").entity, e, "\"we\" is not the farmers");
 }
+
+#[test]
+fn a_cue_before_a_that_clause_is_a_verb_whatever_its_subject() {
+    // a plain noun phrase agreeing with the cue is its subject when "that" opens a clause after it
+    check("The survey results show that rural voters want a later ferry.", "rural voters want", "The survey results");
+    check("Her allies think that the harbor vote will be close.", "harbor vote will be close", "Her allies");
+    // ... but a noun before a relative "that" reports nothing
+    let a = run("The harbor plan that was approved on Monday costs less.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
+}
