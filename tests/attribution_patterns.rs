@@ -1402,3 +1402,10 @@ fn a_cue_before_a_that_clause_is_a_verb_whatever_its_subject() {
     let a = run("The harbor plan that was approved on Monday costs less.");
     assert!(a.quotes.is_empty(), "{:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
 }
+
+#[test]
+fn an_aside_between_dashes_after_the_subject_is_skipped() {
+    // the subject before the opening dash speaks
+    check("Ada Ruiz — a teacher from the east ward — said she would vote for the levy.", "vote for the levy", "Ada Ruiz");
+    check("Two harbor pilots - including one who sits on the board - said the channel is silting up.", "channel is silting", "Two harbor pilots");
+}

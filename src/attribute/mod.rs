@@ -914,6 +914,18 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
             e = o;
         }
     }
+    // "Jo Reyes — a teacher from Ames — said", "Some economists - including two on the
+    // board - warn": an aside between dashes after the subject; the subject is the phrase
+    // before the opening dash (looked for at most `MAX_ASIDE` tokens back)
+    const MAX_ASIDE: usize = 24;
+    let is_dash = |k: usize| ctx.scan.tokens[k].kind == TokKind::Dash || ctx.raw(k) == "-";
+    if e > floor + 2 && is_dash(e - 1) && !ctx.in_quote(e - 1) {
+        if let Some(o) = (floor.max(e.saturating_sub(MAX_ASIDE))..e - 2).rev().take_while(|&k| !ctx.in_quote(k)).find(|&k| is_dash(k)) {
+            if ctx.mention_before(o, floor).is_some_and(|m| m.end == o) {
+                e = o;
+            }
+        }
+    }
     // "kept asking", "began shouting": the verb before a participle cue is not the speaker
     if ctx.lw(c).ends_with("ing") && e > floor && ctx.word_is(e - 1, WordClass::NotHead) {
         e -= 1;
