@@ -128,6 +128,10 @@ pub struct PronounEntry {
     pub number: Number,
     #[serde(default)]
     pub organization: bool,
+    /// "I", "we": the writer, or the speaker of the quotation it stands in; never a
+    /// stand-in for someone named earlier.
+    #[serde(default)]
+    pub first_person: bool,
     #[serde(default)]
     pub examples: Vec<String>,
 }

@@ -1439,3 +1439,36 @@ fn an_aside_between_dashes_after_the_subject_keeps_the_subject_the_speaker() {
     check("A former governor -- Paul Brown, who lost the 2008 race -- said the plan \"offered nothing new at all.\"", "offered nothing", "A former governor");
     check("Ruth Ames - the harbor master since 2019 - said the ferry would run all winter.", "ferry would run", "Ruth Ames");
 }
+
+// ind3
+
+#[test]
+fn first_person_pronouns_are_speakers_of_their_own() {
+    // the writer's "I" and "we" report what they think or know, at the sentence start or not
+    check("I think the new ferry schedule is too little, too late.", "ferry schedule is too little", "I");
+    check("After two winters on the pier, we know that the harbor budget ran short.", "harbor budget ran short", "we");
+    check("The plan, I said at the time, was never going to pass the council.", "never going to pass", "I");
+    // and stand for no one named before them: a later "they" still finds the farmers
+    let a = run("Local farmers met at the hall on Monday. We believe the levy is fair. They said the levy would ruin them.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("ruin them")).expect("the farmers' report");
+    let e = q.speaker.as_ref().expect("a speaker").entity;
+    let we = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("levy is fair")).expect("the writer's report");
+    assert_ne!(we.speaker.as_ref().expect("a speaker").entity, e, "\"we\" is not the farmers");
+}
+
+#[test]
+fn a_cue_before_a_that_clause_is_a_verb_whatever_its_subject() {
+    // a plain noun phrase agreeing with the cue is its subject when "that" opens a clause after it
+    check("The survey results show that rural voters want a later ferry.", "rural voters want", "The survey results");
+    check("Her allies think that the harbor vote will be close.", "harbor vote will be close", "Her allies");
+    // ... but a noun before a relative "that" reports nothing
+    let a = run("The harbor plan that was approved on Monday costs less.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
+}
+
+#[test]
+fn an_aside_between_dashes_after_the_subject_is_skipped() {
+    // the subject before the opening dash speaks
+    check("Ada Ruiz — a teacher from the east ward — said she would vote for the levy.", "vote for the levy", "Ada Ruiz");
+    check("Two harbor pilots - including one who sits on the board - said the channel is silting up.", "channel is silting", "Two harbor pilots");
+}

@@ -364,6 +364,15 @@ impl Resolver {
                     let pronoun = f.mention.kind == MentionKind::Pronoun;
                     let (span, relative, via) = (f.mention.span, f.mention.relative, if pronoun { crate::model::Via::Pronoun } else { f.via });
                     let mut unresolved = false;
+                    // "I", "we": the writer or the quotation's speaker, an unnamed speaker of its
+                    // own; it stands for no one named earlier, and no later pronoun looks back to
+                    // it (nor is it ambiguous)
+                    let first_person = pronoun && ctx.lex.pronouns.get(ctx.lw(f.mention.first)).is_some_and(|p| p.first_person);
+                    if first_person {
+                        let e = self.unresolved_pronoun(ctx, &f.mention);
+                        drafts[di].speaker = Some(SpeakerRef { entity: e, mention: span, via });
+                        continue;
+                    }
                     let got = if pronoun {
                         // "“You winning?” she said." with no one the pronoun can stand for: the
                         // pronoun is still who the text says spoke; it becomes an unnamed
@@ -1030,7 +1039,12 @@ fn pronoun_class(ctx: &Ctx, m: &Mention) -> PronounClass {
         "he" => PronounClass::Person(Gender::Male),
         "she" => PronounClass::Person(Gender::Female),
         "they" => PronounClass::Plural,
-        _ => PronounClass::Thing,
+        // first person: a person, or people
+        w => match ctx.lex.pronouns.get(w) {
+            Some(p) if p.first_person && p.number == crate::lexicon::Number::Plural => PronounClass::Plural,
+            Some(p) if p.first_person => PronounClass::Person(Gender::Unknown),
+            _ => PronounClass::Thing,
+        },
     }
 }
 

@@ -124,7 +124,8 @@ impl Ctx<'_> {
         // every class of the word at once (see `Scan::words`)
         let classes = self.lex.word_classes(self.scan.words[i]);
         let has = |c: WordClass| classes & c.bit() != 0;
-        if has(WordClass::Pronoun) && !self.is_cap_mid(i) {
+        // (English writes "I" capitalised everywhere: a first-person pronoun stays one)
+        if has(WordClass::Pronoun) && (!self.is_cap_mid(i) || self.lex.pronouns.get(lw).is_some_and(|p| p.first_person)) {
             return Np::Pronoun;
         }
         if has(WordClass::Determiner) && !self.is_cap_mid(i) {

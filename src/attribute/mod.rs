@@ -846,6 +846,32 @@ fn free_headed(ctx: &Ctx, m: &Mention) -> bool {
         && m.head.as_ref().is_some_and(|(_, h)| !ctx.lex.roles.contains_key(h.as_str()) && !ctx.lex.groups.contains(h.as_str()))
 }
 
+/// "The results show that ...", "Her allies fear that ...": a cue right after its subject
+/// (adverbs and auxiliaries between) and right before the complementizer "that" is a verb,
+/// whatever the subject's head, when the cue form is not mostly a plural noun ("claims that
+/// ...") and agrees with that head as a verb: a base form after a plural, an -s form after a
+/// singular, a past form after either ("the budget plan that he ..." has a noun). "that"
+/// before an auxiliary or a past form opens a relative clause ("the report that was filed").
+fn that_complement(ctx: &Ctx, c: usize, n: usize, m: &Mention) -> bool {
+    let k = c + n;
+    if k + 1 >= ctx.scan.tokens.len() || ctx.lw(k) != "that" || ctx.in_quote(k) || ctx.word_is(c + n - 1, WordClass::NounFormCue) || m.end > c {
+        return false;
+    }
+    let next = ctx.lw(k + 1);
+    if ctx.scan.tokens[k + 1].kind != TokKind::Word || ctx.word_is(k + 1, WordClass::Auxiliary) || ctx.cue_at(k + 1).is_some() || next.ends_with("ed") {
+        return false;
+    }
+    if !(m.end..c).all(|j| ctx.is_adverb(j) || ctx.word_is(j, WordClass::Auxiliary)) {
+        return false;
+    }
+    let Some((h, head)) = m.head.as_ref() else { return false };
+    let plural = head.ends_with('s') && !head.ends_with("ss") && !ctx.is_cap(*h);
+    let form = ctx.lw(c + n - 1);
+    // (an auxiliary before the cue carries the agreement: "has long maintained that")
+    let aux = m.end < c && (m.end..c).any(|j| ctx.word_is(j, WordClass::Auxiliary));
+    aux || ctx.is_past_cue(c + n - 1) || (form.ends_with('s') && !form.ends_with("ss")) != plural
+}
+
 /// The speaker of a cue at token `c`: the mention right before it (adverbs skipped), or the
 /// one before an appositive ("Ames, a state senator, said"), or, for a participle or a
 /// coordinated cue ("..., saying", "by tweeting", "but told"), the subject of the sentence.
@@ -1760,7 +1786,8 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
                 let known_name = m.kind == MentionKind::Person && ctx.proper.contains(ctx.lw(m.first));
                 let lone_opener = m.end == m.first + 1 && m.first == ctx.sentence_start_token(m.first) && m.kind != MentionKind::Pronoun && !known_name;
                 let noun_cue = ctx.word_is(f.cue_tokens.0, WordClass::NounFormCue);
-                (!matches!(cue.class, CueClass::Belief | CueClass::Intention | CueClass::Stance) || !free_headed(ctx, m)) && !(noun_cue && lone_opener)
+                (!matches!(cue.class, CueClass::Belief | CueClass::Intention | CueClass::Stance) || !free_headed(ctx, m) || that_complement(ctx, i, n, m))
+                    && !(noun_cue && lone_opener)
             });
             // "sees the levy as a tax", "saw that the vote was lost": some perception verbs
             // report a stance only with an "as" complement or a that-clause (grammar/cues.toml,
@@ -2407,6 +2434,7 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
             if free_headed(ctx, &m)
                 && !any_subject
                 && !agrees
+                && !that_complement(ctx, c, n, &m)
                 && m.relative.is_none()
                 && !ctx.lex.is_past_cue(&ctx.lower[ctx.scan.tokens[c].start..ctx.scan.tokens[c + n - 1].end])
             {
