@@ -110,6 +110,7 @@ pub struct SpeakersFile {
 pub struct WordListEntry {
     pub name: String,
     pub words: Vec<String>,
+    #[serde(default)]
     pub examples: Vec<SpeakerExample>,
 }
 
@@ -226,6 +227,7 @@ pub struct AbbrevEntry {
     pub group: String,
     pub can_end: bool,
     pub forms: Vec<String>,
+    #[serde(default)]
     pub examples: Vec<String>,
 }
 
@@ -282,6 +284,7 @@ pub struct ShareEntry {
     /// ("the second half of the year").
     #[serde(default)]
     pub not_after: Vec<String>,
+    #[serde(default)]
     pub examples: Vec<String>,
 }
 
@@ -289,6 +292,7 @@ pub struct ShareEntry {
 #[serde(deny_unknown_fields)]
 pub struct PairsEntry {
     pub pairs: Vec<[String; 2]>,
+    #[serde(default)]
     pub examples: Vec<String>,
 }
 
@@ -303,6 +307,7 @@ pub struct FormsEntry {
     /// Forms that count only as the first word of a clause.
     #[serde(default)]
     pub initial: Vec<String>,
+    #[serde(default)]
     pub examples: Vec<String>,
 }
 
@@ -339,6 +344,12 @@ const ABBREVIATIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/abbrevi
 const CLAIMS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/claims.json"));
 const PREDICATES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/predicates.json"));
 const OPPOSITION_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/opposition.json"));
+// ... and without the entries' examples, which only the tests read (see [`files`])
+const CUES_RUN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/cues.run.json"));
+const SPEAKERS_RUN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/speakers.run.json"));
+const ABBREVIATIONS_RUN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/abbreviations.run.json"));
+const CLAIMS_RUN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/claims.run.json"));
+const PREDICATES_RUN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/predicates.run.json"));
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -356,6 +367,7 @@ pub struct IdiomEntry {
     pub class: String,
     pub verbs: Vec<String>,
     pub objects: Vec<String>,
+    #[serde(default)]
     pub examples: Vec<String>,
 }
 
@@ -368,6 +380,7 @@ pub struct ClassEntry {
     pub nouns: Vec<String>,
     #[serde(default)]
     pub opposes: Vec<String>,
+    #[serde(default)]
     pub examples: Vec<String>,
 }
 
@@ -886,7 +899,7 @@ impl Lexicon {
     }
 
     fn build() -> Lexicon {
-        let (cues, speakers, abbr, claims, preds) = files();
+        let (cues, speakers, abbr, claims, preds) = runtime_files();
         Lexicon::from_files(cues, speakers, abbr, claims, preds)
     }
 
@@ -894,7 +907,7 @@ impl Lexicon {
     /// are extended, and a cue form an extension lists leaves the built-in cue it belonged to.
     /// Build it once per configuration (a few milliseconds) and share it.
     pub fn extended(extensions: &[LexiconExtension]) -> Lexicon {
-        let (mut cues, mut speakers, abbr, claims, preds) = files();
+        let (mut cues, mut speakers, abbr, claims, preds) = runtime_files();
         for x in extensions {
             x.merge_into(&mut cues, &mut speakers);
         }
@@ -1590,6 +1603,17 @@ pub struct SettingSpans {
 /// The Unicode block General Punctuation (’ “ ” — … •): no character of it is a letter or a
 /// digit or changes when lowercased.
 const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
+
+/// The grammar files without their examples, as the built-in lexicon reads them.
+fn runtime_files() -> (CuesFile, SpeakersFile, AbbreviationsFile, ClaimsFile, PredicatesFile) {
+    (
+        parse("cues.toml", CUES_RUN_JSON),
+        parse("speakers.toml", SPEAKERS_RUN_JSON),
+        parse("abbreviations.toml", ABBREVIATIONS_RUN_JSON),
+        parse("claims.toml", CLAIMS_RUN_JSON),
+        parse("predicates.toml", PREDICATES_RUN_JSON),
+    )
+}
 
 /// Parsed grammar files, for tests that run every entry's examples.
 pub fn files() -> (CuesFile, SpeakersFile, AbbreviationsFile, ClaimsFile, PredicatesFile) {
