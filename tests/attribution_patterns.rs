@@ -50,6 +50,14 @@ fn a_description_and_name_after_the_cue_are_one_speaker() {
 }
 
 #[test]
+fn a_place_after_its_towns_comma_is_not_the_subject() {
+    // "Salem, Oregon," says where; the subject after it speaks
+    check("Speaking at a fair in Salem, Oregon, Ada Holm went after her rival, calling him “a tired man.”", "tired man", "Ada Holm");
+    // control: a country that acts is a subject like any other
+    check("After the test, China said it was “firmly opposed” to the launch.", "firmly opposed", "China");
+}
+
+#[test]
 fn a_clause_with_its_own_subject_is_not_an_appositive() {
     let a = run("Long before the vote, the mayor's aide rallied volunteers, saying, “We have to knock on every door.”");
     assert_eq!(speaker_of(&a, "knock on every door").as_deref(), Some("the mayor's aide"));

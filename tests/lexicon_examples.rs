@@ -385,6 +385,7 @@ fn the_word_lists_the_code_names_exist() {
         "relative_pronouns",
         "frame_relatives",
         "noun_clause_openers",
+        "place_names",
         "subject_pronouns",
         "object_pronouns",
         "clause_openers",

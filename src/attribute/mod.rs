@@ -1019,7 +1019,8 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
                     // must open the clause; after a verb or a preposition they are its object
                     // or a place, and the participle goes with the clause's subject (below)
                     let opens = |m: &Mention| m.first == floor || m.first == ctx.sentence_start_token(m.first) || ctx.is_punct(m.first - 1, ',');
-                    if let Some(m) = ctx.mention_before(j, floor).filter(|m| !ctx.lw(c).ends_with("ing") || opens(m)) {
+                    // (nor is a place after its town's comma: "in Salem, Oregon, Ada Holm ...")
+                    if let Some(m) = ctx.mention_before(j, floor).filter(|m| (!ctx.lw(c).ends_with("ing") || opens(m)) && !town_place(ctx, m)) {
                         if matches!(m.kind, MentionKind::Person | MentionKind::Organization | MentionKind::Anonymous | MentionKind::Group) {
                             return Some(with_appositive(ctx, m, j + 1, e - 1));
                         }
@@ -1401,7 +1402,8 @@ fn subject_of(ctx: &Ctx, from: usize, limit: usize) -> Option<Mention> {
     // after an introductory phrase: "Thursday, after remaining neutral, Warren appeared ..."
     let mut tried = 0;
     for comma in (start..(start + 25).min(limit)).filter(|&k| ctx.is_punct(k, ',')) {
-        if let Some(m) = ctx.mention_after(comma + 1, limit).filter(|m| m.first == comma + 1 && m.kind != MentionKind::Group) {
+        // (a place after its town's comma is no subject: "in Dover, Ohio, Ada Holm said")
+        if let Some(m) = ctx.mention_after(comma + 1, limit).filter(|m| m.first == comma + 1 && m.kind != MentionKind::Group && !town_place(ctx, m)) {
             return Some(m);
         }
         tried += 1;
@@ -1410,6 +1412,18 @@ fn subject_of(ctx: &Ctx, from: usize, limit: usize) -> Option<Mention> {
         }
     }
     None
+}
+
+/// A place name alone ("Ohio", "New Hampshire"; grammar/speakers.toml `place_names`) set off
+/// by commas after a town ("in Salem, Oregon, Ada Holm said"): where, not who. (A country
+/// or state that acts is a subject as any other: "After the test, China said ...".)
+fn town_place(ctx: &Ctx, m: &Mention) -> bool {
+    m.first > 0
+        && ctx.is_punct(m.first - 1, ',')
+        && ctx.is_punct(m.end, ',')
+        && m.honorific.is_none()
+        && !m.role_title
+        && ctx.lex.is("place_names", &ctx.lower[m.span.start..m.span.end])
 }
 
 /// How far back a speaker or clause is looked for before a quotation or cue: to the sentence
