@@ -1493,3 +1493,13 @@ fn the_listener_and_the_setting_before_that_are_no_content() {
     let text = "A reporter asked the mayor if the closure meant that the ferry would “never come back.”";
     assert!(content_of(&run(text), "never come back").starts_with("if the closure"), "in {text:?}");
 }
+
+#[test]
+fn a_report_in_a_subordinate_clause_ends_at_a_comma_inside_the_closing_mark() {
+    // the comma of the subordinate clause stands inside the quotation's closing mark: the main
+    // clause after it is no part of the report
+    let text = "Although Mayor Ida Holt told the board that the pier was “safe for now,” the council closed it.";
+    assert_eq!(content_of(&run(text), "safe for now"), "that the pier was “safe for now,”");
+    let text = "When the mayor called the ferry plan \"a waste of money,\" Councillor Ruth Ames walked out.";
+    assert_eq!(content_of(&run(text), "waste of money"), "the ferry plan \"a waste of money,\"");
+}

@@ -2056,6 +2056,11 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
         if subordinate && kind == TokKind::Punct(',') {
             return k;
         }
+        // ... and at a comma inside a closing quotation mark: "After the mayor called the
+        // plan “a fraud,” the council voted it down"
+        if subordinate && k >= from + 2 && matches!(toks[k - 1].kind, TokKind::Mark(_)) && ctx.is_punct(k - 2, ',') {
+            return k;
+        }
         // "people -- unnamed -- are threatened", "46 percent of members — and 31 percent of
         // all voters — remain undecided": an aside of up to ten words between dashes goes on
         // (PolNeAR train: content runs through a dash more often than it stops at one)
