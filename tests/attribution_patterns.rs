@@ -1480,3 +1480,34 @@ fn an_aside_between_dashes_after_the_subject_is_skipped() {
     check("Ada Ruiz — a teacher from the east ward — said she would vote for the levy.", "vote for the levy", "Ada Ruiz");
     check("Two harbor pilots - including one who sits on the board - said the channel is silting up.", "channel is silting", "Two harbor pilots");
 }
+
+// dir4
+
+/// The content of the quote whose text holds `words`.
+fn content_of(a: &Analysis, words: &str) -> String {
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains(words)).unwrap_or_else(|| panic!("no quote with {words:?}"));
+    q.content.slice(&a.text).to_string()
+}
+
+#[test]
+fn the_listener_and_the_setting_before_that_are_no_content() {
+    // after a cue with a listener, the words up to a near "that" are the listener and where
+    // it was said: the reported clause starts at "that"
+    let text = "Mayor Ida Holt told a crowded hall in Dover, New Jersey on Friday that the ferry was “here to stay.”";
+    assert_eq!(content_of(&run(text), "here to stay"), "that the ferry was “here to stay.”");
+    let text = "The treasurer told investors that the harbor bonds were “safe as houses.”";
+    assert_eq!(content_of(&run(text), "safe as houses"), "that the harbor bonds were “safe as houses.”");
+    // ... but a question word or an infinitive opens the content itself
+    let text = "A reporter asked the mayor if the closure meant that the ferry would “never come back.”";
+    assert!(content_of(&run(text), "never come back").starts_with("if the closure"), "in {text:?}");
+}
+
+#[test]
+fn a_report_in_a_subordinate_clause_ends_at_a_comma_inside_the_closing_mark() {
+    // the comma of the subordinate clause stands inside the quotation's closing mark: the main
+    // clause after it is no part of the report
+    let text = "Although Mayor Ida Holt told the board that the pier was “safe for now,” the council closed it.";
+    assert_eq!(content_of(&run(text), "safe for now"), "that the pier was “safe for now,”");
+    let text = "When the mayor called the ferry plan \"a waste of money,\" Councillor Ruth Ames walked out.";
+    assert_eq!(content_of(&run(text), "waste of money"), "the ferry plan \"a waste of money,\"");
+}

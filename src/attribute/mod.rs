@@ -2070,6 +2070,11 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
         if subordinate && kind == TokKind::Punct(',') {
             return k;
         }
+        // ... and at a comma inside a closing quotation mark: "After the mayor called the
+        // plan “a fraud,” the council voted it down"
+        if subordinate && k >= from + 2 && matches!(toks[k - 1].kind, TokKind::Mark(_)) && ctx.is_punct(k - 2, ',') {
+            return k;
+        }
         // "people -- unnamed -- are threatened", "46 percent of members — and 31 percent of
         // all voters — remain undecided": an aside of up to ten words between dashes goes on
         // (PolNeAR train: content runs through a dash more often than it stops at one)
@@ -2531,6 +2536,29 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     if let Some(t) = (k..(k + 8).min(s.end_token)).find(|&j| ctx.lw(j) == "that" && j > k && ctx.is_punct(j - 1, ',')) {
         if (k..t).all(|j| !ctx.in_quote(j) && matches!(ctx.scan.tokens[j].kind, TokKind::Word | TokKind::Punct(','))) {
             k = t;
+        }
+    }
+    // "told a crowd in Dover on Friday that ...", "told investors that ...": after a cue with a
+    // listener, the words up to a near "that" are the listener and the setting (a plain plural
+    // or a long noun phrase that `mention_after` did not take), unless a clause begins among
+    // them: a cue, an auxiliary, a subject pronoun, a question word ("asked if the raid meant
+    // that ...") or an infinitive ("urged voters to reject a bill that ...")
+    if takes_object && k < s.end_token && !ctx.in_quote(k) && ctx.lw(k) != "that" {
+        // the longest listener and setting read (tokens)
+        const MAX_LISTENER: usize = 12;
+        if let Some(t) = (k + 1..(k + MAX_LISTENER).min(s.end_token)).find(|&j| ctx.lw(j) == "that") {
+            let plain = |j: usize| {
+                matches!(ctx.scan.tokens[j].kind, TokKind::Word | TokKind::Number | TokKind::Punct(','))
+                    && !ctx.in_quote(j)
+                    && ctx.cue_at(j).is_none()
+                    && !ctx.word_is(j, WordClass::Auxiliary)
+                    && !ctx.word_is(j, WordClass::SubjectPronouns)
+                    && !ctx.word_is(j, WordClass::QuestionWords)
+                    && ctx.lw(j) != "to"
+            };
+            if !ctx.in_quote(t) && (k..t).all(plain) {
+                k = t;
+            }
         }
     }
     // the complementizer belongs to the reported clause ("said that the talks ..."), as
