@@ -392,6 +392,7 @@ fn the_word_lists_the_code_names_exist() {
         "time_determiners",
         "ly_nouns",
         "floating_quantifiers",
+        "report_nouns",
     ] {
         assert!(lex.word_lists.contains_key(name), "grammar/speakers.toml lacks [[words]] {name}");
     }

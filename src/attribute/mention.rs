@@ -488,8 +488,16 @@ impl Ctx<'_> {
         })
     }
 
+    /// "his", "their": a possessive determiner, as the pronoun it stands for.
+    pub(crate) fn possessive_mention(&self, i: usize) -> Option<Mention> {
+        Some(self.pronoun_entry_mention(i, self.lex.pronoun_of_possessive(self.lw(i))?))
+    }
+
     fn pronoun_mention(&self, i: usize) -> Mention {
-        let p = &self.lex.pronouns[self.lw(i)];
+        self.pronoun_entry_mention(i, &self.lex.pronouns[self.lw(i)])
+    }
+
+    fn pronoun_entry_mention(&self, i: usize, p: &crate::lexicon::PronounEntry) -> Mention {
         Mention {
             first: i,
             end: i + 1,
