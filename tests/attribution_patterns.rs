@@ -1494,3 +1494,10 @@ fn a_noun_of_saying_before_a_that_clause_reports_the_clause() {
         assert!(a.quotes.is_empty(), "{text}: {:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
     }
 }
+
+#[test]
+fn those_with_a_participle_names_a_group_that_speaks() {
+    // "those polled", "those surveyed": the participle is a cue form, but the phrase is the subject
+    check("Nearly half of those surveyed say the ferry should run all year.", "ferry should run", "those surveyed");
+    check("Those polled said the mayor was doing well.", "mayor was doing well", "Those polled");
+}
