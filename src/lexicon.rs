@@ -133,6 +133,10 @@ pub struct PronounEntry {
     /// stand-in for someone named earlier.
     #[serde(default)]
     pub first_person: bool,
+    /// The possessive determiner of the pronoun ("his" of "he"): "his claim that ..." is
+    /// his report.
+    #[serde(default)]
+    pub possessive: Option<String>,
     #[serde(default)]
     pub examples: Vec<String>,
 }
@@ -1309,6 +1313,11 @@ impl Lexicon {
     /// string up in the set or list the class stands for.
     pub fn word_has(&self, id: WordId, c: WordClass) -> bool {
         self.word_classes(id) & c.bit() != 0
+    }
+
+    /// The pronoun whose possessive determiner `word` is ("his" -> he).
+    pub fn pronoun_of_possessive(&self, word: &str) -> Option<&PronounEntry> {
+        self.pronouns.values().find(|p| p.possessive.as_deref() == Some(word))
     }
 
     /// Whether `word` (lowercase) is in the closed word class `list` of grammar/speakers.toml.

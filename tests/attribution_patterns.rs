@@ -1511,3 +1511,32 @@ fn a_report_in_a_subordinate_clause_ends_at_a_comma_inside_the_closing_mark() {
     let text = "When the mayor called the ferry plan \"a waste of money,\" Councillor Ruth Ames walked out.";
     assert_eq!(content_of(&run(text), "waste of money"), "the ferry plan \"a waste of money,\"");
 }
+
+// ind4
+
+#[test]
+fn a_noun_of_saying_before_a_that_clause_reports_the_clause() {
+    // the possessor is the speaker: a name, a phrase, a possessive pronoun, a plural in s’
+    check("Donald Ames's false claims that the mine was safe did not help him.", "mine was safe", "Donald Ames");
+    check("The harbor master's warning that the pier would close surprised the crew.", "pier would close", "The harbor master");
+    check("Rates stayed low, belying budget hawks’ warnings that they would soar.", "they would soar", "budget hawks");
+    check("Councillor Ida Moss spoke last. Few in the hall shared her belief that the levy would pass.", "levy would pass", "her");
+    // with no possessor, the subject of the verb the noun phrase is the object of
+    check("Mayor Tilde Aronsen voiced confidence that the ferry would run by May.", "ferry would run", "Mayor Tilde Aronsen");
+    // a noun with no one before it reports with its cue and no speaker
+    let a = run("There was speculation that the harbor board might resign before spring.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains("board might resign")).expect("the speculation is reported");
+    assert!(q.speaker.is_none() && q.cue.is_some_and(|c| c.slice(&a.text) == "speculation"));
+    // a relative "that" (before an auxiliary or a past form) reports nothing
+    for text in ["The claim that was rejected by the court came from a farmer.", "The warning that followed the storm was brief."] {
+        let a = run(text);
+        assert!(a.quotes.is_empty(), "{text}: {:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn those_with_a_participle_names_a_group_that_speaks() {
+    // "those polled", "those surveyed": the participle is a cue form, but the phrase is the subject
+    check("Nearly half of those surveyed say the ferry should run all year.", "ferry should run", "those surveyed");
+    check("Those polled said the mayor was doing well.", "mayor was doing well", "Those polled");
+}

@@ -415,6 +415,8 @@ fn the_word_lists_the_code_names_exist() {
         "time_determiners",
         "ly_nouns",
         "floating_quantifiers",
+        "report_nouns",
+        "participle_groups",
     ] {
         assert!(lex.word_lists.contains_key(name), "grammar/speakers.toml lacks [[words]] {name}");
     }

@@ -367,7 +367,8 @@ impl Resolver {
                     // "I", "we": the writer or the quotation's speaker, an unnamed speaker of its
                     // own; it stands for no one named earlier, and no later pronoun looks back to
                     // it (nor is it ambiguous)
-                    let first_person = pronoun && ctx.lex.pronouns.get(ctx.lw(f.mention.first)).is_some_and(|p| p.first_person);
+                    let w = ctx.lw(f.mention.first);
+                    let first_person = pronoun && ctx.lex.pronouns.get(w).or_else(|| ctx.lex.pronoun_of_possessive(w)).is_some_and(|p| p.first_person);
                     if first_person {
                         let e = self.unresolved_pronoun(ctx, &f.mention);
                         drafts[di].speaker = Some(SpeakerRef { entity: e, mention: span, via });
@@ -1035,7 +1036,9 @@ enum PronounClass {
 }
 
 fn pronoun_class(ctx: &Ctx, m: &Mention) -> PronounClass {
-    match ctx.lw(m.first) {
+    // ("his claim that ...": a possessive stands for its pronoun)
+    let w = ctx.lw(m.first);
+    match ctx.lex.pronoun_of_possessive(w).map_or(w, |p| p.form.as_str()) {
         "he" => PronounClass::Person(Gender::Male),
         "she" => PronounClass::Person(Gender::Female),
         "they" => PronounClass::Plural,

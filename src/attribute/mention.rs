@@ -204,6 +204,12 @@ impl Ctx<'_> {
             return None;
         }
         let h = end - 1;
+        // "those polled said", "half of those surveyed say": "those" with a past participle
+        // names the people it describes (`participle_groups`), though the participle is a cue
+        // form of its own
+        if h > floor && self.lex.is("participle_groups", self.lw(h - 1)) && !self.in_quote(h - 1) && self.lw(h).ends_with("ed") && !self.is_cap(h) {
+            return self.phrase_mention(h - 1, end).map(|m| Mention { plural: true, ..m });
+        }
         // "the crowd yelled", "The Democratic frontrunner wrote": a plain noun heads the
         // mention only when a determiner opens it
         // ("a lawyer for the city said": a modifier word ends a mention as a plain noun too)
@@ -488,8 +494,16 @@ impl Ctx<'_> {
         })
     }
 
+    /// "his", "their": a possessive determiner, as the pronoun it stands for.
+    pub(crate) fn possessive_mention(&self, i: usize) -> Option<Mention> {
+        Some(self.pronoun_entry_mention(i, self.lex.pronoun_of_possessive(self.lw(i))?))
+    }
+
     fn pronoun_mention(&self, i: usize) -> Mention {
-        let p = &self.lex.pronouns[self.lw(i)];
+        self.pronoun_entry_mention(i, &self.lex.pronouns[self.lw(i)])
+    }
+
+    fn pronoun_entry_mention(&self, i: usize, p: &crate::lexicon::PronounEntry) -> Mention {
         Mention {
             first: i,
             end: i + 1,
