@@ -812,6 +812,8 @@ pub struct Lexicon {
     pub adjuncts: PhraseTable<()>,
     pub not_names: HashSet<String>,
     pub pronouns: HashMap<String, PronounEntry>,
+    /// The possessive determiners of `pronouns`, each to its pronoun's form ("his" -> "he").
+    possessives: HashMap<String, String>,
     pub honorifics: PhraseTable<Gender>,
     pub roles: HashMap<String, Gender>,
     pub groups: HashSet<String>,
@@ -956,6 +958,7 @@ impl Lexicon {
             adjuncts: PhraseTable::default(),
             not_names: set(&speakers.not_names),
             pronouns: speakers.pronoun.iter().map(|p| (p.form.clone(), p.clone())).collect(),
+            possessives: speakers.pronoun.iter().filter_map(|p| Some((p.possessive.clone()?, p.form.clone()))).collect(),
             honorifics: PhraseTable::default(),
             roles: HashMap::new(),
             groups: HashSet::new(),
@@ -1317,7 +1320,7 @@ impl Lexicon {
 
     /// The pronoun whose possessive determiner `word` is ("his" -> he).
     pub fn pronoun_of_possessive(&self, word: &str) -> Option<&PronounEntry> {
-        self.pronouns.values().find(|p| p.possessive.as_deref() == Some(word))
+        self.pronouns.get(self.possessives.get(word)?)
     }
 
     /// Whether `word` (lowercase) is in the closed word class `list` of grammar/speakers.toml.
@@ -1615,24 +1618,25 @@ const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206
 
 /// The grammar files without their examples, as the built-in lexicon reads them.
 fn runtime_files() -> (CuesFile, SpeakersFile, AbbreviationsFile, ClaimsFile, PredicatesFile) {
+    parse_files([CUES_RUN_JSON, SPEAKERS_RUN_JSON, ABBREVIATIONS_RUN_JSON, CLAIMS_RUN_JSON, PREDICATES_RUN_JSON])
+}
+
+/// The five grammar files from their JSON, in the order cues, speakers, abbreviations,
+/// claims, predicates.
+fn parse_files(json: [&str; 5]) -> (CuesFile, SpeakersFile, AbbreviationsFile, ClaimsFile, PredicatesFile) {
+    let [cues, speakers, abbr, claims, preds] = json;
     (
-        parse("cues.toml", CUES_RUN_JSON),
-        parse("speakers.toml", SPEAKERS_RUN_JSON),
-        parse("abbreviations.toml", ABBREVIATIONS_RUN_JSON),
-        parse("claims.toml", CLAIMS_RUN_JSON),
-        parse("predicates.toml", PREDICATES_RUN_JSON),
+        parse("cues.toml", cues),
+        parse("speakers.toml", speakers),
+        parse("abbreviations.toml", abbr),
+        parse("claims.toml", claims),
+        parse("predicates.toml", preds),
     )
 }
 
 /// Parsed grammar files, for tests that run every entry's examples.
 pub fn files() -> (CuesFile, SpeakersFile, AbbreviationsFile, ClaimsFile, PredicatesFile) {
-    (
-        parse("cues.toml", CUES_JSON),
-        parse("speakers.toml", SPEAKERS_JSON),
-        parse("abbreviations.toml", ABBREVIATIONS_JSON),
-        parse("claims.toml", CLAIMS_JSON),
-        parse("predicates.toml", PREDICATES_JSON),
-    )
+    parse_files([CUES_JSON, SPEAKERS_JSON, ABBREVIATIONS_JSON, CLAIMS_JSON, PREDICATES_JSON])
 }
 
 #[cfg(test)]

@@ -213,7 +213,7 @@ fn long_name_tail(ctx: &Ctx, m: &Mention) -> Option<Mention> {
     Some(short)
 }
 
-fn strip_possessive(w: &str) -> &str {
+pub(super) fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
 }
 

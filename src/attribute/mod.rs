@@ -992,6 +992,9 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
             return Some(m);
         }
     }
+    // a phrase that opens its clause (the sentence, or after a comma): before a participle,
+    // the only speaker an appositive between commas or dashes may follow
+    let opens = |m: &Mention| m.first == floor || m.first == ctx.sentence_start_token(m.first) || ctx.is_punct(m.first - 1, ',');
     if e > floor + 1 && ctx.is_punct(e - 1, ',') {
         let lo = floor.max(e.saturating_sub(30));
         for j in (lo..e - 1).rev() {
@@ -1019,7 +1022,6 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
                     // Oregon, promising ...": before a participle the phrase and its appositive
                     // must open the clause; after a verb or a preposition they are its object
                     // or a place, and the participle goes with the clause's subject (below)
-                    let opens = |m: &Mention| m.first == floor || m.first == ctx.sentence_start_token(m.first) || ctx.is_punct(m.first - 1, ',');
                     // (nor is a place after its town's comma: "in Salem, Oregon, Ada Holm ...")
                     if let Some(m) = ctx.mention_before(j, floor).filter(|m| (!ctx.lw(c).ends_with("ing") || opens(m)) && !town_place(ctx, m)) {
                         if matches!(m.kind, MentionKind::Person | MentionKind::Organization | MentionKind::Anonymous | MentionKind::Group) {
@@ -1041,7 +1043,6 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
     if e > floor + 1 && dash(e - 1) && !ctx.in_quote(e - 1) {
         let lo = floor.max(e.saturating_sub(MAX_DASH_ASIDE));
         let open = (lo..e - 1).rev().take_while(|&j| !ctx.in_quote(j)).find(|&j| dash(j));
-        let opens = |m: &Mention| m.first == floor || m.first == ctx.sentence_start_token(m.first) || ctx.is_punct(m.first - 1, ',');
         if let Some(j) = open.filter(|&j| j > floor) {
             if let Some(m) = ctx.mention_before(j, floor).filter(|m| m.end == j && (!ctx.lw(c).ends_with("ing") || opens(m))) {
                 if matches!(m.kind, MentionKind::Person | MentionKind::Organization | MentionKind::Anonymous | MentionKind::Group) {
@@ -2070,14 +2071,8 @@ fn noun_reports(ctx: &Ctx, drafts: &mut Vec<Draft>) {
                     let mut m = ctx.mention_before(end, s.first_token).filter(|m| m.end == end && (mark || possessive(ctx, m))).or_else(phrase)?;
                     // the name without its possessive ending
                     if !mark {
-                        let cut = if w.ends_with("’s") {
-                            "’s".len()
-                        } else if w.ends_with("'s") {
-                            2
-                        } else {
-                            w.len() - w.trim_end_matches(['\'', '’']).len()
-                        };
-                        m.span = Span::new(m.span.start, scan.tokens[j].end - cut);
+                        let bare = entities::strip_possessive(w).trim_end_matches(['\'', '’']);
+                        m.span = Span::new(m.span.start, scan.tokens[j].end - (w.len() - bare.len()));
                     }
                     Some(m)
                 } else {
