@@ -1540,3 +1540,27 @@ fn those_with_a_participle_names_a_group_that_speaks() {
     check("Nearly half of those surveyed say the ferry should run all year.", "ferry should run", "those surveyed");
     check("Those polled said the mayor was doing well.", "mayor was doing well", "Those polled");
 }
+
+// dir5
+
+#[test]
+fn a_capitalised_name_particle_opens_the_name() {
+    // "Le", "De", "Van", "Al" written with a capital before another capitalised word are part
+    // of the name (or a given name): the speaker after an inverted cue, and the whole name
+    // before a cue
+    check("“The harbor stays open,” said Le Marchand, who chairs the port board.", "harbor stays open", "Le Marchand");
+    check("“We have the votes,” said Van Doren. “The levy will pass.”", "levy will pass", "Van Doren");
+    check("“Nobody asked the fishermen,” said Al Brodsky, who runs the bait shop.", "Nobody asked", "Al Brodsky");
+    check("De Santos said the ferry would run again in May.", "ferry would run", "De Santos");
+    // control: a lowercase particle inside a name stays inside it
+    check("“The river is rising,” said Engineer Clara van der Berg.", "river is rising", "Engineer Clara van der Berg");
+}
+
+#[test]
+fn a_quotation_in_parentheses_is_not_led_by_the_words_before_them() {
+    // a quotation with its cue after it inside parentheses: the writer's words before the
+    // parenthesis are no part of it
+    let text = "The mayor's remark drew wide notice (“Holt Sinks the Ferry,” declared the Gazette) and a rebuke from the council.";
+    assert_eq!(content_of(&run(text), "Sinks the Ferry"), "Holt Sinks the Ferry,");
+    assert_eq!(speaker_of(&run(text), "Sinks the Ferry").as_deref(), Some("the Gazette"));
+}

@@ -140,7 +140,9 @@ impl Ctx<'_> {
         if lw == "of" || lw == "for" {
             return Np::Of;
         }
-        if has(WordClass::NameParticles) {
+        // ("said Le Pen", "De Blasio said", "Al Gore": a particle written with a capital
+        // before another capitalised word opens the name, or is a given name, as "Al")
+        if has(WordClass::NameParticles) && !(self.is_cap(i) && i + 1 < self.scan.tokens.len() && self.is_cap(i + 1)) {
             return Np::Of;
         }
         if self.is_cap(i) {

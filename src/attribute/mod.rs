@@ -527,12 +527,13 @@ fn direct_patterns(ctx: &Ctx) -> Vec<Draft> {
         if let Some(ct) = close_t.filter(|_| !nickname) {
             if let Some((f, end_tok)) = after_pattern(ctx, ct) {
                 // words of the writer's own before the opening mark make it a mixed quotation
-                // ... from the last colon, semicolon or dash before it; a colon right before the
-                // mark introduces a plain direct quotation
+                // ... from the last colon, semicolon, dash or opening parenthesis before it
+                // ("... (“Ferry Saved,” declared the Gazette)"); a colon right before the mark
+                // introduces a plain direct quotation
                 let s0 = scan.sentences[sent_open].first_token;
                 let s0 = (s0..open_t)
                     .rev()
-                    .find(|&i| !ctx.in_quote(i) && matches!(scan.tokens[i].kind, TokKind::Punct(':' | ';') | TokKind::Dash))
+                    .find(|&i| !ctx.in_quote(i) && matches!(scan.tokens[i].kind, TokKind::Punct(':' | ';' | '(') | TokKind::Dash))
                     .map(|i| i + 1)
                     .unwrap_or(s0);
                 // a comma or colon right before the mark sets the quotation apart: no lead
