@@ -1564,3 +1564,14 @@ fn a_quotation_in_parentheses_is_not_led_by_the_words_before_them() {
     assert_eq!(content_of(&run(text), "Sinks the Ferry"), "Holt Sinks the Ferry,");
     assert_eq!(speaker_of(&run(text), "Sinks the Ferry").as_deref(), Some("the Gazette"));
 }
+
+#[test]
+fn a_hyphen_between_spaces_is_a_dash() {
+    // typewritten copy sets a dash as a hyphen between spaces: the words before it are no
+    // lead of the quotation after it, as with an em dash
+    let text = "Holt said the levy plan was rushed - \"we need to read the details first,\" she told reporters.";
+    assert_eq!(content_of(&run(text), "read the details"), "we need to read the details first,");
+    // and a reported clause ends at it
+    let text = "Mayor Ida Holt said the ferry would run in May - a promise she has made before.";
+    assert_eq!(content_of(&run(text), "ferry would run"), "the ferry would run in May");
+}

@@ -214,6 +214,13 @@ pub fn lex_paragraph(doc: &str, base: usize, para: &str, out: &mut Vec<Token>) {
             rest = &rest[n..];
             continue;
         }
+        // a hyphen with a space on either side is a dash, as typewritten copy sets one ("the
+        // ferry - and the pier - will close")
+        if first == '-' && doc[..offset].ends_with(char::is_whitespace) && rest[1..].starts_with(char::is_whitespace) {
+            out.push(Token { start: offset, end: offset + 1, kind: TokKind::Dash });
+            rest = &rest[1..];
+            continue;
+        }
         // ASCII punctuation that cannot start an ellipsis, a dash or a quotation mark is a
         // token of its own, as the parsers below would find after trying them all
         // (a period or a hyphen too, unless an ellipsis or a dash starts with it)
@@ -272,6 +279,9 @@ mod tests {
             let offset = para.len() - rest.len();
             if first.is_whitespace() {
                 rest = rest.trim_start();
+            } else if first == '-' && para[..offset].ends_with(char::is_whitespace) && rest[1..].starts_with(char::is_whitespace) {
+                out.push(Token { start: offset, end: offset + 1, kind: TokKind::Dash });
+                rest = &rest[1..];
             } else if let Ok((r, w)) = word(rest) {
                 let kind = if w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') { TokKind::Number } else { TokKind::Word };
                 out.push(Token { start: offset, end: offset + w.len(), kind });
@@ -352,6 +362,15 @@ mod tests {
         let t = lex("''Yes,'' she said.");
         assert_eq!(t[0], ("''".to_string(), TokKind::Mark(Mark::DoubleOpen)));
         assert_eq!(t[3], ("''".to_string(), TokKind::Mark(Mark::DoubleClose)));
+    }
+
+    #[test]
+    fn a_spaced_hyphen_is_a_dash() {
+        let t = lex("the ferry - and the pier - will close; a well-run pier -3");
+        assert_eq!(t[2].1, TokKind::Dash);
+        assert_eq!(t[6].1, TokKind::Dash);
+        assert_eq!(t[11].0, "well-run");
+        assert_eq!(t[13], ("-".to_string(), TokKind::Punct('-')));
     }
 
     #[test]
