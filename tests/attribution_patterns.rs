@@ -1540,3 +1540,18 @@ fn those_with_a_participle_names_a_group_that_speaks() {
     check("Nearly half of those surveyed say the ferry should run all year.", "ferry should run", "those surveyed");
     check("Those polled said the mayor was doing well.", "mayor was doing well", "Those polled");
 }
+
+// wire
+
+#[test]
+fn a_wire_dateline_with_a_date_is_no_part_of_the_report() {
+    // "CITY, Month Day (Agency) —": the date after the comma is part of the dateline, so the
+    // report that opens the paragraph starts after it
+    let a = run("HARBOR CITY, June 4 (Wire) - The ferry service will end in May, two council members said on Tuesday.\n");
+    assert_eq!(content_from(&a, "The ferry").as_deref(), Some("The ferry service will end in May"));
+    let a = run("TARN CITY, Nov. 19 (Wire) — The harbor trust will sell its last tug, officials said.\n");
+    assert_eq!(content_from(&a, "The harbor").as_deref(), Some("The harbor trust will sell its last tug"));
+    // no dash after it: no dateline, a capitalised name and a date open a sentence
+    let a = run("TARN CITY, June 4 was the day the ferry stopped, officials said.\n");
+    assert!(content_from(&a, "TARN").is_some());
+}
