@@ -1555,3 +1555,14 @@ fn a_wire_dateline_with_a_date_is_no_part_of_the_report() {
     let a = run("TARN CITY, June 4 was the day the ferry stopped, officials said.\n");
     assert!(content_from(&a, "TARN").is_some());
 }
+
+#[test]
+fn a_setting_with_a_possessive_or_a_cue_noun_before_that_is_no_part_of_the_report() {
+    // "said on its website that", "wrote in a note that": where it was said, not what
+    let a = run("The ferry company said on its website that fares would rise in May.");
+    assert_eq!(content_from(&a, "that").as_deref(), Some("that fares would rise in May"));
+    let a = run("Analysts at Harbor Bank wrote in a note that the fares were overdue for a rise.");
+    assert_eq!(content_from(&a, "that").as_deref(), Some("that the fares were overdue for a rise"));
+    let a = run("Ida Holt argued in her weekly column that the pier should close.");
+    assert_eq!(content_from(&a, "that").as_deref(), Some("that the pier should close"));
+}

@@ -2649,15 +2649,24 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     let end = s.end_token;
     // ("said on Fox News that", "wrote on Facebook that": a name after the preposition;
     // "on" was skipped as an adverb of time, "on Monday", above)
-    if k > before_object && k < end && ctx.is_cap(k) && ctx.word_is(k - 1, WordClass::SettingPrepositions) {
+    // (and "said on its website that": a possessive determiner after it)
+    if k > before_object
+        && k < end
+        && (ctx.is_cap(k) || ctx.lex.pronoun_of_possessive(ctx.lw(k)).is_some())
+        && ctx.word_is(k - 1, WordClass::SettingPrepositions)
+    {
         k -= 1;
     }
-    let det = k + 2 < end && ctx.word_is(k + 1, WordClass::Determiner);
+    // (a possessive determiner too: "said on its website that", "wrote in her column that")
+    let det = k + 2 < end && (ctx.word_is(k + 1, WordClass::Determiner) || ctx.lex.pronoun_of_possessive(ctx.lw(k + 1)).is_some());
     let named = k + 1 < end && ctx.is_cap(k + 1) && !ctx.in_quote(k + 1);
     if (det || named) && ctx.word_is(k, WordClass::SettingPrepositions) && !ctx.in_quote(k) {
         let first = if det { k + 2 } else { k + 1 };
+        // (no clause among the words: no cue, except a cue form right after the determiner,
+        // which is a noun: "wrote in a note that", "said in a statement that")
+        let plain = |t: usize| ctx.scan.tokens[t].kind == TokKind::Word && !ctx.in_quote(t) && (ctx.cue_at(t).is_none() || (det && t == first));
         if let Some(j) = (first..(k + 7).min(end)).find(|&j| ctx.lw(j) == "that" || ctx.is_punct(j, ',')) {
-            if j > first && (k + 1..j).all(|t| ctx.scan.tokens[t].kind == TokKind::Word && !ctx.in_quote(t) && ctx.cue_at(t).is_none()) {
+            if j > first && (k + 1..j).all(plain) {
                 k = j;
             }
         }
