@@ -1566,3 +1566,21 @@ fn a_setting_with_a_possessive_or_a_cue_noun_before_that_is_no_part_of_the_repor
     let a = run("Ida Holt argued in her weekly column that the pier should close.");
     assert_eq!(content_from(&a, "that").as_deref(), Some("that the pier should close"));
 }
+
+#[test]
+fn a_participle_after_an_inverted_attribution_goes_on_with_its_speaker() {
+    // "“...,” said X of Y, adding that ...": cue first, then the speaker, then the participle
+    check("“We are not leaving,” said Ada Holt of the harbor union, adding that the crews would strike.", "the crews would strike", "Ada Holt of the harbor union");
+    check("“We are not leaving,” said Ada Holt, noting that the crews had voted twice.", "the crews had voted twice", "Ada Holt");
+}
+
+#[test]
+fn a_predicate_between_commas_is_no_appositive_before_a_participle() {
+    // "the driver, a man of 40, was held ..., adding": "was held ..." is the verb phrase of
+    // the reported clause, so the participle goes with the subject of the sentence
+    check(
+        "Police said the driver, a 40-year-old man from Dover, was arrested at the scene, adding that no one else was hurt.",
+        "no one else was hurt",
+        "Police",
+    );
+}

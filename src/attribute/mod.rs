@@ -1007,6 +1007,14 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
                 // with a subject of its own ("..., even as he defended it, saying")
                 let first = j + 1;
                 let pronoun = (first..e - 1).any(|k| ctx.word_is(k, WordClass::SubjectPronouns));
+                // "Police said the driver, a man of 40, was held at the scene, adding ...": a
+                // stretch that opens with an auxiliary is the predicate of the clause, not an
+                // appositive of the phrase before it (a cue form is not enough: "Ames, asked
+                // about the fares, had said" is an aside)
+                let predicate = ctx.word_is(first, WordClass::Auxiliary);
+                if predicate {
+                    break;
+                }
                 // "..., Clinton's aide rallied supporters, saying": a subject and its verb
                 let clause = !ctx.word_is(first, WordClass::RelativePronouns)
                     && ctx.mention_after(first, e - 1).is_some_and(|m| {
@@ -1085,6 +1093,11 @@ fn attribution_before_participle(ctx: &Ctx, c: usize, e: usize, floor: usize) ->
     };
     if ctx.word_is(first, WordClass::RelativePronouns) {
         return None;
+    }
+    // "“...,” said Ada Holt of the union, adding ...": the inverted order, a speech cue and
+    // then the speaker, which runs up to the participle's comma
+    if let Some((n, _)) = ctx.cue_at(first).filter(|(_, q)| matches!(q.class, CueClass::Speech | CueClass::Writing)) {
+        return ctx.mention_after(first + n, e - 1).filter(|m| m.first == first + n && m.end == e - 1 && m.kind != MentionKind::Pronoun);
     }
     let m = ctx.mention_after(first, e - 1).filter(|m| m.first == first && m.kind != MentionKind::Pronoun)?;
     let mut v = m.end;
