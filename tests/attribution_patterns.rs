@@ -1584,3 +1584,11 @@ fn a_predicate_between_commas_is_no_appositive_before_a_participle() {
         "Police",
     );
 }
+
+#[test]
+fn a_plain_noun_subject_before_a_past_cue_of_several_words_reports() {
+    // "The airline told reporters ...": a past form opening a cue of several words is a verb,
+    // as "said" is, so the plain noun before it is the subject
+    check("The airline told reporters the flights would resume on Tuesday.", "the flights would resume", "The airline");
+    check("The ferry operator pointed out the fares had not risen in years.", "the fares had not risen", "The ferry operator");
+}

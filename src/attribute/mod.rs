@@ -2606,7 +2606,9 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
                 && !agrees
                 && !that_complement(ctx, c, n, &m)
                 && m.relative.is_none()
-                && !ctx.lex.is_past_cue(&ctx.lower[ctx.scan.tokens[c].start..ctx.scan.tokens[c + n - 1].end])
+                // (a past form is a verb: of a cue of several words, the first word's form
+                // counts, "told reporters", "pointed out")
+                && !ctx.lex.is_past_cue(ctx.lw(c))
             {
                 return None;
             }
