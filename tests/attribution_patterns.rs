@@ -1592,3 +1592,14 @@ fn a_plain_noun_subject_before_a_past_cue_of_several_words_reports() {
     check("The airline told reporters the flights would resume on Tuesday.", "the flights would resume", "The airline");
     check("The ferry operator pointed out the fares had not risen in years.", "the fares had not risen", "The ferry operator");
 }
+
+#[test]
+fn late_before_a_word_of_time_is_no_part_of_the_report() {
+    let a = run("The ferry company said late on Sunday that all crossings would resume.");
+    assert_eq!(content_from(&a, "that").as_deref(), Some("that all crossings would resume"));
+    let a = run("The ferry company said late Sunday that all crossings would resume.");
+    assert_eq!(content_from(&a, "that").as_deref(), Some("that all crossings would resume"));
+    // before anything else "late" opens the reported clause
+    let a = run("The ferry company said late crossings would be cancelled.");
+    assert_eq!(content_from(&a, "late").as_deref(), Some("late crossings would be cancelled"));
+}
