@@ -1603,3 +1603,14 @@ fn late_before_a_word_of_time_is_no_part_of_the_report() {
     let a = run("The ferry company said late crossings would be cancelled.");
     assert_eq!(content_from(&a, "late").as_deref(), Some("late crossings would be cancelled"));
 }
+
+#[test]
+fn a_plain_noun_listener_before_the_reported_clause_is_no_part_of_it() {
+    let a = run("The ferry company told investors the crossings would resume in May.");
+    assert_eq!(content_from(&a, "the crossings").as_deref(), Some("the crossings would resume in May"));
+    let a = run("Ida Holt told parliament she would not resign.");
+    assert_eq!(content_from(&a, "she").as_deref(), Some("she would not resign"));
+    // a listener followed by its own clause start is kept apart, but a cue word is not a listener
+    let a = run("Ida Holt told everyone the pier was safe.");
+    assert_eq!(content_from(&a, "the pier").as_deref(), Some("the pier was safe"));
+}

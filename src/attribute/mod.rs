@@ -2644,6 +2644,29 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
             }
         } else if ctx.word_is(k, WordClass::ObjectPronouns) {
             k += 1;
+        } else if k + 2 < s.end_token
+            && ctx.lex.is("bare_listener_cues", ctx.lw(c))
+            && ctx.scan.tokens[k].kind == TokKind::Word
+            && !ctx.is_cap(k)
+            && ctx.cue_at(k).is_none()
+            && !ctx.word_is(k, WordClass::Determiner)
+            && !ctx.word_is(k, WordClass::Pronoun)
+            && !ctx.word_is(k, WordClass::Auxiliary)
+            // (a function word opens a phrase or a clause: "wrote to his followers", "asked
+            // whether the minister", "wrote while a student")
+            && ctx.lw(k) != "to"
+            && !ctx.word_is(k, WordClass::QuestionWords)
+            && !ctx.word_is(k, WordClass::Subordinators)
+            && !ctx.word_is(k, WordClass::SettingPrepositions)
+            && !ctx.word_is(k, WordClass::RolePrepositions)
+            && !ctx.is_adverb(k)
+            && !ctx.in_quote(k + 1)
+            && (ctx.word_is(k + 1, WordClass::Determiner) || ctx.word_is(k + 1, WordClass::SubjectPronouns))
+        {
+            // "told investors the fares ...", "told parliament he ...": a plain noun that no
+            // mention takes, right before a determiner or a subject pronoun, is the listener
+            // and the reported clause starts after it
+            k += 1;
         }
     }
     loop {
