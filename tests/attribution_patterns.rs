@@ -1614,3 +1614,12 @@ fn a_plain_noun_listener_before_the_reported_clause_is_no_part_of_it() {
     let a = run("Ida Holt told everyone the pier was safe.");
     assert_eq!(content_from(&a, "the pier").as_deref(), Some("the pier was safe"));
 }
+
+#[test]
+fn a_report_in_a_relative_clause_after_its_pronoun_ends_with_the_clause() {
+    // "X, which officials said ..., VERB": the main clause takes up its verb after the comma
+    let a = run("The new timetable, which officials said will start in May, was dropped on Friday.");
+    assert_eq!(content_from(&a, "will start").as_deref(), Some("will start in May"));
+    let a = run("The pier, which the mayor believes is unsafe, has been closed since March.");
+    assert_eq!(content_from(&a, "is unsafe").as_deref(), Some("is unsafe"));
+}

@@ -2773,7 +2773,10 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     // "Ada Brook, who said the pier was unsafe, resigned": a report inside a relative clause
     // ends where the main clause takes up its verb again
     let mut to = s.end_token;
-    if m.relative.is_some() {
+    // (and "The plan, which officials said will start in May, was dropped": the speaker of a
+    // relative clause set off by a comma, after its pronoun)
+    let in_relative = m.first >= 2 && ctx.word_is(m.first - 1, WordClass::RelativePronouns) && ctx.is_punct(m.first - 2, ',');
+    if m.relative.is_some() || in_relative {
         let main_verb = |j: usize| {
             let w = ctx.lw(j);
             (w.ends_with("ed") && w.len() > 3) || ctx.cue_at(j).is_some() || ctx.word_is(j, WordClass::Auxiliary)
