@@ -1623,3 +1623,13 @@ fn a_report_in_a_relative_clause_after_its_pronoun_ends_with_the_clause() {
     let a = run("The pier, which the mayor believes is unsafe, has been closed since March.");
     assert_eq!(content_from(&a, "is unsafe").as_deref(), Some("is unsafe"));
 }
+
+#[test]
+fn a_title_ending_in_a_group_word_takes_the_name_after_it() {
+    // "Her chief of staff, Tom Reyes, said": "staff" is a group word, but the phrase is one
+    // person's title and the name after it is that person
+    check("Her chief of staff, Tom Reyes, said the office would stay open.", "the office would stay open", "Her chief of staff, Tom Reyes");
+    let a = run("Her chief of staff, Tom Reyes, said the office would stay open.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).starts_with("the office")).expect("the report");
+    assert_eq!(q.speaker.as_ref().map(|s| a.entities[s.entity].name.as_str()), Some("Tom Reyes"));
+}

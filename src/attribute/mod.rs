@@ -1340,7 +1340,12 @@ pub(super) fn with_appositive(ctx: &Ctx, m: Mention, a: usize, b: usize) -> Ment
             m.span = Span::new(m.span.start, x.span.end);
             m
         }
-        (false, true) if x.kind == MentionKind::Person && matches!(m.kind, MentionKind::Anonymous | MentionKind::Person) => {
+        // ("her chief of staff, Tom Reyes": a phrase with a role word that ends in a group
+        // word is one person's title)
+        (false, true)
+            if x.kind == MentionKind::Person
+                && (matches!(m.kind, MentionKind::Anonymous | MentionKind::Person) || (m.kind == MentionKind::Group && m.role_title)) =>
+        {
             let mut x = x;
             x.title = Some(m.span);
             x.span = Span::new(m.span.start, x.span.end);
