@@ -1574,4 +1574,96 @@ fn a_hyphen_between_spaces_is_a_dash() {
     // and a reported clause ends at it
     let text = "Mayor Ida Holt said the ferry would run in May - a promise she has made before.";
     assert_eq!(content_of(&run(text), "ferry would run"), "the ferry would run in May");
+
+// wire
+
+#[test]
+fn a_wire_dateline_with_a_date_is_no_part_of_the_report() {
+    // "CITY, Month Day (Agency) —": the date after the comma is part of the dateline, so the
+    // report that opens the paragraph starts after it
+    let a = run("HARBOR CITY, June 4 (Wire) - The ferry service will end in May, two council members said on Tuesday.\n");
+    assert_eq!(content_from(&a, "The ferry").as_deref(), Some("The ferry service will end in May"));
+    let a = run("TARN CITY, Nov. 19 (Wire) — The harbor trust will sell its last tug, officials said.\n");
+    assert_eq!(content_from(&a, "The harbor").as_deref(), Some("The harbor trust will sell its last tug"));
+    // no dash after it: no dateline, a capitalised name and a date open a sentence
+    let a = run("TARN CITY, June 4 was the day the ferry stopped, officials said.\n");
+    assert!(content_from(&a, "TARN").is_some());
+}
+
+#[test]
+fn a_setting_with_a_possessive_or_a_cue_noun_before_that_is_no_part_of_the_report() {
+    // "said on its website that", "wrote in a note that": where it was said, not what
+    let a = run("The ferry company said on its website that fares would rise in May.");
+    assert_eq!(content_from(&a, "that").as_deref(), Some("that fares would rise in May"));
+    let a = run("Analysts at Harbor Bank wrote in a note that the fares were overdue for a rise.");
+    assert_eq!(content_from(&a, "that").as_deref(), Some("that the fares were overdue for a rise"));
+    let a = run("Ida Holt argued in her weekly column that the pier should close.");
+    assert_eq!(content_from(&a, "that").as_deref(), Some("that the pier should close"));
+}
+
+#[test]
+fn a_participle_after_an_inverted_attribution_goes_on_with_its_speaker() {
+    // "“...,” said X of Y, adding that ...": cue first, then the speaker, then the participle
+    check("“We are not leaving,” said Ada Holt of the harbor union, adding that the crews would strike.", "the crews would strike", "Ada Holt of the harbor union");
+    check("“We are not leaving,” said Ada Holt, noting that the crews had voted twice.", "the crews had voted twice", "Ada Holt");
+}
+
+#[test]
+fn a_predicate_between_commas_is_no_appositive_before_a_participle() {
+    // "the driver, a man of 40, was held ..., adding": "was held ..." is the verb phrase of
+    // the reported clause, so the participle goes with the subject of the sentence
+    check(
+        "Police said the driver, a 40-year-old man from Dover, was arrested at the scene, adding that no one else was hurt.",
+        "no one else was hurt",
+        "Police",
+    );
+}
+
+#[test]
+fn a_plain_noun_subject_before_a_past_cue_of_several_words_reports() {
+    // "The airline told reporters ...": a past form opening a cue of several words is a verb,
+    // as "said" is, so the plain noun before it is the subject
+    check("The airline told reporters the flights would resume on Tuesday.", "the flights would resume", "The airline");
+    check("The ferry operator pointed out the fares had not risen in years.", "the fares had not risen", "The ferry operator");
+}
+
+#[test]
+fn late_before_a_word_of_time_is_no_part_of_the_report() {
+    let a = run("The ferry company said late on Sunday that all crossings would resume.");
+    assert_eq!(content_from(&a, "that").as_deref(), Some("that all crossings would resume"));
+    let a = run("The ferry company said late Sunday that all crossings would resume.");
+    assert_eq!(content_from(&a, "that").as_deref(), Some("that all crossings would resume"));
+    // before anything else "late" opens the reported clause
+    let a = run("The ferry company said late crossings would be cancelled.");
+    assert_eq!(content_from(&a, "late").as_deref(), Some("late crossings would be cancelled"));
+}
+
+#[test]
+fn a_plain_noun_listener_before_the_reported_clause_is_no_part_of_it() {
+    let a = run("The ferry company told investors the crossings would resume in May.");
+    assert_eq!(content_from(&a, "the crossings").as_deref(), Some("the crossings would resume in May"));
+    let a = run("Ida Holt told parliament she would not resign.");
+    assert_eq!(content_from(&a, "she").as_deref(), Some("she would not resign"));
+    // a listener followed by its own clause start is kept apart, but a cue word is not a listener
+    let a = run("Ida Holt told everyone the pier was safe.");
+    assert_eq!(content_from(&a, "the pier").as_deref(), Some("the pier was safe"));
+}
+
+#[test]
+fn a_report_in_a_relative_clause_after_its_pronoun_ends_with_the_clause() {
+    // "X, which officials said ..., VERB": the main clause takes up its verb after the comma
+    let a = run("The new timetable, which officials said will start in May, was dropped on Friday.");
+    assert_eq!(content_from(&a, "will start").as_deref(), Some("will start in May"));
+    let a = run("The pier, which the mayor believes is unsafe, has been closed since March.");
+    assert_eq!(content_from(&a, "is unsafe").as_deref(), Some("is unsafe"));
+}
+
+#[test]
+fn a_title_ending_in_a_group_word_takes_the_name_after_it() {
+    // "Her chief of staff, Tom Reyes, said": "staff" is a group word, but the phrase is one
+    // person's title and the name after it is that person
+    check("Her chief of staff, Tom Reyes, said the office would stay open.", "the office would stay open", "Her chief of staff, Tom Reyes");
+    let a = run("Her chief of staff, Tom Reyes, said the office would stay open.");
+    let q = a.quotes.iter().find(|q| q.content.slice(&a.text).starts_with("the office")).expect("the report");
+    assert_eq!(q.speaker.as_ref().map(|s| a.entities[s.entity].name.as_str()), Some("Tom Reyes"));
 }

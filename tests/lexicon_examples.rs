@@ -376,6 +376,7 @@ fn word_list_examples_attribute_their_speaker() {
 fn the_word_lists_the_code_names_exist() {
     let lex = Lexicon::builtin();
     for name in [
+        "bare_listener_cues",
         "name_particles",
         "name_suffixes",
         "role_prepositions",

@@ -1008,6 +1008,14 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
                 // with a subject of its own ("..., even as he defended it, saying")
                 let first = j + 1;
                 let pronoun = (first..e - 1).any(|k| ctx.word_is(k, WordClass::SubjectPronouns));
+                // "Police said the driver, a man of 40, was held at the scene, adding ...": a
+                // stretch that opens with an auxiliary is the predicate of the clause, not an
+                // appositive of the phrase before it (a cue form is not enough: "Ames, asked
+                // about the fares, had said" is an aside)
+                let predicate = ctx.word_is(first, WordClass::Auxiliary);
+                if predicate {
+                    break;
+                }
                 // "..., Clinton's aide rallied supporters, saying": a subject and its verb
                 let clause = !ctx.word_is(first, WordClass::RelativePronouns)
                     && ctx.mention_after(first, e - 1).is_some_and(|m| {
@@ -1086,6 +1094,11 @@ fn attribution_before_participle(ctx: &Ctx, c: usize, e: usize, floor: usize) ->
     };
     if ctx.word_is(first, WordClass::RelativePronouns) {
         return None;
+    }
+    // "“...,” said Ada Holt of the union, adding ...": the inverted order, a speech cue and
+    // then the speaker, which runs up to the participle's comma
+    if let Some((n, _)) = ctx.cue_at(first).filter(|(_, q)| matches!(q.class, CueClass::Speech | CueClass::Writing)) {
+        return ctx.mention_after(first + n, e - 1).filter(|m| m.first == first + n && m.end == e - 1 && m.kind != MentionKind::Pronoun);
     }
     let m = ctx.mention_after(first, e - 1).filter(|m| m.first == first && m.kind != MentionKind::Pronoun)?;
     let mut v = m.end;
@@ -1328,7 +1341,12 @@ pub(super) fn with_appositive(ctx: &Ctx, m: Mention, a: usize, b: usize) -> Ment
             m.span = Span::new(m.span.start, x.span.end);
             m
         }
-        (false, true) if x.kind == MentionKind::Person && matches!(m.kind, MentionKind::Anonymous | MentionKind::Person) => {
+        // ("her chief of staff, Tom Reyes": a phrase with a role word that ends in a group
+        // word is one person's title)
+        (false, true)
+            if x.kind == MentionKind::Person
+                && (matches!(m.kind, MentionKind::Anonymous | MentionKind::Person) || (m.kind == MentionKind::Group && m.role_title)) =>
+        {
             let mut x = x;
             x.title = Some(m.span);
             x.span = Span::new(m.span.start, x.span.end);
@@ -2594,7 +2612,9 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
                 && !agrees
                 && !that_complement(ctx, c, n, &m)
                 && m.relative.is_none()
-                && !ctx.lex.is_past_cue(&ctx.lower[ctx.scan.tokens[c].start..ctx.scan.tokens[c + n - 1].end])
+                // (a past form is a verb: of a cue of several words, the first word's form
+                // counts, "told reporters", "pointed out")
+                && !ctx.lex.is_past_cue(ctx.lw(c))
             {
                 return None;
             }
@@ -2630,6 +2650,29 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
             }
         } else if ctx.word_is(k, WordClass::ObjectPronouns) {
             k += 1;
+        } else if k + 2 < s.end_token
+            && ctx.lex.is("bare_listener_cues", ctx.lw(c))
+            && ctx.scan.tokens[k].kind == TokKind::Word
+            && !ctx.is_cap(k)
+            && ctx.cue_at(k).is_none()
+            && !ctx.word_is(k, WordClass::Determiner)
+            && !ctx.word_is(k, WordClass::Pronoun)
+            && !ctx.word_is(k, WordClass::Auxiliary)
+            // (a function word opens a phrase or a clause: "wrote to his followers", "asked
+            // whether the minister", "wrote while a student")
+            && ctx.lw(k) != "to"
+            && !ctx.word_is(k, WordClass::QuestionWords)
+            && !ctx.word_is(k, WordClass::Subordinators)
+            && !ctx.word_is(k, WordClass::SettingPrepositions)
+            && !ctx.word_is(k, WordClass::RolePrepositions)
+            && !ctx.is_adverb(k)
+            && !ctx.in_quote(k + 1)
+            && (ctx.word_is(k + 1, WordClass::Determiner) || ctx.word_is(k + 1, WordClass::SubjectPronouns))
+        {
+            // "told investors the fares ...", "told parliament he ...": a plain noun that no
+            // mention takes, right before a determiner or a subject pronoun, is the listener
+            // and the reported clause starts after it
+            k += 1;
         }
     }
     loop {
@@ -2650,15 +2693,24 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     let end = s.end_token;
     // ("said on Fox News that", "wrote on Facebook that": a name after the preposition;
     // "on" was skipped as an adverb of time, "on Monday", above)
-    if k > before_object && k < end && ctx.is_cap(k) && ctx.word_is(k - 1, WordClass::SettingPrepositions) {
+    // (and "said on its website that": a possessive determiner after it)
+    if k > before_object
+        && k < end
+        && (ctx.is_cap(k) || ctx.lex.pronoun_of_possessive(ctx.lw(k)).is_some())
+        && ctx.word_is(k - 1, WordClass::SettingPrepositions)
+    {
         k -= 1;
     }
-    let det = k + 2 < end && ctx.word_is(k + 1, WordClass::Determiner);
+    // (a possessive determiner too: "said on its website that", "wrote in her column that")
+    let det = k + 2 < end && (ctx.word_is(k + 1, WordClass::Determiner) || ctx.lex.pronoun_of_possessive(ctx.lw(k + 1)).is_some());
     let named = k + 1 < end && ctx.is_cap(k + 1) && !ctx.in_quote(k + 1);
     if (det || named) && ctx.word_is(k, WordClass::SettingPrepositions) && !ctx.in_quote(k) {
         let first = if det { k + 2 } else { k + 1 };
+        // (no clause among the words: no cue, except a cue form right after the determiner,
+        // which is a noun: "wrote in a note that", "said in a statement that")
+        let plain = |t: usize| ctx.scan.tokens[t].kind == TokKind::Word && !ctx.in_quote(t) && (ctx.cue_at(t).is_none() || (det && t == first));
         if let Some(j) = (first..(k + 7).min(end)).find(|&j| ctx.lw(j) == "that" || ctx.is_punct(j, ',')) {
-            if j > first && (k + 1..j).all(|t| ctx.scan.tokens[t].kind == TokKind::Word && !ctx.in_quote(t) && ctx.cue_at(t).is_none()) {
+            if j > first && (k + 1..j).all(plain) {
                 k = j;
             }
         }
@@ -2727,7 +2779,10 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     // "Ada Brook, who said the pier was unsafe, resigned": a report inside a relative clause
     // ends where the main clause takes up its verb again
     let mut to = s.end_token;
-    if m.relative.is_some() {
+    // (and "The plan, which officials said will start in May, was dropped": the speaker of a
+    // relative clause set off by a comma, after its pronoun)
+    let in_relative = m.first >= 2 && ctx.word_is(m.first - 1, WordClass::RelativePronouns) && ctx.is_punct(m.first - 2, ',');
+    if m.relative.is_some() || in_relative {
         let main_verb = |j: usize| {
             let w = ctx.lw(j);
             (w.ends_with("ed") && w.len() > 3) || ctx.cue_at(j).is_some() || ctx.word_is(j, WordClass::Auxiliary)

@@ -182,16 +182,18 @@ pub fn scan_lowered(text: &str, lower: &str, lex: &Lexicon) -> Scan {
     s.words = s.tokens.iter().map(|t| lex.word_id(&lower[t.start..t.end])).collect();
     s.caps = s.tokens.iter().map(|t| t.kind == TokKind::Word && text[t.start..].chars().next().is_some_and(char::is_uppercase)).collect();
     split_sentences(text, lower, lex, &mut s);
-    find_headline_and_datelines(text, &mut s);
+    find_headline_and_datelines(text, lex, &mut s);
     s
 }
 
 /// A headline is the first paragraph when it has no final period and most of its words are
 /// capitalised; a dateline is a run of all-capital words (and commas) ending in a dash or a
 /// spaced hyphen at the start of a paragraph, where a state's abbreviation may follow a comma
-/// and a news agency may stand in parentheses ("ORLANDO, Fla. (Reuters) -"). Neither is the
-/// writer's claim or a speaker's name.
-fn find_headline_and_datelines(text: &str, s: &mut Scan) {
+/// and a news agency may stand in parentheses ("ORLANDO, Fla. (Reuters) -"), and the wire
+/// services' date may follow the comma ("OSLO, Nov. 4 (UPI) —", "OSLO, June 4 (Reuters) -":
+/// a month of grammar/claims.toml `[[calendar]]` and a day number). Neither is the writer's
+/// claim or a speaker's name.
+fn find_headline_and_datelines(text: &str, lex: &Lexicon, s: &mut Scan) {
     let word = |t: &Token| &text[t.start..t.end];
     if let Some(&(a, b)) = s.paragraph_tokens.first() {
         let last_is_period = b > a && s.tokens[b - 1].kind == TokKind::Punct('.');
@@ -231,6 +233,9 @@ fn find_headline_and_datelines(text: &str, s: &mut Scan) {
                 TokKind::Word
                     if after_comma && word(&t).starts_with(char::is_uppercase) && s.tokens.get(k + 1).is_some_and(|n| n.kind == TokKind::Punct('.')) => {}
                 TokKind::Word if in_parens => {}
+                // the date after the place: a month (then its period, above) and a day
+                TokKind::Word if after_comma && lex.calendar.contains(&word(&t).to_lowercase()) => {}
+                TokKind::Number if after_comma && !in_parens => {}
                 TokKind::Punct('(') if k > a => in_parens = true,
                 TokKind::Punct(')') if in_parens => in_parens = false,
                 TokKind::Punct(',') => after_comma = true,
