@@ -1574,6 +1574,7 @@ fn a_hyphen_between_spaces_is_a_dash() {
     // and a reported clause ends at it
     let text = "Mayor Ida Holt said the ferry would run in May - a promise she has made before.";
     assert_eq!(content_of(&run(text), "ferry would run"), "the ferry would run in May");
+}
 
 // wire
 
