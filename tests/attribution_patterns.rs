@@ -1540,3 +1540,20 @@ fn those_with_a_participle_names_a_group_that_speaks() {
     check("Nearly half of those surveyed say the ferry should run all year.", "ferry should run", "those surveyed");
     check("Those polled said the mayor was doing well.", "mayor was doing well", "Those polled");
 }
+
+// ind5
+
+#[test]
+fn a_report_in_a_relative_clause_on_the_subject_ends_at_its_closing_comma() {
+    // the relative clause set off by commas on the sentence's subject ends where the main
+    // clause's verb phrase goes on
+    assert_eq!(content_of(&run("Ben Ruud, who backed the levy last year, now opposes it."), "the levy"), "the levy last year");
+    assert_eq!(content_of(&run("The mayor, who said the pier would open soon, left early."), "pier would"), "the pier would open soon");
+    // ... but on a phrase later in the sentence the clause may run to the sentence end
+    let text = "The crowd cheered for Ada Holm, who said the ferry would run in May, June and July.";
+    assert_eq!(content_of(&run(text), "ferry would"), "the ferry would run in May, June and July");
+    // a comma between digits ends no clause
+    assert_eq!(content_of(&run("Ida Moss, who expects 5,000 visitors, opened the fair."), "visitors"), "5,000 visitors");
+    let text = "While the mayor said 3,000 people came, the council counted fewer.";
+    assert_eq!(content_of(&run(text), "people came"), "3,000 people came");
+}

@@ -2205,7 +2205,7 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
         let kind = toks[k].kind;
         // "While critics argue that X, the president has ...": a report inside a subordinate
         // clause ends where the main clause begins, at the clause's comma
-        if subordinate && kind == TokKind::Punct(',') {
+        if subordinate && kind == TokKind::Punct(',') && !number_comma(ctx, k) {
             return k;
         }
         // ... and at a comma inside a closing quotation mark: "After the mayor called the
@@ -2375,6 +2375,17 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
     to
 }
 
+/// Whether the comma at `k` groups a number's digits ("5,000").
+fn number_comma(ctx: &Ctx, k: usize) -> bool {
+    let toks = &ctx.scan.tokens;
+    k > 0
+        && k + 1 < toks.len()
+        && toks[k - 1].end == toks[k].start
+        && toks[k].end == toks[k + 1].start
+        && toks[k - 1].kind == TokKind::Number
+        && toks[k + 1].kind == TokKind::Number
+}
+
 /// Whether the cue before `from` stands in a subordinate clause: the clause it belongs to
 /// (from the sentence start or the last comma before it) opens with a subordinating word
 /// (`subordinators`: "While critics argue ...", "..., though she said ..."), after any
@@ -2385,6 +2396,23 @@ fn in_subordinate_clause(ctx: &Ctx, from: usize) -> bool {
     let mut start = (lo..from).rev().find(|&k| ctx.scan.token_depth[k] <= ctx.level && ctx.is_punct(k, ',')).map_or(lo, |c| c + 1);
     if start == lo && lo != s0 {
         return false;
+    }
+    // "Holm, who backed the levy last year, now opposes it": a relative clause set off by
+    // commas on the sentence's subject ends at its closing comma, as a subordinate clause
+    // does; on a later phrase ("said Holm, who added that ..., and ...", "met Ruud, who
+    // said ..., in May") it may run to the sentence end
+    if start > lo
+        && start + 1 < from
+        && ctx.word_is(start, WordClass::RelativePronouns)
+        && ctx.mention_before(start - 1, s0).is_some_and(|m| {
+            let mut first = s0;
+            while first < m.first && ctx.word_is(first, WordClass::ClauseOpeners) {
+                first += 1;
+            }
+            m.first == first
+        })
+    {
+        return true;
     }
     while start + 1 < from && ctx.word_is(start, WordClass::ClauseOpeners) {
         start += 1;
