@@ -1557,3 +1557,19 @@ fn a_report_in_a_relative_clause_on_the_subject_ends_at_its_closing_comma() {
     let text = "While the mayor said 3,000 people came, the council counted fewer.";
     assert_eq!(content_of(&run(text), "people came"), "3,000 people came");
 }
+
+#[test]
+fn a_negated_intention_reports_its_infinitive() {
+    // "did not respond to ..." reports nothing, but an intention's "to" opens what it reports
+    check("The farmers do not want to lose the winter route.", "lose the winter route", "The farmers");
+    check("Councillor Ida Moss didn't plan to run again.", "to run again", "Councillor Ida Moss");
+    let a = run("The harbor master did not respond to a request for comment.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
+}
+
+#[test]
+fn an_intention_before_to_reports_the_infinitive_not_the_opening_phrase() {
+    // the phrase before the subject is no report framed by the cue after it
+    assert_eq!(content_of(&run("After the vote, the farmers plan to sue the county."), "sue"), "to sue the county");
+    assert_eq!(content_of(&run("Across most of the valley, farmers want to limit imports."), "limit"), "to limit imports");
+}

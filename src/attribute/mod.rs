@@ -911,9 +911,10 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
         }
     }
     // "did not respond to a request for comment": a negated cue with a "to" phrase reports
-    // nothing ("wouldn't say how ..." reports a question)
+    // nothing ("wouldn't say how ..." reports a question); an intention's "to" opens the
+    // infinitive it reports, negated or not ("they do not want to lose the pier")
     let negated = negated_between(ctx, e, c);
-    if negated && ctx.cue_at(c).is_some_and(|(n, _)| c + n < ctx.scan.tokens.len() && ctx.lw(c + n) == "to") {
+    if negated && ctx.cue_at(c).is_some_and(|(n, q)| q.class != CueClass::Intention && c + n < ctx.scan.tokens.len() && ctx.lw(c + n) == "to") {
         return None;
     }
     // "Gov. John Kasich (R-OH), said": a parenthetical (and its comma) after the name
@@ -1786,7 +1787,16 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
                 according_to(ctx, si, i, n)
             } else {
                 let whole = |got: Option<(Span, Found)>| got.map(|(c, f)| (c, vec![c], f));
-                if cue.class == CueClass::Stance {
+                // "After the vote, farmers plan to sue": an intention's "to" infinitive is what
+                // it reports, never the phrase before its subject
+                let infinitive = cue.class == CueClass::Intention && {
+                    let mut k = i + n;
+                    while k < s.end_token && ctx.is_adverb(k) {
+                        k += 1;
+                    }
+                    k < s.end_token && ctx.lw(k) == "to" && !ctx.in_quote(k)
+                };
+                if cue.class == CueClass::Stance || infinitive {
                     whole(speaker_then_clause(ctx, si, i, n))
                 } else {
                     parenthetical(ctx, si, i, n).or_else(|| whole(clause_then_speaker(ctx, si, i, n).or_else(|| speaker_then_clause(ctx, si, i, n))))
