@@ -1573,3 +1573,13 @@ fn an_intention_before_to_reports_the_infinitive_not_the_opening_phrase() {
     assert_eq!(content_of(&run("After the vote, the farmers plan to sue the county."), "sue"), "to sue the county");
     assert_eq!(content_of(&run("Across most of the valley, farmers want to limit imports."), "limit"), "to limit imports");
 }
+
+#[test]
+fn an_intention_verb_before_its_infinitive_takes_any_subject() {
+    // a cue right after its subject and before "to" and a verb is a verb whatever the head
+    // of the subject, when it agrees with it; a noun form reports nothing
+    check("The ferry crews want to keep the winter route.", "keep the winter route", "The ferry crews");
+    check("Mill owners hoped to reopen by spring.", "reopen by spring", "Mill owners");
+    let a = run("The harbor plan to close the pier angered the crews.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
+}

@@ -847,7 +847,7 @@ fn free_headed(ctx: &Ctx, m: &Mention) -> bool {
         && m.head.as_ref().is_some_and(|(_, h)| !ctx.lex.roles.contains_key(h.as_str()) && !ctx.lex.groups.contains(h.as_str()))
 }
 
-/// "The results show that ...", "Her allies fear that ...": a cue right after its subject
+/// "The results show that ...", "Her allies fear that ...", "The crews want to keep ...": a cue right after its subject
 /// (adverbs and auxiliaries between) and right before the complementizer "that" is a verb,
 /// whatever the subject's head, when the cue form is not mostly a plural noun ("claims that
 /// ...") and agrees with that head as a verb: a base form after a plural, an -s form after a
@@ -855,11 +855,19 @@ fn free_headed(ctx: &Ctx, m: &Mention) -> bool {
 /// before an auxiliary or a past form opens a relative clause ("the report that was filed").
 fn that_complement(ctx: &Ctx, c: usize, n: usize, m: &Mention) -> bool {
     let k = c + n;
-    if k + 1 >= ctx.scan.tokens.len() || ctx.lw(k) != "that" || ctx.in_quote(k) || ctx.word_is(c + n - 1, WordClass::NounFormCue) || m.end > c {
+    // (an intention's "to" before a verb is its complementizer as well: "The ferry crews
+    // want to keep the route"; "to the mayor" or "to Salem" is a preposition)
+    let infinitive = k + 1 < ctx.scan.tokens.len()
+        && ctx.lw(k) == "to"
+        && ctx.cue_at(c).is_some_and(|(_, q)| q.class == CueClass::Intention)
+        && ctx.scan.tokens[k + 1].kind == TokKind::Word
+        && !ctx.is_cap(k + 1)
+        && !ctx.word_is(k + 1, WordClass::Determiner);
+    if k + 1 >= ctx.scan.tokens.len() || !(ctx.lw(k) == "that" || infinitive) || ctx.in_quote(k) || ctx.word_is(c + n - 1, WordClass::NounFormCue) || m.end > c {
         return false;
     }
     let next = ctx.lw(k + 1);
-    if ctx.scan.tokens[k + 1].kind != TokKind::Word || ctx.word_is(k + 1, WordClass::Auxiliary) || ctx.cue_at(k + 1).is_some() || next.ends_with("ed") {
+    if !infinitive && (ctx.scan.tokens[k + 1].kind != TokKind::Word || ctx.word_is(k + 1, WordClass::Auxiliary) || ctx.cue_at(k + 1).is_some() || next.ends_with("ed")) {
         return false;
     }
     if !(m.end..c).all(|j| ctx.is_adverb(j) || ctx.word_is(j, WordClass::Auxiliary)) {
