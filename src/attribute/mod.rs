@@ -863,11 +863,14 @@ fn that_complement(ctx: &Ctx, c: usize, n: usize, m: &Mention) -> bool {
         && ctx.scan.tokens[k + 1].kind == TokKind::Word
         && !ctx.is_cap(k + 1)
         && !ctx.word_is(k + 1, WordClass::Determiner);
-    if k + 1 >= ctx.scan.tokens.len() || !(ctx.lw(k) == "that" || infinitive) || ctx.in_quote(k) || ctx.word_is(c + n - 1, WordClass::NounFormCue) || m.end > c {
+    if k + 1 >= ctx.scan.tokens.len() || !(ctx.lw(k) == "that" || infinitive) || ctx.in_quote(k) || ctx.word_is(c + n - 1, WordClass::NounFormCue) || m.end > c
+    {
         return false;
     }
     let next = ctx.lw(k + 1);
-    if !infinitive && (ctx.scan.tokens[k + 1].kind != TokKind::Word || ctx.word_is(k + 1, WordClass::Auxiliary) || ctx.cue_at(k + 1).is_some() || next.ends_with("ed")) {
+    if !infinitive
+        && (ctx.scan.tokens[k + 1].kind != TokKind::Word || ctx.word_is(k + 1, WordClass::Auxiliary) || ctx.cue_at(k + 1).is_some() || next.ends_with("ed"))
+    {
         return false;
     }
     if !(m.end..c).all(|j| ctx.is_adverb(j) || ctx.word_is(j, WordClass::Auxiliary)) {
