@@ -1583,3 +1583,13 @@ fn an_intention_verb_before_its_infinitive_takes_any_subject() {
     let a = run("The harbor plan to close the pier angered the crews.");
     assert!(a.quotes.is_empty(), "{:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_title_case_headline_inside_the_text_has_cues() {
+    // a round-up heads each item with a title-case line: its capitalised verb form is a cue
+    let text = "Harbor round-up for Monday.\n\nMayor Ida Holm Says The Pier Will Reopen In May\n\nThe mayor spoke at the town hall.\n";
+    check(text, "The Pier Will Reopen In May", "Mayor Ida Holm");
+    // ... but not in a paragraph of running text
+    let a = run("Harbor round-up for Monday.\n\nThe old Says Tower was closed, and the Holm Says Ferry ran late on the first day of the season.\n");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
+}

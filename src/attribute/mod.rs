@@ -44,10 +44,10 @@ pub struct Ctx<'a> {
     /// `np_cache`: building one mention asks about each of its words up to five times, and
     /// the answer takes a hash of the word and its period. 0 is not yet known.
     pub(crate) honorific_cache: std::rc::Rc<[std::cell::Cell<u8>]>,
-    /// The tokens of the first paragraph when it is a one-line title-case headline, with or
-    /// without a final period ("Mayor Says Ferry Will Return."): there a capitalised cue
-    /// word is a cue, not part of a name.
-    pub title_line: Option<(usize, usize)>,
+    /// The tokens of each paragraph that is a one-line title-case headline, with or without
+    /// a final period ("Mayor Says Ferry Will Return."), in text order: there a capitalised
+    /// cue word is a cue, not part of a name.
+    pub title_line: std::rc::Rc<[(usize, usize)]>,
 }
 
 impl<'a> Ctx<'a> {
@@ -91,7 +91,7 @@ impl<'a> Ctx<'a> {
             proper: self.proper.clone(),
             np_cache: self.np_cache.clone(),
             honorific_cache: self.honorific_cache.clone(),
-            title_line: self.title_line,
+            title_line: self.title_line.clone(),
         }
     }
 
@@ -155,7 +155,10 @@ impl<'a> Ctx<'a> {
         // own, "Says", "Told"; a base form or an -ing form there is as often a noun: "Pricing
         // Plan", "Critics Question", "Warning")
         let capital = self.is_cap(i) && self.sentence_start_token(i) != i;
-        let in_title = capital && self.title_line.is_some_and(|(a, b)| a < i && i < b);
+        let in_title = capital && {
+            let p = self.title_line.partition_point(|&(_, b)| b <= i);
+            self.title_line.get(p).is_some_and(|&(a, b)| a < i && i < b)
+        };
         if !self.lex.cues.starts_with_id(self.scan.words[i]) || (capital && !in_title) {
             return None;
         }
@@ -279,15 +282,26 @@ pub struct Attribution {
     pub ambiguous: Vec<Ambiguity>,
 }
 
-/// The first paragraph as a title-case headline: one sentence, not the only paragraph, and
+/// The paragraphs that are title-case headlines: one sentence, not the only paragraph, and
 /// every word of four letters or more capitalised (short words may stay lower case: "Says
 /// He Will Run for a Second Term"). A final period may follow, as some archives add one.
-fn title_line(text: &str, scan: &Scan) -> Option<(usize, usize)> {
-    let &(a, b) = scan.paragraph_tokens.first()?;
-    let one_sentence = scan.sentences.iter().filter(|s| s.paragraph == 0).count() == 1;
-    let long = || scan.tokens[a..b].iter().filter(|t| t.kind == TokKind::Word && t.end - t.start >= 4).map(|t| &text[t.start..t.end]);
-    let title = long().count() >= 3 && long().all(|w| w.starts_with(char::is_uppercase));
-    (scan.paragraphs.len() > 1 && one_sentence && title).then_some((a, b))
+/// Not only the first: round-ups and live blogs head each item with such a line.
+fn title_line(text: &str, scan: &Scan) -> std::rc::Rc<[(usize, usize)]> {
+    if scan.paragraphs.len() < 2 {
+        return std::rc::Rc::new([]);
+    }
+    // sentences per paragraph (one pass)
+    let mut sentences = vec![0u32; scan.paragraph_tokens.len()];
+    for s in &scan.sentences {
+        if let Some(n) = sentences.get_mut(s.paragraph) {
+            *n += 1;
+        }
+    }
+    let title = |&(a, b): &(usize, usize)| {
+        let long = || scan.tokens[a..b].iter().filter(|t| t.kind == TokKind::Word && t.end - t.start >= 4).map(|t| &text[t.start..t.end]);
+        long().count() >= 3 && long().all(|w| w.starts_with(char::is_uppercase))
+    };
+    scan.paragraph_tokens.iter().enumerate().filter(|&(p, r)| sentences[p] == 1 && title(r)).map(|(_, &r)| r).collect()
 }
 
 /// Finds every quotation's cue and speaker and resolves speakers to entities; `known` are the
