@@ -1593,3 +1593,10 @@ fn a_title_case_headline_inside_the_text_has_cues() {
     let a = run("Harbor round-up for Monday.\n\nThe old Says Tower was closed, and the Holm Says Ferry ran late on the first day of the season.\n");
     assert!(a.quotes.is_empty(), "{:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_lone_quantifier_or_indefinite_pronoun_is_a_group_speaker() {
+    check("The two skippers met at the dock. Both think the new pier will silt up.", "pier will silt up", "Both");
+    check("Few believe the ferry will sail before May.", "ferry will sail", "Few");
+    check("Nobody thinks the pier will be ready by June.", "pier will be ready", "Nobody");
+}
