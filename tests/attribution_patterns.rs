@@ -1668,3 +1668,63 @@ fn a_title_ending_in_a_group_word_takes_the_name_after_it() {
     let q = a.quotes.iter().find(|q| q.content.slice(&a.text).starts_with("the office")).expect("the report");
     assert_eq!(q.speaker.as_ref().map(|s| a.entities[s.entity].name.as_str()), Some("Tom Reyes"));
 }
+
+// ind5
+
+#[test]
+fn a_report_in_a_relative_clause_on_the_subject_ends_at_its_closing_comma() {
+    // the relative clause set off by commas on the sentence's subject ends where the main
+    // clause's verb phrase goes on
+    assert_eq!(content_of(&run("Ben Ruud, who backed the levy last year, now opposes it."), "the levy"), "the levy last year");
+    assert_eq!(content_of(&run("The mayor, who said the pier would open soon, left early."), "pier would"), "the pier would open soon");
+    // ... but on a phrase later in the sentence the clause may run to the sentence end
+    let text = "The crowd cheered for Ada Holm, who said the ferry would run in May, June and July.";
+    assert_eq!(content_of(&run(text), "ferry would"), "the ferry would run in May, June and July");
+    // a comma between digits ends no clause
+    assert_eq!(content_of(&run("Ida Moss, who expects 5,000 visitors, opened the fair."), "visitors"), "5,000 visitors");
+    let text = "While the mayor said 3,000 people came, the council counted fewer.";
+    assert_eq!(content_of(&run(text), "people came"), "3,000 people came");
+}
+
+#[test]
+fn a_negated_intention_reports_its_infinitive() {
+    // "did not respond to ..." reports nothing, but an intention's "to" opens what it reports
+    check("The farmers do not want to lose the winter route.", "lose the winter route", "The farmers");
+    check("Councillor Ida Moss didn't plan to run again.", "to run again", "Councillor Ida Moss");
+    let a = run("The harbor master did not respond to a request for comment.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
+}
+
+#[test]
+fn an_intention_before_to_reports_the_infinitive_not_the_opening_phrase() {
+    // the phrase before the subject is no report framed by the cue after it
+    assert_eq!(content_of(&run("After the vote, the farmers plan to sue the county."), "sue"), "to sue the county");
+    assert_eq!(content_of(&run("Across most of the valley, farmers want to limit imports."), "limit"), "to limit imports");
+}
+
+#[test]
+fn an_intention_verb_before_its_infinitive_takes_any_subject() {
+    // a cue right after its subject and before "to" and a verb is a verb whatever the head
+    // of the subject, when it agrees with it; a noun form reports nothing
+    check("The ferry crews want to keep the winter route.", "keep the winter route", "The ferry crews");
+    check("Mill owners hoped to reopen by spring.", "reopen by spring", "Mill owners");
+    let a = run("The harbor plan to close the pier angered the crews.");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_title_case_headline_inside_the_text_has_cues() {
+    // a round-up heads each item with a title-case line: its capitalised verb form is a cue
+    let text = "Harbor round-up for Monday.\n\nMayor Ida Holm Says The Pier Will Reopen In May\n\nThe mayor spoke at the town hall.\n";
+    check(text, "The Pier Will Reopen In May", "Mayor Ida Holm");
+    // ... but not in a paragraph of running text
+    let a = run("Harbor round-up for Monday.\n\nThe old Says Tower was closed, and the Holm Says Ferry ran late on the first day of the season.\n");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_lone_quantifier_or_indefinite_pronoun_is_a_group_speaker() {
+    check("The two skippers met at the dock. Both think the new pier will silt up.", "pier will silt up", "Both");
+    check("Few believe the ferry will sail before May.", "ferry will sail", "Few");
+    check("Nobody thinks the pier will be ready by June.", "pier will be ready", "Nobody");
+}

@@ -44,10 +44,10 @@ pub struct Ctx<'a> {
     /// `np_cache`: building one mention asks about each of its words up to five times, and
     /// the answer takes a hash of the word and its period. 0 is not yet known.
     pub(crate) honorific_cache: std::rc::Rc<[std::cell::Cell<u8>]>,
-    /// The tokens of the first paragraph when it is a one-line title-case headline, with or
-    /// without a final period ("Mayor Says Ferry Will Return."): there a capitalised cue
-    /// word is a cue, not part of a name.
-    pub title_line: Option<(usize, usize)>,
+    /// The tokens of each paragraph that is a one-line title-case headline, with or without
+    /// a final period ("Mayor Says Ferry Will Return."), in text order: there a capitalised
+    /// cue word is a cue, not part of a name.
+    pub title_line: std::rc::Rc<[(usize, usize)]>,
 }
 
 impl<'a> Ctx<'a> {
@@ -91,7 +91,7 @@ impl<'a> Ctx<'a> {
             proper: self.proper.clone(),
             np_cache: self.np_cache.clone(),
             honorific_cache: self.honorific_cache.clone(),
-            title_line: self.title_line,
+            title_line: self.title_line.clone(),
         }
     }
 
@@ -155,7 +155,10 @@ impl<'a> Ctx<'a> {
         // own, "Says", "Told"; a base form or an -ing form there is as often a noun: "Pricing
         // Plan", "Critics Question", "Warning")
         let capital = self.is_cap(i) && self.sentence_start_token(i) != i;
-        let in_title = capital && self.title_line.is_some_and(|(a, b)| a < i && i < b);
+        let in_title = capital && {
+            let p = self.title_line.partition_point(|&(_, b)| b <= i);
+            self.title_line.get(p).is_some_and(|&(a, b)| a < i && i < b)
+        };
         if !self.lex.cues.starts_with_id(self.scan.words[i]) || (capital && !in_title) {
             return None;
         }
@@ -279,15 +282,26 @@ pub struct Attribution {
     pub ambiguous: Vec<Ambiguity>,
 }
 
-/// The first paragraph as a title-case headline: one sentence, not the only paragraph, and
+/// The paragraphs that are title-case headlines: one sentence, not the only paragraph, and
 /// every word of four letters or more capitalised (short words may stay lower case: "Says
 /// He Will Run for a Second Term"). A final period may follow, as some archives add one.
-fn title_line(text: &str, scan: &Scan) -> Option<(usize, usize)> {
-    let &(a, b) = scan.paragraph_tokens.first()?;
-    let one_sentence = scan.sentences.iter().filter(|s| s.paragraph == 0).count() == 1;
-    let long = || scan.tokens[a..b].iter().filter(|t| t.kind == TokKind::Word && t.end - t.start >= 4).map(|t| &text[t.start..t.end]);
-    let title = long().count() >= 3 && long().all(|w| w.starts_with(char::is_uppercase));
-    (scan.paragraphs.len() > 1 && one_sentence && title).then_some((a, b))
+/// Not only the first: round-ups and live blogs head each item with such a line.
+fn title_line(text: &str, scan: &Scan) -> std::rc::Rc<[(usize, usize)]> {
+    if scan.paragraphs.len() < 2 {
+        return std::rc::Rc::new([]);
+    }
+    // sentences per paragraph (one pass)
+    let mut sentences = vec![0u32; scan.paragraph_tokens.len()];
+    for s in &scan.sentences {
+        if let Some(n) = sentences.get_mut(s.paragraph) {
+            *n += 1;
+        }
+    }
+    let title = |&(a, b): &(usize, usize)| {
+        let long = || scan.tokens[a..b].iter().filter(|t| t.kind == TokKind::Word && t.end - t.start >= 4).map(|t| &text[t.start..t.end]);
+        long().count() >= 3 && long().all(|w| w.starts_with(char::is_uppercase))
+    };
+    scan.paragraph_tokens.iter().enumerate().filter(|&(p, r)| sentences[p] == 1 && title(r)).map(|(_, &r)| r).collect()
 }
 
 /// Finds every quotation's cue and speaker and resolves speakers to entities; `known` are the
@@ -848,7 +862,7 @@ fn free_headed(ctx: &Ctx, m: &Mention) -> bool {
         && m.head.as_ref().is_some_and(|(_, h)| !ctx.lex.roles.contains_key(h.as_str()) && !ctx.lex.groups.contains(h.as_str()))
 }
 
-/// "The results show that ...", "Her allies fear that ...": a cue right after its subject
+/// "The results show that ...", "Her allies fear that ...", "The crews want to keep ...": a cue right after its subject
 /// (adverbs and auxiliaries between) and right before the complementizer "that" is a verb,
 /// whatever the subject's head, when the cue form is not mostly a plural noun ("claims that
 /// ...") and agrees with that head as a verb: a base form after a plural, an -s form after a
@@ -856,11 +870,22 @@ fn free_headed(ctx: &Ctx, m: &Mention) -> bool {
 /// before an auxiliary or a past form opens a relative clause ("the report that was filed").
 fn that_complement(ctx: &Ctx, c: usize, n: usize, m: &Mention) -> bool {
     let k = c + n;
-    if k + 1 >= ctx.scan.tokens.len() || ctx.lw(k) != "that" || ctx.in_quote(k) || ctx.word_is(c + n - 1, WordClass::NounFormCue) || m.end > c {
+    // (an intention's "to" before a verb is its complementizer as well: "The ferry crews
+    // want to keep the route"; "to the mayor" or "to Salem" is a preposition)
+    let infinitive = k + 1 < ctx.scan.tokens.len()
+        && ctx.lw(k) == "to"
+        && ctx.cue_at(c).is_some_and(|(_, q)| q.class == CueClass::Intention)
+        && ctx.scan.tokens[k + 1].kind == TokKind::Word
+        && !ctx.is_cap(k + 1)
+        && !ctx.word_is(k + 1, WordClass::Determiner);
+    if k + 1 >= ctx.scan.tokens.len() || !(ctx.lw(k) == "that" || infinitive) || ctx.in_quote(k) || ctx.word_is(c + n - 1, WordClass::NounFormCue) || m.end > c
+    {
         return false;
     }
     let next = ctx.lw(k + 1);
-    if ctx.scan.tokens[k + 1].kind != TokKind::Word || ctx.word_is(k + 1, WordClass::Auxiliary) || ctx.cue_at(k + 1).is_some() || next.ends_with("ed") {
+    if !infinitive
+        && (ctx.scan.tokens[k + 1].kind != TokKind::Word || ctx.word_is(k + 1, WordClass::Auxiliary) || ctx.cue_at(k + 1).is_some() || next.ends_with("ed"))
+    {
         return false;
     }
     if !(m.end..c).all(|j| ctx.is_adverb(j) || ctx.word_is(j, WordClass::Auxiliary)) {
@@ -912,9 +937,10 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
         }
     }
     // "did not respond to a request for comment": a negated cue with a "to" phrase reports
-    // nothing ("wouldn't say how ..." reports a question)
+    // nothing ("wouldn't say how ..." reports a question); an intention's "to" opens the
+    // infinitive it reports, negated or not ("they do not want to lose the pier")
     let negated = negated_between(ctx, e, c);
-    if negated && ctx.cue_at(c).is_some_and(|(n, _)| c + n < ctx.scan.tokens.len() && ctx.lw(c + n) == "to") {
+    if negated && ctx.cue_at(c).is_some_and(|(n, q)| q.class != CueClass::Intention && c + n < ctx.scan.tokens.len() && ctx.lw(c + n) == "to") {
         return None;
     }
     // "Gov. John Kasich (R-OH), said": a parenthetical (and its comma) after the name
@@ -1805,7 +1831,16 @@ fn indirect_patterns(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<(Span, Draft)> {
                 according_to(ctx, si, i, n)
             } else {
                 let whole = |got: Option<(Span, Found)>| got.map(|(c, f)| (c, vec![c], f));
-                if cue.class == CueClass::Stance {
+                // "After the vote, farmers plan to sue": an intention's "to" infinitive is what
+                // it reports, never the phrase before its subject
+                let infinitive = cue.class == CueClass::Intention && {
+                    let mut k = i + n;
+                    while k < s.end_token && ctx.is_adverb(k) {
+                        k += 1;
+                    }
+                    k < s.end_token && ctx.lw(k) == "to" && !ctx.in_quote(k)
+                };
+                if cue.class == CueClass::Stance || infinitive {
                     whole(speaker_then_clause(ctx, si, i, n))
                 } else {
                     parenthetical(ctx, si, i, n).or_else(|| whole(clause_then_speaker(ctx, si, i, n).or_else(|| speaker_then_clause(ctx, si, i, n))))
@@ -2224,7 +2259,7 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
         let kind = toks[k].kind;
         // "While critics argue that X, the president has ...": a report inside a subordinate
         // clause ends where the main clause begins, at the clause's comma
-        if subordinate && kind == TokKind::Punct(',') {
+        if subordinate && kind == TokKind::Punct(',') && !number_comma(ctx, k) {
             return k;
         }
         // ... and at a comma inside a closing quotation mark: "After the mayor called the
@@ -2394,6 +2429,17 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
     to
 }
 
+/// Whether the comma at `k` groups a number's digits ("5,000").
+fn number_comma(ctx: &Ctx, k: usize) -> bool {
+    let toks = &ctx.scan.tokens;
+    k > 0
+        && k + 1 < toks.len()
+        && toks[k - 1].end == toks[k].start
+        && toks[k].end == toks[k + 1].start
+        && toks[k - 1].kind == TokKind::Number
+        && toks[k + 1].kind == TokKind::Number
+}
+
 /// Whether the cue before `from` stands in a subordinate clause: the clause it belongs to
 /// (from the sentence start or the last comma before it) opens with a subordinating word
 /// (`subordinators`: "While critics argue ...", "..., though she said ..."), after any
@@ -2404,6 +2450,23 @@ fn in_subordinate_clause(ctx: &Ctx, from: usize) -> bool {
     let mut start = (lo..from).rev().find(|&k| ctx.scan.token_depth[k] <= ctx.level && ctx.is_punct(k, ',')).map_or(lo, |c| c + 1);
     if start == lo && lo != s0 {
         return false;
+    }
+    // "Holm, who backed the levy last year, now opposes it": a relative clause set off by
+    // commas on the sentence's subject ends at its closing comma, as a subordinate clause
+    // does; on a later phrase ("said Holm, who added that ..., and ...", "met Ruud, who
+    // said ..., in May") it may run to the sentence end
+    if start > lo
+        && start + 1 < from
+        && ctx.word_is(start, WordClass::RelativePronouns)
+        && ctx.mention_before(start - 1, s0).is_some_and(|m| {
+            let mut first = s0;
+            while first < m.first && ctx.word_is(first, WordClass::ClauseOpeners) {
+                first += 1;
+            }
+            m.first == first
+        })
+    {
+        return true;
     }
     while start + 1 < from && ctx.word_is(start, WordClass::ClauseOpeners) {
         start += 1;
