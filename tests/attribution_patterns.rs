@@ -1668,3 +1668,12 @@ fn a_title_ending_in_a_group_word_takes_the_name_after_it() {
     let q = a.quotes.iter().find(|q| q.content.slice(&a.text).starts_with("the office")).expect("the report");
     assert_eq!(q.speaker.as_ref().map(|s| a.entities[s.entity].name.as_str()), Some("Tom Reyes"));
 }
+
+#[test]
+fn a_participle_aside_after_the_subject_ends_before_the_main_verb() {
+    // "The governor, citing privacy rules, declined to say ...": the aside's report ends at
+    // its comma, and the main clause's own report is found as well
+    let a = run("The ferry union, fearing job losses, warned that its members would strike.");
+    assert_eq!(content_from(&a, "job losses").as_deref(), Some("job losses"));
+    assert_eq!(content_from(&a, "that its").as_deref(), Some("that its members would strike"));
+}
