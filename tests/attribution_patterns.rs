@@ -1728,3 +1728,11 @@ fn a_lone_quantifier_or_indefinite_pronoun_is_a_group_speaker() {
     check("Few believe the ferry will sail before May.", "ferry will sail", "Few");
     check("Nobody thinks the pier will be ready by June.", "pier will be ready", "Nobody");
 }
+#[test]
+fn a_participle_aside_after_the_subject_ends_before_the_main_verb() {
+    // "The governor, citing privacy rules, declined to say ...": the aside's report ends at
+    // its comma, and the main clause's own report is found as well
+    let a = run("The ferry union, fearing job losses, warned that its members would strike.");
+    assert_eq!(content_from(&a, "job losses").as_deref(), Some("job losses"));
+    assert_eq!(content_from(&a, "that its").as_deref(), Some("that its members would strike"));
+}

@@ -2845,7 +2845,10 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     // (and "The plan, which officials said will start in May, was dropped": the speaker of a
     // relative clause set off by a comma, after its pronoun)
     let in_relative = m.first >= 2 && ctx.word_is(m.first - 1, WordClass::RelativePronouns) && ctx.is_punct(m.first - 2, ',');
-    if m.relative.is_some() || in_relative {
+    // (and "The governor, citing privacy rules, declined ...": a participle aside right after
+    // the subject and its comma)
+    let aside = c >= 1 && m.end == c - 1 && ctx.is_punct(c - 1, ',') && ctx.lw(c).ends_with("ing");
+    if m.relative.is_some() || in_relative || aside {
         let main_verb = |j: usize| {
             let w = ctx.lw(j);
             (w.ends_with("ed") && w.len() > 3) || ctx.cue_at(j).is_some() || ctx.word_is(j, WordClass::Auxiliary)
