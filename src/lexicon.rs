@@ -826,6 +826,9 @@ pub struct Lexicon {
     /// verb form -> (object words, class) for idioms like "cut ... jobs".
     pub idioms: HashMap<String, Vec<(HashSet<String>, u16)>>,
     pub negation_suffixes: Vec<String>,
+    /// The last bytes of `negation_suffixes` (every byte for an empty suffix), for
+    /// [`Lexicon::has_negation_suffix`] to rule most words out with one load.
+    negation_suffix_ends: [bool; 256],
     pub present_auxiliaries: HashSet<String>,
     /// Setting words that keep two claims apart (bilateral / multilateral).
     pub scope_contrasts: Vec<(String, String)>,
@@ -968,6 +971,7 @@ impl Lexicon {
             initial_conditionals: HashSet::new(),
             idioms: HashMap::new(),
             negation_suffixes: Vec::new(),
+            negation_suffix_ends: [false; 256],
             present_auxiliaries: claims.present.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
             scope_contrasts: claims.scope_contrast.iter().flat_map(|e| e.pairs.iter().map(|[a, b]| (a.clone(), b.clone()))).collect(),
             approximations: claims.approximation.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
@@ -1112,6 +1116,12 @@ impl Lexicon {
                 fw.push((f.clone(), FrameWord::Negation));
             }
             lex.negation_suffixes.extend(e.suffixes.iter().cloned());
+        }
+        for s in &lex.negation_suffixes {
+            match s.as_bytes().last() {
+                Some(&b) => lex.negation_suffix_ends[usize::from(b)] = true,
+                None => lex.negation_suffix_ends = [true; 256],
+            }
         }
         for e in &claims.modality {
             let m = e.value.as_deref().and_then(Modality::parse).unwrap_or_else(|| panic!("grammar/claims.toml: unknown modality {:?}", e.value));
@@ -1577,8 +1587,11 @@ impl Lexicon {
         })
     }
 
+    /// Whether `lower` ends in a negation suffix ("n't"). Asked of every word of every clause:
+    /// the last bytes are compared first, so most words need no comparison of the suffix.
     pub fn has_negation_suffix(&self, lower: &str) -> bool {
-        self.negation_suffixes.iter().any(|s| lower.ends_with(s.as_str()))
+        let Some(&last) = lower.as_bytes().last() else { return self.negation_suffixes.iter().any(String::is_empty) };
+        self.negation_suffix_ends[usize::from(last)] && self.negation_suffixes.iter().any(|s| lower.ends_with(s.as_str()))
     }
 }
 
