@@ -571,10 +571,20 @@ impl<T: Clone> PhraseTable<T> {
     }
 
     /// [`PhraseTable::longest`] over word ids: the longest phrase starting at `ids[0]`.
+    ///
+    /// (Asked of nearly every word, and most words start no phrase: that answer is given
+    /// inline, without a call; the phrases of a word that starts some are compared out of line.)
+    #[inline]
     pub fn longest_ids(&self, ids: &[WordId]) -> Option<(usize, &T)> {
         let first = *ids.first()? as usize;
-        let list = &self.id_lists[(*self.id_first.get(first)? as usize).checked_sub(1)?];
-        list.iter().find(|(ws, _)| ws.len() <= ids.len() && ws[1..] == ids[1..ws.len()]).map(|(ws, v)| (ws.len(), v))
+        let list = (*self.id_first.get(first)? as usize).checked_sub(1)?;
+        self.longest_in_list(list, ids)
+    }
+
+    /// [`PhraseTable::longest_ids`] among the phrases of `id_lists[list]`.
+    #[inline(never)]
+    fn longest_in_list(&self, list: usize, ids: &[WordId]) -> Option<(usize, &T)> {
+        self.id_lists[list].iter().find(|(ws, _)| ws.len() <= ids.len() && ws[1..] == ids[1..ws.len()]).map(|(ws, v)| (ws.len(), v))
     }
 
     /// Every word of every phrase, for the vocabulary.
