@@ -185,15 +185,26 @@ fn amounts(text: &str, lower: &str, scan: &Scan, lex: &Lexicon, a: usize, b: usi
         // (asked of numbers only: most tokens of a clause are none, and the test reads the
         // text on either side)
         let glued = |i: usize| i < toks.len() && matches!(&text[toks[i].start..toks[i].end], "/" | "-");
-        if toks[k].kind == TokKind::Word && word(k + 1) == "of" && lex.share_heads.contains(word(k)) {
-            if let Some(m) = share_in_words(lower, scan, lex, a, k) {
-                out.push(m);
+        // (this runs over every token of every clause: the kind is asked first, and "of" is
+        // compared as bytes, before any word is sliced out of the text or looked up)
+        match toks[k].kind {
+            TokKind::Number => {}
+            TokKind::Word => {
+                let next_is_of = k + 1 < b && lower.as_bytes().get(toks[k + 1].start..toks[k + 1].end) == Some(b"of".as_slice());
+                if next_is_of && lex.share_heads.contains(word(k)) {
+                    if let Some(m) = share_in_words(lower, scan, lex, a, k) {
+                        out.push(m);
+                    }
+                }
+                k += 1;
+                continue;
             }
-            k += 1;
-            continue;
+            _ => {
+                k += 1;
+                continue;
+            }
         }
-        if toks[k].kind != TokKind::Number || (k > 0 && glued(k - 1) && toks[k - 1].end == toks[k].start) || (glued(k + 1) && toks[k + 1].start == toks[k].end)
-        {
+        if (k > 0 && glued(k - 1) && toks[k - 1].end == toks[k].start) || (glued(k + 1) && toks[k + 1].start == toks[k].end) {
             k += 1;
             continue;
         }

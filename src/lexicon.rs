@@ -571,10 +571,20 @@ impl<T: Clone> PhraseTable<T> {
     }
 
     /// [`PhraseTable::longest`] over word ids: the longest phrase starting at `ids[0]`.
+    ///
+    /// (Asked of nearly every word, and most words start no phrase: that answer is given
+    /// inline, without a call; the phrases of a word that starts some are compared out of line.)
+    #[inline]
     pub fn longest_ids(&self, ids: &[WordId]) -> Option<(usize, &T)> {
         let first = *ids.first()? as usize;
-        let list = &self.id_lists[(*self.id_first.get(first)? as usize).checked_sub(1)?];
-        list.iter().find(|(ws, _)| ws.len() <= ids.len() && ws[1..] == ids[1..ws.len()]).map(|(ws, v)| (ws.len(), v))
+        let list = (*self.id_first.get(first)? as usize).checked_sub(1)?;
+        self.longest_in_list(list, ids)
+    }
+
+    /// [`PhraseTable::longest_ids`] among the phrases of `id_lists[list]`.
+    #[inline(never)]
+    fn longest_in_list(&self, list: usize, ids: &[WordId]) -> Option<(usize, &T)> {
+        self.id_lists[list].iter().find(|(ws, _)| ws.len() <= ids.len() && ws[1..] == ids[1..ws.len()]).map(|(ws, v)| (ws.len(), v))
     }
 
     /// Every word of every phrase, for the vocabulary.
@@ -583,13 +593,79 @@ impl<T: Clone> PhraseTable<T> {
     }
 
     /// Fills the id index from the string index once the vocabulary holds every word.
-    fn index_ids(&mut self, vocab: &HashMap<Box<str>, WordId>) {
+    fn index_ids(&mut self, vocab: &Vocab) {
         self.id_first = vec![0; vocab.len()];
         self.id_lists.clear();
+        let id = |w: &str| vocab.get(w).unwrap_or_else(|| panic!("{w:?} is in the vocabulary"));
         for (first, list) in &self.by_first {
-            self.id_lists.push(list.iter().map(|(ws, v)| (ws.iter().map(|w| vocab[w.as_str()]).collect(), v.clone())).collect());
-            self.id_first[vocab[first.as_str()] as usize] = self.id_lists.len() as u32;
+            self.id_lists.push(list.iter().map(|(ws, v)| (ws.iter().map(|w| id(w)).collect(), v.clone())).collect());
+            self.id_first[id(first) as usize] = self.id_lists.len() as u32;
         }
+    }
+}
+
+/// The vocabulary of the lexicon, word -> [`WordId`]. Every token of every document is
+/// looked up here once ([`Lexicon::word_id`]). A word of up to seven bytes (most words of
+/// news prose, and every punctuation mark) is keyed by one integer, its bytes and its
+/// length, so that its look-up hashes no string and compares no bytes in memory; a
+/// longer word is keyed by its string.
+#[derive(Debug, Default)]
+struct Vocab {
+    short: HashMap<u64, WordId>,
+    long: HashMap<Box<str>, WordId>,
+}
+
+impl Vocab {
+    /// The integer key of a word of up to seven bytes: its bytes, then its length in the
+    /// top byte (so "a" and "a\0" differ).
+    fn short_key(w: &str) -> Option<u64> {
+        let b = w.as_bytes();
+        if b.len() > 7 {
+            return None;
+        }
+        let mut key = (b.len() as u64) << 56;
+        for (i, &c) in b.iter().enumerate() {
+            key |= u64::from(c) << (8 * i);
+        }
+        Some(key)
+    }
+
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    fn get(&self, w: &str) -> Option<WordId> {
+        match Self::short_key(w) {
+            Some(k) => self.short.get(&k).copied(),
+            None => self.long.get(w).copied(),
+        }
+    }
+
+    /// The id of `w`, which becomes the next id if the word is new. (A word already there is
+    /// looked up, not copied into a new key first: most words come several times, from
+    /// several lists and phrases.)
+    fn id_or_insert(&mut self, w: &str) -> WordId {
+        let n = self.len() as WordId;
+        match Self::short_key(w) {
+            Some(k) => *self.short.entry(k).or_insert(n),
+            None => {
+                if let Some(&id) = self.long.get(w) {
+                    return id;
+                }
+                self.long.insert(w.into(), n);
+                n
+            }
+        }
+    }
+
+    /// Every word (for the tests).
+    #[cfg(test)]
+    fn words(&self) -> Vec<String> {
+        let short = self.short.keys().map(|&k| {
+            let bytes: Vec<u8> = (0..(k >> 56) as usize).map(|i| (k >> (8 * i)) as u8).collect();
+            String::from_utf8(bytes).unwrap_or_default()
+        });
+        short.chain(self.long.keys().map(|w| w.to_string())).collect()
     }
 }
 
@@ -826,6 +902,9 @@ pub struct Lexicon {
     /// verb form -> (object words, class) for idioms like "cut ... jobs".
     pub idioms: HashMap<String, Vec<(HashSet<String>, u16)>>,
     pub negation_suffixes: Vec<String>,
+    /// The last bytes of `negation_suffixes` (every byte for an empty suffix), for
+    /// [`Lexicon::has_negation_suffix`] to rule most words out with one load.
+    negation_suffix_ends: [bool; 256],
     pub present_auxiliaries: HashSet<String>,
     /// Setting words that keep two claims apart (bilateral / multilateral).
     pub scope_contrasts: Vec<(String, String)>,
@@ -882,7 +961,7 @@ pub struct Lexicon {
     /// By predicate class: the classes its `opposes` entries name, by index, in order.
     class_opposes: Vec<Vec<u16>>,
     /// The vocabulary: every word of the lexicon's lists, sets and phrases, with its id.
-    vocab: HashMap<Box<str>, WordId>,
+    vocab: Vocab,
     /// By word id: the [`WordClass`]es the word belongs to, as a bit set.
     word_classes: Vec<u64>,
 }
@@ -968,6 +1047,7 @@ impl Lexicon {
             initial_conditionals: HashSet::new(),
             idioms: HashMap::new(),
             negation_suffixes: Vec::new(),
+            negation_suffix_ends: [false; 256],
             present_auxiliaries: claims.present.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
             scope_contrasts: claims.scope_contrast.iter().flat_map(|e| e.pairs.iter().map(|[a, b]| (a.clone(), b.clone()))).collect(),
             approximations: claims.approximation.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
@@ -1030,7 +1110,7 @@ impl Lexicon {
                 .iter()
                 .map(|a| (0..preds.class.len()).filter(|&b| a.opposes.contains(&preds.class[b].name)).map(|b| b as u16).collect())
                 .collect(),
-            vocab: HashMap::new(),
+            vocab: Vocab::default(),
             word_classes: Vec::new(),
         };
         for a in &speakers.adjuncts {
@@ -1112,6 +1192,12 @@ impl Lexicon {
                 fw.push((f.clone(), FrameWord::Negation));
             }
             lex.negation_suffixes.extend(e.suffixes.iter().cloned());
+        }
+        for s in &lex.negation_suffixes {
+            match s.as_bytes().last() {
+                Some(&b) => lex.negation_suffix_ends[usize::from(b)] = true,
+                None => lex.negation_suffix_ends = [true; 256],
+            }
         }
         for e in &claims.modality {
             let m = e.value.as_deref().and_then(Modality::parse).unwrap_or_else(|| panic!("grammar/claims.toml: unknown modality {:?}", e.value));
@@ -1258,17 +1344,8 @@ impl Lexicon {
             .iter()
             .map(|&(name, c)| (c, self.word_lists.get(name).map(|l| l.iter().map(String::as_str).collect()).unwrap_or_default()))
             .collect();
-        let mut vocab: HashMap<Box<str>, WordId> = HashMap::new();
-        // (a word already there is looked up, not copied into a new key first: most words
-        // come several times, from several lists and phrases)
-        let id_of = |w: &str, vocab: &mut HashMap<Box<str>, WordId>| -> usize {
-            if let Some(&id) = vocab.get(w) {
-                return id as usize;
-            }
-            let n = vocab.len() as WordId;
-            vocab.insert(w.into(), n);
-            n as usize
-        };
+        let mut vocab = Vocab::default();
+        let id_of = |w: &str, vocab: &mut Vocab| -> usize { vocab.id_or_insert(w) as usize };
         let mut bits: Vec<(usize, u64)> = Vec::new();
         for (c, words) in sets.iter().chain(&lists) {
             for w in words {
@@ -1304,7 +1381,7 @@ impl Lexicon {
 
     /// The id of a lowercase word, or [`NO_WORD`] when no list of the lexicon holds it.
     pub fn word_id(&self, lower: &str) -> WordId {
-        self.vocab.get(lower).copied().unwrap_or(NO_WORD)
+        self.vocab.get(lower).unwrap_or(NO_WORD)
     }
 
     /// The classes of a word (by id) as a bit set; none for [`NO_WORD`].
@@ -1577,8 +1654,11 @@ impl Lexicon {
         })
     }
 
+    /// Whether `lower` ends in a negation suffix ("n't"). Asked of every word of every clause:
+    /// the last bytes are compared first, so most words need no comparison of the suffix.
     pub fn has_negation_suffix(&self, lower: &str) -> bool {
-        self.negation_suffixes.iter().any(|s| lower.ends_with(s.as_str()))
+        let Some(&last) = lower.as_bytes().last() else { return self.negation_suffixes.iter().any(String::is_empty) };
+        self.negation_suffix_ends[usize::from(last)] && self.negation_suffixes.iter().any(|s| lower.ends_with(s.as_str()))
     }
 }
 
@@ -1693,9 +1773,11 @@ mod tests {
             (WordClass::InitialConditional, &lex.initial_conditionals),
             (WordClass::SmallWord, &lex.small_words),
         ];
-        let mut words: Vec<&str> = lex.vocab.keys().map(|w| &**w).collect();
-        words.extend(["", "zzz", "Said", "the ministry"]);
-        for w in words {
+        let mut words: Vec<String> = lex.vocab.words();
+        assert_eq!(words.len(), lex.vocab.len());
+        words.extend(["", "zzz", "Said", "the ministry", "a\0", "seventy", "seventy-one"].map(String::from));
+        for w in &words {
+            let w = w.as_str();
             let id = lex.word_id(w);
             for (c, set) in &sets {
                 assert_eq!(lex.word_has(id, *c), set.contains(w), "{w:?} {c:?}");
