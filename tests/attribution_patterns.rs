@@ -1755,3 +1755,10 @@ fn a_group_word_with_a_place_complement_speaks_for_a_belief_cue() {
     check("Officials at the port fear the cranes will rust.", "the cranes will rust", "Officials at the port");
     check("Members of the board believe the fund is too small.", "the fund is too small", "Members of the board");
 }
+
+#[test]
+fn a_restrictive_clause_of_a_cue_and_its_object_leaves_the_subject_as_speaker() {
+    // "who backed the senator" sits between the subject and the main verb: the senator is the
+    // clause's object, not the one who says the race is over
+    check("Voters who backed the senator say the race is over.", "the race is over", "Voters");
+}
