@@ -1736,3 +1736,29 @@ fn a_participle_aside_after_the_subject_ends_before_the_main_verb() {
     assert_eq!(content_from(&a, "job losses").as_deref(), Some("job losses"));
     assert_eq!(content_from(&a, "that its").as_deref(), Some("that its members would strike"));
 }
+
+// ind6
+
+#[test]
+fn a_given_name_before_a_title_word_makes_it_a_surname() {
+    // "King", "Bishop", "Pope" are titles before a name, but after a given name that opens
+    // the mention they are the surname
+    check("Ada King, a teacher, said the school was closing.", "the school was closing", "Ada King, a teacher");
+    check("The pier is unsafe, said Tomas Bishop.", "The pier is unsafe", "Tomas Bishop");
+}
+
+#[test]
+fn a_group_word_with_a_place_complement_speaks_for_a_belief_cue() {
+    // the plain noun at the end belongs to the complement ("in the valley"), held by its
+    // determiner: the group word before it heads the speaker
+    check("Everyone in the valley knows the river will flood.", "the river will flood", "Everyone in the valley");
+    check("Officials at the port fear the cranes will rust.", "the cranes will rust", "Officials at the port");
+    check("Members of the board believe the fund is too small.", "the fund is too small", "Members of the board");
+}
+
+#[test]
+fn a_restrictive_clause_of_a_cue_and_its_object_leaves_the_subject_as_speaker() {
+    // "who backed the senator" sits between the subject and the main verb: the senator is the
+    // clause's object, not the one who says the race is over
+    check("Voters who backed the senator say the race is over.", "the race is over", "Voters");
+}

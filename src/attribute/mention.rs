@@ -228,6 +228,7 @@ impl Ctx<'_> {
         }
         let mut k = end;
         let mut free = 0;
+        let mut held = false;
         let floor = floor.max(end.saturating_sub(MAX_NP));
         while k > floor {
             let i = k - 1;
@@ -260,6 +261,11 @@ impl Ctx<'_> {
                         && !self.in_quote(i - 1)
                     {
                         k = i - 1;
+                        // ("Everyone in the valley knows": the plain noun that ended the
+                        // phrase was held by the complement's determiner; after "of" only
+                        // for a role word, "members of the board": a quantity or group word
+                        // before "of" counts a thing as often, "half of the year")
+                        held |= self.lw(i - 1) != "of" || self.np(i - 2) == Np::Role;
                         continue;
                     }
                     break;
@@ -290,7 +296,7 @@ impl Ctx<'_> {
             }
         }
         // plain nouns must be held by a determiner ("the crowd"), else they were not a mention
-        if free_head || free > 0 {
+        if (free_head || free > 0) && !held {
             // "Town engineer Paul Grady said": plain nouns before a name or role are its
             // title when nothing but a clause boundary comes before them
             let bounded = k == floor
@@ -621,11 +627,15 @@ impl Ctx<'_> {
                 }
                 // back over at most two given names
                 let mut j = i;
-                while j > (a + 1).max(i.saturating_sub(2)) && classes[j - 1 - a] == Np::Cap && !self.is_honorific_word(j - 1) {
+                while j > a.max(i.saturating_sub(2)) && classes[j - 1 - a] == Np::Cap && !self.is_honorific_word(j - 1) {
                     j -= 1;
                 }
                 let abbreviated = j >= a + 2 && classes[j - 1 - a] == Np::Period && self.is_honorific_word(j - 2);
-                abbreviated || (j < i && j > a && self.is_honorific_word(j - 1))
+                // "Ada King, a teacher": given names that open the mention, with no article
+                // before them, make the title word a surname; an organisation word before it
+                // keeps it a title ("Senate Speaker")
+                let given = j < i && j == a && (j..i).all(|k| !self.word_is(k, WordClass::OrgHead));
+                abbreviated || given || (j < i && j > a && self.is_honorific_word(j - 1))
             };
             let part = match c {
                 Np::Cap if suffix(i) => true,

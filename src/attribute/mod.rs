@@ -2977,7 +2977,17 @@ fn relative_clause_subject(ctx: &Ctx, floor: usize, e: usize) -> Option<Mention>
             && ctx.cue_at(k).is_none()
             && !ctx.word_is(k, WordClass::SubjectPronouns)
     });
-    if !plain {
+    // "Voters who backed the senator say ...": a clause of just a cue verb and its object
+    // (a mention that runs up to `e`) is no report of its own that could take the speaker;
+    // the object is not the main verb's subject either
+    let object_clause = || {
+        let mut v = who + 1;
+        while v < e && (ctx.is_adverb(v) || ctx.word_is(v, WordClass::Auxiliary)) {
+            v += 1;
+        }
+        ctx.cue_at(v).is_some_and(|(n, _)| v + n < e && ctx.mention_after(v + n, e).is_some_and(|x| x.first == v + n && x.end == e))
+    };
+    if !plain && !object_clause() {
         return None;
     }
     let m = ctx.mention_before(who, floor)?;
