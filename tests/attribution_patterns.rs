@@ -1736,3 +1736,17 @@ fn a_participle_aside_after_the_subject_ends_before_the_main_verb() {
     assert_eq!(content_from(&a, "job losses").as_deref(), Some("job losses"));
     assert_eq!(content_from(&a, "that its").as_deref(), Some("that its members would strike"));
 }
+
+#[test]
+fn a_pronoun_may_stand_for_an_unnamed_person_who_just_spoke() {
+    // "A nurse told the paper ... “...,” she said": the nurse, not a named woman quoted in an
+    // earlier paragraph
+    let a = run("Dr Ada Holm said the ward was full.\n\nA night nurse told the paper the corridor was packed. “Nobody came for hours,” she said.\n");
+    let entity_of = |words: &str| {
+        let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains(words)).expect(words);
+        q.speaker.as_ref().map(|s| s.entity)
+    };
+    assert!(entity_of("corridor was packed").is_some());
+    assert_eq!(entity_of("Nobody came"), entity_of("corridor was packed"));
+    assert_ne!(entity_of("Nobody came"), entity_of("ward was full"));
+}

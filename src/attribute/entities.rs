@@ -915,7 +915,13 @@ impl Resolver {
     fn compatible_class(&self, e: usize, class: PronounClass) -> bool {
         let x = &self.ents[e].e;
         match class {
-            PronounClass::Person(g) => x.kind == EntityKind::Person && (x.gender == Gender::Unknown || g == Gender::Unknown || x.gender == g),
+            // (an unnamed person too: "A nurse told the paper ... “...,” she said"; but not the
+            // unnamed speaker made for a pronoun that stood for no one, see
+            // `unresolved_pronoun`)
+            PronounClass::Person(g) => {
+                (x.kind == EntityKind::Person || (x.kind == EntityKind::Anonymous && !self.ents[e].key.starts_with('?')))
+                    && (x.gender == Gender::Unknown || g == Gender::Unknown || x.gender == g)
+            }
             PronounClass::Plural => matches!(x.kind, EntityKind::Group | EntityKind::Organization),
             PronounClass::Thing => x.kind == EntityKind::Organization,
         }
