@@ -1750,3 +1750,24 @@ fn a_pronoun_may_stand_for_an_unnamed_person_who_just_spoke() {
     assert_eq!(entity_of("Nobody came"), entity_of("corridor was packed"));
     assert_ne!(entity_of("Nobody came"), entity_of("ward was full"));
 }
+
+#[test]
+fn a_plural_or_name_possessive_binds_the_owner_to_the_speaker() {
+    // "Sanders' campaign", "the teachers’ union": the lone apostrophe after -s is a possessive
+    check("The count was close. Saunders' campaign said the count was wrong.", "count was wrong", "Saunders' campaign");
+    check("The count was close. The teachers’ union said the count was wrong.", "count was wrong", "The teachers’ union");
+    // a single quotation still closes after -s
+    check("The count was close. 'We trust the voters,' said Ada Holm.", "We trust the voters", "Ada Holm");
+}
+
+#[test]
+fn a_description_matches_a_title_by_its_head_not_its_complement() {
+    // "the nurses association" is not the person titled "head of the nurses association"
+    let a = run("Intro.\n\nThe head of the nurses association, Lars Berg, said his members were ready.\n\nThe nurses association said its members would strike.\n");
+    let entity_of = |words: &str| {
+        let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains(words)).expect(words);
+        q.speaker.as_ref().map(|s| s.entity)
+    };
+    assert!(entity_of("members would strike").is_some());
+    assert_ne!(entity_of("members would strike"), entity_of("members were ready"));
+}

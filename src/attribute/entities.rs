@@ -779,7 +779,11 @@ impl Resolver {
                 for &i in &self.recent {
                     let x = &self.ents[i];
                     // (the cheap tests first; the title words are kept lowercase per entity)
-                    if x.e.kind == EntityKind::Person && best.is_none_or(|b| self.ents[b].last_pos < x.last_pos) && x.holds_title_word(head) {
+                    if x.e.kind == EntityKind::Person
+                        && best.is_none_or(|b| self.ents[b].last_pos < x.last_pos)
+                        && x.holds_title_word(head)
+                        && title_head_holds(ctx, &x.e.titles, head)
+                    {
                         best = Some(i);
                     }
                 }
@@ -1151,6 +1155,13 @@ fn narrative_names(ctx: &Ctx) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// Whether one of `titles` holds `head` before its complement: "the association" is not the
+/// person titled "head of the nurses association" (the words after a role preposition,
+/// grammar/speakers.toml `role_prepositions`, name whom the title is held at).
+fn title_head_holds(ctx: &Ctx, titles: &[String], head: &str) -> bool {
+    titles.iter().any(|t| t.split_whitespace().map(str::to_lowercase).take_while(|w| !ctx.lex.is("role_prepositions", w)).any(|w| w == head))
 }
 
 fn push_unique(v: &mut Vec<usize>, k: usize) {
