@@ -1771,3 +1771,21 @@ fn a_description_matches_a_title_by_its_head_not_its_complement() {
     assert!(entity_of("members would strike").is_some());
     assert_ne!(entity_of("members would strike"), entity_of("members were ready"));
 }
+
+#[test]
+fn a_portfolio_word_is_no_affiliation_but_a_formal_title_is() {
+    let affiliation = |text: &str, name: &str| {
+        let a = run(text);
+        let e = a.entities.iter().find(|e| e.name == name).expect(name);
+        e.affiliation.map(|o| a.entities[o].name.clone())
+    };
+    // an opposition "health spokeswoman" is not of the Ministry of Health
+    let text = "The Ministry of Health said the plan was sound.\n\nOpposition health spokeswoman Karin Olsen said it came too late.\n";
+    assert_eq!(affiliation(text, "Karin Olsen"), None);
+    // "Health Minister", written as a formal title, is
+    let text = "The Ministry of Health said the plan was sound.\n\nHealth Minister Karin Olsen said it came on time.\n";
+    assert_eq!(affiliation(text, "Karin Olsen").as_deref(), Some("Ministry of Health"));
+    // "head of the nurses' association" is not of the ministry the article is about
+    let text = "The Ministry of Health said the plan was sound.\n\nThe head of the nurses association, Lars Berg, said his members were ready.\n";
+    assert_eq!(affiliation(text, "Lars Berg"), None);
+}
