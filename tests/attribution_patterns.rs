@@ -1762,3 +1762,55 @@ fn a_restrictive_clause_of_a_cue_and_its_object_leaves_the_subject_as_speaker() 
     // clause's object, not the one who says the race is over
     check("Voters who backed the senator say the race is over.", "the race is over", "Voters");
 }
+#[test]
+fn a_pronoun_may_stand_for_an_unnamed_person_who_just_spoke() {
+    // "A nurse told the paper ... “...,” she said": the nurse, not a named woman quoted in an
+    // earlier paragraph
+    let a = run("Dr Ada Holm said the ward was full.\n\nA night nurse told the paper the corridor was packed. “Nobody came for hours,” she said.\n");
+    let entity_of = |words: &str| {
+        let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains(words)).expect(words);
+        q.speaker.as_ref().map(|s| s.entity)
+    };
+    assert!(entity_of("corridor was packed").is_some());
+    assert_eq!(entity_of("Nobody came"), entity_of("corridor was packed"));
+    assert_ne!(entity_of("Nobody came"), entity_of("ward was full"));
+}
+
+#[test]
+fn a_plural_or_name_possessive_binds_the_owner_to_the_speaker() {
+    // "Sanders' campaign", "the teachers’ union": the lone apostrophe after -s is a possessive
+    check("The count was close. Saunders' campaign said the count was wrong.", "count was wrong", "Saunders' campaign");
+    check("The count was close. The teachers’ union said the count was wrong.", "count was wrong", "The teachers’ union");
+    // a single quotation still closes after -s
+    check("The count was close. 'We trust the voters,' said Ada Holm.", "We trust the voters", "Ada Holm");
+}
+
+#[test]
+fn a_description_matches_a_title_by_its_head_not_its_complement() {
+    // "the nurses association" is not the person titled "head of the nurses association"
+    let a = run("Intro.\n\nThe head of the nurses association, Lars Berg, said his members were ready.\n\nThe nurses association said its members would strike.\n");
+    let entity_of = |words: &str| {
+        let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains(words)).expect(words);
+        q.speaker.as_ref().map(|s| s.entity)
+    };
+    assert!(entity_of("members would strike").is_some());
+    assert_ne!(entity_of("members would strike"), entity_of("members were ready"));
+}
+
+#[test]
+fn a_portfolio_word_is_no_affiliation_but_a_formal_title_is() {
+    let affiliation = |text: &str, name: &str| {
+        let a = run(text);
+        let e = a.entities.iter().find(|e| e.name == name).expect(name);
+        e.affiliation.map(|o| a.entities[o].name.clone())
+    };
+    // an opposition "health spokeswoman" is not of the Ministry of Health
+    let text = "The Ministry of Health said the plan was sound.\n\nOpposition health spokeswoman Karin Olsen said it came too late.\n";
+    assert_eq!(affiliation(text, "Karin Olsen"), None);
+    // "Health Minister", written as a formal title, is
+    let text = "The Ministry of Health said the plan was sound.\n\nHealth Minister Karin Olsen said it came on time.\n";
+    assert_eq!(affiliation(text, "Karin Olsen").as_deref(), Some("Ministry of Health"));
+    // "head of the nurses' association" is not of the ministry the article is about
+    let text = "The Ministry of Health said the plan was sound.\n\nThe head of the nurses association, Lars Berg, said his members were ready.\n";
+    assert_eq!(affiliation(text, "Lars Berg"), None);
+}

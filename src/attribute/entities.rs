@@ -779,7 +779,11 @@ impl Resolver {
                 for &i in &self.recent {
                     let x = &self.ents[i];
                     // (the cheap tests first; the title words are kept lowercase per entity)
-                    if x.e.kind == EntityKind::Person && best.is_none_or(|b| self.ents[b].last_pos < x.last_pos) && x.holds_title_word(head) {
+                    if x.e.kind == EntityKind::Person
+                        && best.is_none_or(|b| self.ents[b].last_pos < x.last_pos)
+                        && x.holds_title_word(head)
+                        && title_head_holds(ctx, &x.e.titles, head)
+                    {
                         best = Some(i);
                     }
                 }
@@ -915,7 +919,13 @@ impl Resolver {
     fn compatible_class(&self, e: usize, class: PronounClass) -> bool {
         let x = &self.ents[e].e;
         match class {
-            PronounClass::Person(g) => x.kind == EntityKind::Person && (x.gender == Gender::Unknown || g == Gender::Unknown || x.gender == g),
+            // (an unnamed person too: "A nurse told the paper ... “...,” she said"; but not the
+            // unnamed speaker made for a pronoun that stood for no one, see
+            // `unresolved_pronoun`)
+            PronounClass::Person(g) => {
+                (x.kind == EntityKind::Person || (x.kind == EntityKind::Anonymous && !self.ents[e].key.starts_with('?')))
+                    && (x.gender == Gender::Unknown || g == Gender::Unknown || x.gender == g)
+            }
             PronounClass::Plural => matches!(x.kind, EntityKind::Group | EntityKind::Organization),
             PronounClass::Thing => x.kind == EntityKind::Organization,
         }
@@ -986,7 +996,17 @@ impl Resolver {
                     // when the article names the trust itself (that match, by the generic
                     // word that ends it, scores as much and wins the tie below)
                     1
-                } else if kw.last().is_some_and(|w| has_word(w)) {
+                } else if kw.iter().take_while(|w| !ctx.lex.is("role_prepositions", w)).last().is_some_and(|w| has_word(w)) {
+                    // the generic word that heads the name: the last word, or the last before
+                    // its complement ("ministry" of "Ministry of Health")
+                    1
+                } else if kw
+                    .last()
+                    .is_some_and(|w| raw_titles.iter().any(|r| r.chars().next().is_some_and(char::is_uppercase) && strip_possessive(&r.to_lowercase()) == *w))
+                {
+                    // the complement, in a formal title written in capitals ("Agriculture
+                    // Minister" of "Ministry of Agriculture"; an opposition "health
+                    // spokeswoman" is not of the Ministry of Health)
                     1
                 } else {
                     0
@@ -1009,7 +1029,15 @@ impl Resolver {
                     // "company spokeswoman": a lowercase generic word, and no organisation
                     // named in capitals that the article never mentioned otherwise
                     let raw_words: Vec<&str> = self.ents[i].e.titles.iter().flat_map(|t| t.split_whitespace()).collect();
-                    let generic = raw_words.iter().any(|w| w.chars().next().is_some_and(char::is_lowercase) && ctx.lex.org_generic.contains_key(*w));
+                    // (of the main organisation's kind: "head of the nurses' association" is
+                    // not of the ministry the article is about; see `org_generic`)
+                    let of_kind = |o: usize, w: &str| {
+                        let heads = ctx.lex.org_generic.get(w);
+                        self.ents[o].key.split_whitespace().any(|k| heads.is_some_and(|h| h.contains(strip_possessive(k))))
+                    };
+                    let generic = raw_words.iter().any(|w| {
+                        w.chars().next().is_some_and(char::is_lowercase) && ctx.lex.org_generic.contains_key(*w) && main_org.is_some_and(|o| of_kind(o, w))
+                    });
                     let named_elsewhere =
                         raw_words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase) && ctx.lex.org_heads.contains(w.to_lowercase().as_str()));
                     if generic && !named_elsewhere {
@@ -1145,6 +1173,13 @@ fn narrative_names(ctx: &Ctx) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// Whether one of `titles` holds `head` before its complement: "the association" is not the
+/// person titled "head of the nurses association" (the words after a role preposition,
+/// grammar/speakers.toml `role_prepositions`, name whom the title is held at).
+fn title_head_holds(ctx: &Ctx, titles: &[String], head: &str) -> bool {
+    titles.iter().any(|t| t.split_whitespace().map(str::to_lowercase).take_while(|w| !ctx.lex.is("role_prepositions", w)).any(|w| w == head))
 }
 
 fn push_unique(v: &mut Vec<usize>, k: usize) {

@@ -106,6 +106,19 @@ impl Ctx<'_> {
             // "61 percent said", "two aides said", "26% say"
             TokKind::Number => return Np::Modifier,
             TokKind::Punct('%') => return Np::Group,
+            // "Sanders' campaign", "the teachers’ union": a lone closing single mark right after
+            // a word in -s, before another word, is a plural or name possessive (no single
+            // quotation is open, or the token would be inside it); it binds the owner to the
+            // noun after it, as the "'s" of "Holt's aide" does
+            TokKind::Mark(crate::scan::Mark::SingleClose)
+                if i > 0
+                    && self.scan.tokens[i - 1].end == t.start
+                    && self.scan.tokens[i - 1].kind == TokKind::Word
+                    && self.raw(i - 1).ends_with(['s', 'S'])
+                    && self.scan.tokens.get(i + 1).is_some_and(|n| n.kind == TokKind::Word && n.start > t.end) =>
+            {
+                return Np::Modifier;
+            }
             TokKind::Punct('.') => {
                 // attached to a single capital letter or an abbreviation: "J." "Mr." "Sen."
                 if i > 0 && self.scan.tokens[i - 1].end == t.start && self.scan.tokens[i - 1].kind == TokKind::Word {
