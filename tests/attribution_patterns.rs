@@ -1814,3 +1814,13 @@ fn a_portfolio_word_is_no_affiliation_but_a_formal_title_is() {
     let text = "The Ministry of Health said the plan was sound.\n\nThe head of the nurses association, Lars Berg, said his members were ready.\n";
     assert_eq!(affiliation(text, "Lars Berg"), None);
 }
+
+#[test]
+fn a_plural_role_before_of_and_a_place_is_the_speaker() {
+    // "Residents of Oak Hill said": the place after "of" is where they live, not a person
+    // named "Hill" with the title "Residents of Oak"
+    check("Intro.\n\nResidents of Oak Hill have complained that the smell is worse.", "the smell is worse", "Residents of Oak Hill");
+    check("Intro.\n\nFor years, residents of Pine Hollow said the smell was worse.", "the smell was worse", "residents of Pine Hollow");
+    // a singular title keeps its capitalised complement: "Secretary of State Ada Holm"
+    check("Intro.\n\nSecretary of State Ada Holm said the talks were over.", "the talks were over", "Secretary of State Ada Holm");
+}

@@ -581,6 +581,13 @@ impl Ctx<'_> {
                 let prep = self.role_prep(i) && i + 1 < b_full;
                 // ("Secretary of State" is one title: a capital after "of" belongs to it)
                 (prep && matches!(self.np(i - 1), Np::Role | Np::Group) && (self.np(i + 1) == Np::Det || (self.np(i + 1) == Np::Cap && w != "of")))
+                    // ("Residents of Oak Hill", "members of Congress": after a plural role or
+                    // group word, "of" and a capital are where or whom, not a title's part as
+                    // in "Secretary of State")
+                    || (prep && w == "of" && matches!(self.np(i - 1), Np::Role | Np::Group) && self.np(i + 1) == Np::Cap && {
+                        let r = self.lw(i - 1);
+                        r.ends_with('s') && !r.ends_with("ss")
+                    })
                     || (prep
                         && w == "of"
                         && self.np(i - 1) == Np::Cap
