@@ -7,6 +7,12 @@ use crate::lexicon::{Gender, WordClass};
 use crate::scan::TokKind;
 use crate::span::Span;
 
+/// Whether a lowercase word has the form of a regular plural, or of a present verb agreeing
+/// with a singular subject: a final "s", not "ss" ("residents", "says"; not "press").
+pub(crate) fn s_form(w: &str) -> bool {
+    w.ends_with('s') && !w.ends_with("ss")
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MentionKind {
     Pronoun,
@@ -358,7 +364,7 @@ impl Ctx<'_> {
             return None;
         }
         let h = self.lw(end - 1);
-        let plural = h.ends_with('s') && !h.ends_with("ss");
+        let plural = s_form(h);
         let mut m = if k > floor && self.np(k - 1) == Np::Det && !self.word_is(k - 1, WordClass::Quantifiers) {
             self.phrase_mention(k - 1, end)?
         } else if !plural || (k > floor && self.scan.tokens[k - 1].kind == TokKind::Word && self.np(k - 1) != Np::Stop) {
@@ -515,6 +521,11 @@ impl Ctx<'_> {
         })
     }
 
+    /// Whether the word at `i` is a possessive determiner ("his", "its", "their").
+    pub(crate) fn is_possessive_determiner(&self, i: usize) -> bool {
+        self.lex.pronoun_of_possessive(self.lw(i)).is_some()
+    }
+
     /// "his", "their": a possessive determiner, as the pronoun it stands for.
     pub(crate) fn possessive_mention(&self, i: usize) -> Option<Mention> {
         Some(self.pronoun_entry_mention(i, self.lex.pronoun_of_possessive(self.lw(i))?))
@@ -584,10 +595,7 @@ impl Ctx<'_> {
                     // ("Residents of Oak Hill", "members of Congress": after a plural role or
                     // group word, "of" and a capital are where or whom, not a title's part as
                     // in "Secretary of State")
-                    || (prep && w == "of" && matches!(self.np(i - 1), Np::Role | Np::Group) && self.np(i + 1) == Np::Cap && {
-                        let r = self.lw(i - 1);
-                        r.ends_with('s') && !r.ends_with("ss")
-                    })
+                    || (prep && w == "of" && matches!(self.np(i - 1), Np::Role | Np::Group) && self.np(i + 1) == Np::Cap && s_form(self.lw(i - 1)))
                     || (prep
                         && w == "of"
                         && self.np(i - 1) == Np::Cap
@@ -738,7 +746,7 @@ impl Ctx<'_> {
         }
         match classes[last - a] {
             Np::Role | Np::Group | Np::Stop if classes[last - a] != Np::Stop || det_free => {
-                m.plural = head.ends_with('s') && !head.ends_with("ss") || self.word_is(last, WordClass::PluralNouns);
+                m.plural = s_form(head) || self.word_is(last, WordClass::PluralNouns);
                 m.kind = if m.plural || classes[last - a] == Np::Group { MentionKind::Group } else { MentionKind::Anonymous };
                 if n0 > first_content || b < b_full {
                     let t = Span::new(self.scan.tokens[first_content].start, self.scan.tokens[b_full - 1].end);

@@ -892,11 +892,11 @@ fn that_complement(ctx: &Ctx, c: usize, n: usize, m: &Mention) -> bool {
         return false;
     }
     let Some((h, head)) = m.head.as_ref() else { return false };
-    let plural = head.ends_with('s') && !head.ends_with("ss") && !ctx.is_cap(*h);
+    let plural = mention::s_form(head) && !ctx.is_cap(*h);
     let form = ctx.lw(c + n - 1);
     // (an auxiliary before the cue carries the agreement: "has long maintained that")
     let aux = m.end < c && (m.end..c).any(|j| ctx.word_is(j, WordClass::Auxiliary));
-    aux || ctx.is_past_cue(c + n - 1) || (form.ends_with('s') && !form.ends_with("ss")) != plural
+    aux || ctx.is_past_cue(c + n - 1) || mention::s_form(form) != plural
 }
 
 /// The speaker of a cue at token `c`: the mention right before it (adverbs skipped), or the
@@ -2757,15 +2757,11 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     // ("said on Fox News that", "wrote on Facebook that": a name after the preposition;
     // "on" was skipped as an adverb of time, "on Monday", above)
     // (and "said on its website that": a possessive determiner after it)
-    if k > before_object
-        && k < end
-        && (ctx.is_cap(k) || ctx.lex.pronoun_of_possessive(ctx.lw(k)).is_some())
-        && ctx.word_is(k - 1, WordClass::SettingPrepositions)
-    {
+    if k > before_object && k < end && (ctx.is_cap(k) || ctx.is_possessive_determiner(k)) && ctx.word_is(k - 1, WordClass::SettingPrepositions) {
         k -= 1;
     }
     // (a possessive determiner too: "said on its website that", "wrote in her column that")
-    let det = k + 2 < end && (ctx.word_is(k + 1, WordClass::Determiner) || ctx.lex.pronoun_of_possessive(ctx.lw(k + 1)).is_some());
+    let det = k + 2 < end && (ctx.word_is(k + 1, WordClass::Determiner) || ctx.is_possessive_determiner(k + 1));
     let named = k + 1 < end && ctx.is_cap(k + 1) && !ctx.in_quote(k + 1);
     if (det || named) && ctx.word_is(k, WordClass::SettingPrepositions) && !ctx.in_quote(k) {
         let first = if det { k + 2 } else { k + 1 };
