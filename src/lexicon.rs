@@ -384,6 +384,12 @@ pub struct ClassEntry {
     pub nouns: Vec<String>,
     #[serde(default)]
     pub opposes: Vec<String>,
+    /// A step one person or body takes once (resigning, withdrawing): two claims of the class
+    /// about the same participant are about the same step even when one says nothing else
+    /// ("I will not resign" / "she has offered her resignation"). Not for what people do
+    /// again and again (talk, know, win), where a shared participant says little.
+    #[serde(default)]
+    pub personal: bool,
     #[serde(default)]
     pub examples: Vec<String>,
 }
@@ -1628,6 +1634,11 @@ impl Lexicon {
 
     pub fn class_name(&self, i: u16) -> &str {
         &self.classes[i as usize].name
+    }
+
+    /// The class is a step one participant takes once ([`ClassEntry::personal`]).
+    pub fn class_is_personal(&self, i: u16) -> bool {
+        self.classes.get(i as usize).is_some_and(|c| c.personal)
     }
 
     /// True when the two predicate classes are linked by an `opposes` entry.

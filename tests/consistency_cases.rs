@@ -250,3 +250,24 @@ fn a_share_in_words_meets_a_figure_of_the_same_share() {
     let frames = clause_frames("the bridge will open in the second half of the year");
     assert!(frames.iter().all(|c| c.amounts.is_empty()), "{:?}", frames.iter().map(|c| &c.amounts).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_named_representative_and_a_bare_refusal_to_resign() {
+    // "her press secretary, Tomas Lind" speaks for the mayor; "I will not resign" says nothing
+    // but its predicate, and resigning is a step one person takes once (`personal` in
+    // grammar/predicates.toml), so the mayor is what both claims are about
+    let text = "The mayor, Greta Sand, spoke to reporters outside Holby city hall on Monday.\n\n\
+                “I will not resign,” Sand said.\n\n\
+                Two hours later her press secretary, Tomas Lind, gave another account. “The mayor has offered her resignation to the council,” Lind said.\n";
+    let a = run(text);
+    let lind = a.entities.iter().find(|e| e.name == "Tomas Lind").expect("an entity for Lind");
+    assert_eq!(lind.affiliation.map(|o| a.entities[o].name.as_str()), Some("Greta Sand"));
+    let warned = a.findings.iter().find(|f| f.code == "QC202").expect("a polarity clash");
+    assert!(warned.severity >= quotecheck::model::Severity::Warning, "{}", warned.message);
+    // control: talking is something people do again and again; a bare "I will not talk" and
+    // a talk the mayor has had are not one event
+    let talk = "The mayor, Greta Sand, spoke to reporters outside Holby city hall on Monday.\n\n\
+                “I will not talk,” Sand said.\n\n\
+                Two hours later her press secretary, Tomas Lind, gave another account. “The mayor has talked to the council,” Lind said.\n";
+    assert!(!codes(&run(talk)).contains(&"QC202"), "{:?}", run(talk).findings.iter().map(|f| &f.message).collect::<Vec<_>>());
+}

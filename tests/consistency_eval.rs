@@ -222,6 +222,6 @@ fn polnear_dev_annotation() {
 // those tensions need world knowledge ("fraud is rare" against "fraud is rampant"), so the
 // bounds there only keep the test honest about running, not a claim of accuracy.
 const FIXTURE_MIN_PRECISION: f64 = 0.90;
-const FIXTURE_MIN_RECALL: f64 = 0.49;
+const FIXTURE_MIN_RECALL: f64 = 0.54;
 const DEV_MIN_PRECISION: f64 = 0.0;
 const DEV_MIN_RECALL: f64 = 0.0;

@@ -473,7 +473,20 @@ impl Resolver {
     fn resolve(&mut self, ctx: &Ctx, m: &Mention, create: bool) -> Option<(usize, Vec<usize>)> {
         let para = Self::para_of(ctx, m);
         let e = match m.kind {
-            MentionKind::Person => self.person(ctx, m, create)?,
+            MentionKind::Person => {
+                let e = self.person(ctx, m, create)?;
+                // "her press secretary, Jakob Eriksen": a named representative speaks for
+                // the person the title's possessive stands for, as an unnamed one does
+                if let Some(t) = m.title.map(|t| t.slice(ctx.text).trim()) {
+                    let mut words = t.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty());
+                    if let (Some(first), Some(last)) = (words.next(), words.next_back()) {
+                        if ctx.lex.is("representative_roles", &last.to_lowercase()) {
+                            self.represents(e, &first.to_lowercase(), para);
+                        }
+                    }
+                }
+                e
+            }
             MentionKind::Organization => self.org(ctx, m, create)?,
             // "..., the board said in a statement. “...,” the statement said.": the statement
             // (letter, release) just mentioned speaks for whoever issued it, the most recent
@@ -488,24 +501,9 @@ impl Resolver {
             MentionKind::Group | MentionKind::Anonymous => {
                 let e = self.group(ctx, m)?;
                 // "her press secretary", "his lawyers": people who speak for the person the
-                // possessive stands for, who is of their family of sources (a clash between
-                // them is one side contradicting itself, not a dispute)
-                let possessive = match ctx.lw(m.first) {
-                    "his" => Some(Gender::Male),
-                    "her" => Some(Gender::Female),
-                    _ => None,
-                };
-                if let Some(g) = possessive.filter(|_| m.head.as_ref().is_some_and(|(_, h)| ctx.lex.is("representative_roles", h))) {
-                    let class = PronounClass::Person(g);
-                    let owner = self
-                        .recent
-                        .iter()
-                        .copied()
-                        .filter(|&x| x != e && self.ents[x].last_para + 1 >= para && self.compatible_class(x, class))
-                        .max_by_key(|&x| self.ents[x].last_pos);
-                    if let Some(o) = owner {
-                        self.ents[e].e.affiliation.get_or_insert(o);
-                    }
+                // possessive stands for
+                if m.head.as_ref().is_some_and(|(_, h)| ctx.lex.is("representative_roles", h)) {
+                    self.represents(e, ctx.lw(m.first), para);
                 }
                 // "an official at the ministry": the complement names the affiliation
                 if let Some((a, b)) = m.org {
@@ -522,6 +520,28 @@ impl Resolver {
         };
         self.touch(e, m.span, para);
         Some((e, Vec::new()))
+    }
+
+    /// `e` is a representative (spokesman, lawyer, press secretary) of the person a possessive
+    /// `his` or `her` before the role stands for: the nearest compatible entity of this or the
+    /// previous paragraph becomes `e`'s affiliation, so that a clash between the two is one
+    /// side contradicting itself, not a dispute.
+    fn represents(&mut self, e: usize, possessive: &str, para: usize) {
+        let g = match possessive {
+            "his" => Gender::Male,
+            "her" => Gender::Female,
+            _ => return,
+        };
+        let class = PronounClass::Person(g);
+        let owner = self
+            .recent
+            .iter()
+            .copied()
+            .filter(|&x| x != e && self.ents[x].last_para + 1 >= para && self.compatible_class(x, class))
+            .max_by_key(|&x| self.ents[x].last_pos);
+        if let Some(o) = owner {
+            self.ents[e].e.affiliation.get_or_insert(o);
+        }
     }
 
     fn title_text(ctx: &Ctx, m: &Mention) -> Option<String> {
