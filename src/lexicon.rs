@@ -1144,7 +1144,10 @@ impl Lexicon {
             if c.after_quote_only {
                 lex.after_quote_only.insert(i as u16);
             }
-            if cues.any_subject.contains(&c.lemma) {
+            // (a cue of several words that opens with one of these verbs is one of them: "tell
+            // reporters", "say in a statement")
+            let first_word = c.lemma.split(' ').next().unwrap_or("");
+            if cues.any_subject.contains(&c.lemma) || cues.any_subject.iter().any(|l| l == first_word) {
                 lex.any_subject_cues.insert(i as u16);
             }
             lex.cue_lemmas.push(c.lemma.clone());

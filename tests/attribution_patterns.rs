@@ -1605,7 +1605,11 @@ fn a_setting_with_a_possessive_or_a_cue_noun_before_that_is_no_part_of_the_repor
 #[test]
 fn a_participle_after_an_inverted_attribution_goes_on_with_its_speaker() {
     // "“...,” said X of Y, adding that ...": cue first, then the speaker, then the participle
-    check("“We are not leaving,” said Ada Holt of the harbor union, adding that the crews would strike.", "the crews would strike", "Ada Holt of the harbor union");
+    check(
+        "“We are not leaving,” said Ada Holt of the harbor union, adding that the crews would strike.",
+        "the crews would strike",
+        "Ada Holt of the harbor union",
+    );
     check("“We are not leaving,” said Ada Holt, noting that the crews had voted twice.", "the crews had voted twice", "Ada Holt");
 }
 
@@ -1788,7 +1792,8 @@ fn a_plural_or_name_possessive_binds_the_owner_to_the_speaker() {
 #[test]
 fn a_description_matches_a_title_by_its_head_not_its_complement() {
     // "the nurses association" is not the person titled "head of the nurses association"
-    let a = run("Intro.\n\nThe head of the nurses association, Lars Berg, said his members were ready.\n\nThe nurses association said its members would strike.\n");
+    let a =
+        run("Intro.\n\nThe head of the nurses association, Lars Berg, said his members were ready.\n\nThe nurses association said its members would strike.\n");
     let entity_of = |words: &str| {
         let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains(words)).expect(words);
         q.speaker.as_ref().map(|s| s.entity)
@@ -1823,4 +1828,27 @@ fn a_plural_role_before_of_and_a_place_is_the_speaker() {
     check("Intro.\n\nFor years, residents of Pine Hollow said the smell was worse.", "the smell was worse", "residents of Pine Hollow");
     // a singular title keeps its capitalised complement: "Secretary of State Ada Holm"
     check("Intro.\n\nSecretary of State Ada Holm said the talks were over.", "the talks were over", "Secretary of State Ada Holm");
+}
+
+#[test]
+fn a_cue_of_several_words_takes_the_subject_its_first_verb_takes() {
+    // "told reporters" is "tell" with its listener: any noun phrase opening the clause is its
+    // subject, as before "told" alone ("The mayor of Holby" is no name the mention rules know)
+    check("Intro.\n\nThe mayor of Holby told reporters the bridge would open in May.", "the bridge would open", "The mayor of Holby");
+    check("Intro.\n\nThe mayor of Holby told voters the bridge would open in May.", "the bridge would open", "The mayor of Holby");
+}
+
+#[test]
+fn a_role_of_a_capitalised_complement_is_one_office_holder() {
+    // "the chief executive of Brenmark": a role word, "of" and capitals, with no personal
+    // name, is the holder of that office; set beside a name, it is that person's title
+    check(
+        "Intro.\n\nThe chief executive of Brenmark, Dave Lunn, said on Monday that sales had risen.",
+        "sales had risen",
+        "The chief executive of Brenmark, Dave Lunn",
+    );
+    check("Intro.\n\nThe mayor of Holby, Greta Sand, said the bridge would open.", "the bridge would open", "The mayor of Holby, Greta Sand");
+    let a = run("Intro.\n\nThe mayor of Holby, Greta Sand, said the bridge would open.");
+    let e = a.entities.iter().find(|e| e.name == "Greta Sand").expect("an entity for Greta Sand");
+    assert_eq!(e.titles, vec!["mayor of Holby".to_string()]);
 }

@@ -763,7 +763,22 @@ impl Ctx<'_> {
                     m.head = Some((last, head.to_string()));
                     return Some(m);
                 }
-                None
+                // "the mayor of Holby", "the chief executive of Tesco", "the Secretary of
+                // State": a role word with "of" and capitalised words after it, and no
+                // personal name, is one holder of that office (the capitals after "of" are
+                // the office's, see `after_of` above)
+                let of = (first_content + 1..last).rev().find(|&j| classes[j - a] == Np::Of)?;
+                let role = of - 1;
+                let complement = (of + 1..b).all(|j| matches!(classes[j - a], Np::Cap | Np::Of | Np::Period) || (j == of + 1 && classes[j - a] == Np::Det));
+                if classes[role - a] != Np::Role || !complement {
+                    return None;
+                }
+                let role_word = self.lw(role);
+                m.plural = s_form(role_word) || self.word_is(role, WordClass::PluralNouns);
+                m.kind = if m.plural { MentionKind::Group } else { MentionKind::Anonymous };
+                m.title = Some(Span::new(self.scan.tokens[first_content].start, self.scan.tokens[b_full - 1].end));
+                m.head = Some((role, role_word.to_string()));
+                Some(m)
             }
             _ => None,
         }
