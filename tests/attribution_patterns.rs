@@ -1852,3 +1852,18 @@ fn a_role_of_a_capitalised_complement_is_one_office_holder() {
     let e = a.entities.iter().find(|e| e.name == "Greta Sand").expect("an entity for Greta Sand");
     assert_eq!(e.titles, vec!["mayor of Holby".to_string()]);
 }
+
+#[test]
+fn a_role_of_a_named_organisation_is_its_officer_not_the_organisation() {
+    // "the head of Harlow Airlines": capitals with an organisation word after "of" name the
+    // organisation the role is in (was one organisation called "the head of Harlow Airlines");
+    // "Secretary of State" has none and stays one title
+    let a = run("Intro.\n\nThe head of Harlow Airlines said fares would rise.");
+    let head = a.entities.iter().find(|e| e.name.contains("head of")).expect("an entity for the head");
+    assert_eq!(head.kind, quotecheck::model::EntityKind::Anonymous);
+    assert_eq!(head.affiliation.map(|o| a.entities[o].name.as_str()), Some("Harlow Airlines"));
+    // "Corp" without its period is an organisation word, as "Corp." is
+    let b = run("Intro.\n\nBrenmark Corp said sales had risen.");
+    assert_eq!(b.entities[0].kind, quotecheck::model::EntityKind::Organization, "{:?}", b.entities[0].name);
+    check("Intro.\n\nSecretary of State Ada Holm said the talks were over.", "the talks were over", "Secretary of State Ada Holm");
+}

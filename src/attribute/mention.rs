@@ -582,6 +582,9 @@ impl Ctx<'_> {
         if a >= b_full {
             return None;
         }
+        // ("the head of Harlow Airlines": capitals after "of" that hold an organisation word
+        // name the organisation the role is in, unlike "Secretary of State")
+        let org_after = |i: usize| (i + 1..b_full).take_while(|&j| matches!(self.np(j), Np::Cap | Np::Period)).any(|j| self.word_is(j, WordClass::OrgHead));
         // "an official at the ministry": classify by the part before the preposition, but
         // keep the whole phrase as the mention and its title
         // "Sen. Ida Holt of Oregon", "the senator from Oregon": likewise a place after a
@@ -591,7 +594,7 @@ impl Ctx<'_> {
                 let w = self.lw(i);
                 let prep = self.role_prep(i) && i + 1 < b_full;
                 // ("Secretary of State" is one title: a capital after "of" belongs to it)
-                (prep && matches!(self.np(i - 1), Np::Role | Np::Group) && (self.np(i + 1) == Np::Det || (self.np(i + 1) == Np::Cap && w != "of")))
+                (prep && matches!(self.np(i - 1), Np::Role | Np::Group) && (self.np(i + 1) == Np::Det || (self.np(i + 1) == Np::Cap && (w != "of" || org_after(i)))))
                     // ("Residents of Oak Hill", "members of Congress": after a plural role or
                     // group word, "of" and a capital are where or whom, not a title's part as
                     // in "Secretary of State")
