@@ -1867,3 +1867,11 @@ fn a_role_of_a_named_organisation_is_its_officer_not_the_organisation() {
     assert_eq!(b.entities[0].kind, quotecheck::model::EntityKind::Organization, "{:?}", b.entities[0].name);
     check("Intro.\n\nSecretary of State Ada Holm said the talks were over.", "the talks were over", "Secretary of State Ada Holm");
 }
+
+#[test]
+fn a_plural_opening_the_sentence_before_a_place_is_a_group_from_there() {
+    // "Fishermen" is capitalised only because it opens the sentence: with "in Porthaven" it is
+    // a group of people from there, not a person named Porthaven
+    check("Intro.\n\nFishermen in Porthaven say the mooring charges are too high.", "the mooring charges", "Fishermen in Porthaven");
+    check("Intro.\n\nFarmers across Wales say the price is too low.", "the price is too low", "Farmers across Wales");
+}

@@ -311,6 +311,25 @@ impl Ctx<'_> {
                 {
                     k = i;
                 }
+                // "Fishermen in Porthaven say", "Farmers across Wales said": a plural that
+                // opens the sentence, capitalised only for that (the article never writes it
+                // so in mid-sentence), before a place is a group of people from there; the
+                // lexicon knows "residents" or "voters" as group words, not every trade
+                Np::Stop
+                    if k < end
+                        && i > floor
+                        && i - 1 == self.sentence_start_token(i - 1)
+                        && self.np(i - 1) == Np::Cap
+                        // (a plural: "-s", or "-men" as in "fishermen", or a plural of the
+                        // lexicon, "people")
+                        && (s_form(self.lw(i - 1)) || self.lw(i - 1).ends_with("men") || self.word_is(i - 1, WordClass::PluralNouns))
+                        && !self.proper.contains(self.lw(i - 1))
+                        && self.role_prep(i)
+                        && !self.in_quote(i)
+                        && (k..end).all(|j| self.np(j) == Np::Cap) =>
+                {
+                    return self.phrase_mention(i - 1, end).map(|m| Mention { plural: true, head: Some((i - 1, self.lw(i - 1).to_string())), ..m });
+                }
                 Np::Pronoun | Np::Stop => break,
             }
         }
