@@ -1875,3 +1875,25 @@ fn a_plural_opening_the_sentence_before_a_place_is_a_group_from_there() {
     check("Intro.\n\nFishermen in Porthaven say the mooring charges are too high.", "the mooring charges", "Fishermen in Porthaven");
     check("Intro.\n\nFarmers across Wales say the price is too low.", "the price is too low", "Farmers across Wales");
 }
+
+#[test]
+fn an_estimate_after_the_cue_opens_what_was_said() {
+    // "at" and "about" are particles of some cues ("looked at", "talked about"), but "at
+    // least two" and "about 2,000" are estimates of a figure, the start of the report
+    let a = run("Intro.\n\nOfficials said at least two members oppose the plan.");
+    assert_eq!(content_of(&a, "two members"), "at least two members oppose the plan");
+    let b = run("Intro.\n\nOfficials said about 2,000 people had left the valley.");
+    assert_eq!(content_of(&b, "people had left"), "about 2,000 people had left the valley");
+    // control: a particle before a noun phrase is still the cue's
+    let c = run("Intro.\n\nThe senator called for a new audit of the ferry contract.");
+    assert_eq!(content_of(&c, "audit"), "a new audit of the ferry contract");
+}
+
+#[test]
+fn the_subject_of_quoted_as_saying_is_the_speaker() {
+    // a passive cue's subject is usually the listener ("was told"); "was quoted as saying"
+    // is the exception, its subject spoke
+    check("Intro.\n\nThe harbor master was quoted as saying the pier would reopen in June.", "the pier would reopen", "The harbor master");
+    let a = run("Intro.\n\nThe harbor master was quoted as saying the pier would reopen in June.");
+    assert_eq!(content_of(&a, "the pier"), "the pier would reopen in June");
+}

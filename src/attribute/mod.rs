@@ -855,6 +855,16 @@ fn after_pattern(ctx: &Ctx, close_t: usize) -> Option<(Found, usize)> {
     None
 }
 
+/// An estimate of a figure starts at token `k`: a two-word form of `approximation`
+/// (grammar/claims.toml: "at least", "up to"), or a one-word form before a number ("about
+/// 2,000", "over 300").
+fn opens_estimate(ctx: &Ctx, k: usize) -> bool {
+    let toks = &ctx.scan.tokens;
+    let two = k + 1 < toks.len() && toks[k + 1].kind == TokKind::Word && ctx.lex.approximations.contains(&format!("{} {}", ctx.lw(k), ctx.lw(k + 1)));
+    let one = k + 1 < toks.len() && toks[k + 1].kind == TokKind::Number && ctx.lex.approximations.contains(ctx.lw(k));
+    two || one
+}
+
 /// A mention headed by a plain noun ("the harbor"), not a name, pronoun, role or group.
 fn free_headed(ctx: &Ctx, m: &Mention) -> bool {
     m.name.is_none()
@@ -917,7 +927,10 @@ fn speaker_before(ctx: &Ctx, c: usize, floor: usize) -> Option<Mention> {
     // (only before a past participle: "is pledging" is not passive)
     // ("is worried that", "was convinced": a state of mind, no passive)
     let belief = ctx.cue_at(c).is_some_and(|(_, q)| q.class == CueClass::Belief);
-    if e > floor && ctx.word_is(e - 1, WordClass::PassiveAuxiliaries) && ctx.lex.is_past_cue(ctx.lw(c)) && !belief {
+    // ("was quoted as saying": a cue of several words that ends in a speech verb's
+    // participle, `-ing`, has the passive's subject for its speaker)
+    let saying = ctx.cue_at(c).is_some_and(|(n, _)| n > 1 && ctx.lw(c + n - 1).ends_with("ing"));
+    if e > floor && ctx.word_is(e - 1, WordClass::PassiveAuxiliaries) && ctx.lex.is_past_cue(ctx.lw(c)) && !belief && !saying {
         return None;
     }
     while e > floor && ctx.is_skippable(e - 1) {
@@ -2779,7 +2792,9 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     }
     // "called for a special prosecutor", "railed against the forces of hate": the particle
     // belongs to the cue, not to what was said
-    if k + 1 < s.end_token && !ctx.in_quote(k) && ctx.word_is(k, WordClass::CueParticles) {
+    // (but "said at least two members", "said about 2,000 people": an estimate of a figure,
+    // `approximation` in grammar/claims.toml, opens what was said)
+    if k + 1 < s.end_token && !ctx.in_quote(k) && ctx.word_is(k, WordClass::CueParticles) && !opens_estimate(ctx, k) {
         k += 1;
     }
     // "said, apparently for the first time, that ...": an aside before the complementizer
