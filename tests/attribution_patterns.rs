@@ -1605,7 +1605,11 @@ fn a_setting_with_a_possessive_or_a_cue_noun_before_that_is_no_part_of_the_repor
 #[test]
 fn a_participle_after_an_inverted_attribution_goes_on_with_its_speaker() {
     // "“...,” said X of Y, adding that ...": cue first, then the speaker, then the participle
-    check("“We are not leaving,” said Ada Holt of the harbor union, adding that the crews would strike.", "the crews would strike", "Ada Holt of the harbor union");
+    check(
+        "“We are not leaving,” said Ada Holt of the harbor union, adding that the crews would strike.",
+        "the crews would strike",
+        "Ada Holt of the harbor union",
+    );
     check("“We are not leaving,” said Ada Holt, noting that the crews had voted twice.", "the crews had voted twice", "Ada Holt");
 }
 
@@ -1788,7 +1792,8 @@ fn a_plural_or_name_possessive_binds_the_owner_to_the_speaker() {
 #[test]
 fn a_description_matches_a_title_by_its_head_not_its_complement() {
     // "the nurses association" is not the person titled "head of the nurses association"
-    let a = run("Intro.\n\nThe head of the nurses association, Lars Berg, said his members were ready.\n\nThe nurses association said its members would strike.\n");
+    let a =
+        run("Intro.\n\nThe head of the nurses association, Lars Berg, said his members were ready.\n\nThe nurses association said its members would strike.\n");
     let entity_of = |words: &str| {
         let q = a.quotes.iter().find(|q| q.content.slice(&a.text).contains(words)).expect(words);
         q.speaker.as_ref().map(|s| s.entity)
@@ -1823,4 +1828,25 @@ fn a_plural_role_before_of_and_a_place_is_the_speaker() {
     check("Intro.\n\nFor years, residents of Pine Hollow said the smell was worse.", "the smell was worse", "residents of Pine Hollow");
     // a singular title keeps its capitalised complement: "Secretary of State Ada Holm"
     check("Intro.\n\nSecretary of State Ada Holm said the talks were over.", "the talks were over", "Secretary of State Ada Holm");
+}
+
+#[test]
+fn a_closing_appositive_of_the_writer_ends_the_report() {
+    // a noun phrase opened by an article after the sentence's last comma is the writer's
+    // comment on the report, not part of it
+    let text = "Councillor Petra Lind said the night ferry would stop running in March, a step the harbor board had long resisted.";
+    assert_eq!(content_of(&run(text), "night ferry"), "the night ferry would stop running in March");
+    let text = "The inspectors reported that the west pier had cracked after the storm, the worst damage in a decade.";
+    assert_eq!(content_of(&run(text), "west pier"), "that the west pier had cracked after the storm");
+    // controls: a list of items goes on ("and", "or"), a phrase with a verb of its own is the
+    // reported clause's subject after a fronted phrase, a phrase after quoted words stays with
+    // them, and after a bare name the phrase says who the name is
+    let text = "Councillor Petra Lind said the board wanted lower fares for pupils, the repair of the old pier or a second ferry.";
+    assert!(content_of(&run(text), "lower fares").ends_with("a second ferry"));
+    let text = "Councillor Petra Lind said that even in the quiet months, the ferry was full most evenings.";
+    assert!(content_of(&run(text), "quiet months").ends_with("most evenings"));
+    let text = "Councillor Petra Lind called the timetable “a muddle,” the third complaint this spring.";
+    assert!(content_of(&run(text), "muddle").contains("third complaint"));
+    let text = "The pilots praised Ines Varga, the captain of the night ferry.";
+    assert!(content_of(&run(text), "Ines Varga").ends_with("night ferry"));
 }
