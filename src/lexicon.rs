@@ -754,6 +754,7 @@ pub enum WordClass {
     PastAuxiliaries,
     QuotingFrames,
     FloatingQuantifiers,
+    AppositiveArticles,
     /// A small word of grammar/abbreviations.toml (`small_words`).
     SmallWord,
     /// A whole-word contraction of grammar/abbreviations.toml (`contraction_words`).
@@ -762,7 +763,7 @@ pub enum WordClass {
 
 impl WordClass {
     /// The `[[words]]` lists of grammar/speakers.toml that have a class, by name.
-    pub const LISTS: [(&'static str, WordClass); 35] = [
+    pub const LISTS: [(&'static str, WordClass); 36] = [
         ("name_particles", WordClass::NameParticles),
         ("name_suffixes", WordClass::NameSuffixes),
         ("role_prepositions", WordClass::RolePrepositions),
@@ -798,6 +799,7 @@ impl WordClass {
         ("past_auxiliaries", WordClass::PastAuxiliaries),
         ("quoting_frames", WordClass::QuotingFrames),
         ("floating_quantifiers", WordClass::FloatingQuantifiers),
+        ("appositive_articles", WordClass::AppositiveArticles),
     ];
 
     /// The name of the `[[words]]` list this class is, if it is one.

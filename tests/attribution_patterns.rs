@@ -1897,3 +1897,24 @@ fn the_subject_of_quoted_as_saying_is_the_speaker() {
     let a = run("Intro.\n\nThe harbor master was quoted as saying the pier would reopen in June.");
     assert_eq!(content_of(&a, "the pier"), "the pier would reopen in June");
 }
+
+#[test]
+fn a_closing_appositive_of_the_writer_ends_the_report() {
+    // a noun phrase opened by an article after the sentence's last comma is the writer's
+    // comment on the report, not part of it
+    let text = "Councillor Petra Lind said the night ferry would stop running in March, a step the harbor board had long resisted.";
+    assert_eq!(content_of(&run(text), "night ferry"), "the night ferry would stop running in March");
+    let text = "The inspectors reported that the west pier had cracked after the storm, the worst damage in a decade.";
+    assert_eq!(content_of(&run(text), "west pier"), "that the west pier had cracked after the storm");
+    // controls: a list of items goes on ("and", "or"), a phrase with a verb of its own is the
+    // reported clause's subject after a fronted phrase, a phrase after quoted words stays with
+    // them, and after a bare name the phrase says who the name is
+    let text = "Councillor Petra Lind said the board wanted lower fares for pupils, the repair of the old pier or a second ferry.";
+    assert!(content_of(&run(text), "lower fares").ends_with("a second ferry"));
+    let text = "Councillor Petra Lind said that even in the quiet months, the ferry was full most evenings.";
+    assert!(content_of(&run(text), "quiet months").ends_with("most evenings"));
+    let text = "Councillor Petra Lind called the timetable “a muddle,” the third complaint this spring.";
+    assert!(content_of(&run(text), "muddle").contains("third complaint"));
+    let text = "The pilots praised Ines Varga, the captain of the night ferry.";
+    assert!(content_of(&run(text), "Ines Varga").ends_with("night ferry"));
+}

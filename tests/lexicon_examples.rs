@@ -393,6 +393,8 @@ fn the_word_lists_the_code_names_exist() {
         "coordinators",
         "plural_nouns",
         "indefinite_articles",
+        "appositive_articles",
+        "series_conjunctions",
         "quantifiers",
         "person_noun_endings",
         "cue_particles",
