@@ -1115,7 +1115,8 @@ impl Lexicon {
             setting_word_max: 0,
             setting_shapes: [0; 128],
             predicates: PhraseTable::default(),
-            classes: preds.class.clone(),
+            // (moved in at the end, once the other tables are built from it)
+            classes: Vec::new(),
             noun_markers: take(&mut preds.noun_markers).into_iter().collect(),
             class_opposes: preds
                 .class
@@ -1289,12 +1290,17 @@ impl Lexicon {
         let mut merged: HashMap<String, Vec<FrameWord>> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
         for (f, w) in fw {
-            let list = merged.entry(f.clone()).or_insert_with(|| {
-                order.push(f.clone());
-                Vec::new()
-            });
-            if !list.contains(&w) {
-                list.push(w);
+            // (the phrase moves in as the key; only a new one is copied, for the order)
+            match merged.entry(f) {
+                std::collections::hash_map::Entry::Occupied(mut o) => {
+                    if !o.get().contains(&w) {
+                        o.get_mut().push(w);
+                    }
+                }
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    order.push(v.key().clone());
+                    v.insert(vec![w]);
+                }
             }
         }
         for f in order {
@@ -1317,6 +1323,7 @@ impl Lexicon {
                 lex.predicates.insert(f, Predicate { class: i as u16, verb: false });
             }
         }
+        lex.classes = preds.class;
         lex.index_words();
         lex
     }
