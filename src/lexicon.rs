@@ -1008,7 +1008,13 @@ impl Lexicon {
     }
 
     fn from_files(cues: CuesFile, speakers: SpeakersFile, abbr: AbbreviationsFile, claims: ClaimsFile, preds: PredicatesFile) -> Lexicon {
-        let set = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<HashSet<_>>();
+        // The parsed files are consumed: their strings move into the tables rather than being
+        // copied and then dropped (start-up cost, paid by every process: most of it is
+        // allocation). A word already lowercase is kept as it is.
+        let lower = |s: String| if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) { s.to_lowercase() } else { s };
+        let set = |v: Vec<String>| v.into_iter().map(lower).collect::<HashSet<_>>();
+        let (mut cues, mut speakers, mut abbr, mut claims, mut preds) = (cues, speakers, abbr, claims, preds);
+        let take = std::mem::take::<Vec<String>>;
 
         let mut lex = Lexicon {
             cues: PhraseTable::default(),
@@ -1021,29 +1027,29 @@ impl Lexicon {
             complement_only: HashSet::new(),
             evidential: HashSet::new(),
             any_subject_cues: HashSet::new(),
-            cue_irregular_past: cues.irregular_past.iter().cloned().collect(),
-            auxiliaries: cues.auxiliaries.iter().cloned().collect(),
-            clause_breaks_after_comma: cues.clause_breaks_after_comma.iter().cloned().collect(),
-            clause_breaks: cues.clause_breaks.iter().cloned().collect(),
-            participle_breaks: cues.participle_breaks.iter().cloned().collect(),
-            noun_form_cues: cues.noun_forms.iter().cloned().collect(),
+            cue_irregular_past: take(&mut cues.irregular_past).into_iter().collect(),
+            auxiliaries: take(&mut cues.auxiliaries).into_iter().collect(),
+            clause_breaks_after_comma: take(&mut cues.clause_breaks_after_comma).into_iter().collect(),
+            clause_breaks: take(&mut cues.clause_breaks).into_iter().collect(),
+            participle_breaks: take(&mut cues.participle_breaks).into_iter().collect(),
+            noun_form_cues: take(&mut cues.noun_forms).into_iter().collect(),
             abbreviations: HashMap::new(),
-            sentence_starters: set(&abbr.sentence_starters),
+            sentence_starters: set(take(&mut abbr.sentence_starters)),
             contraction_words: contractions(&abbr, false).collect(),
-            small_words: abbr.small_words.iter().flat_map(|e| e.forms.iter().map(|f| f.to_lowercase())).collect(),
+            small_words: abbr.small_words.iter_mut().flat_map(|e| take(&mut e.forms).into_iter().map(lower)).collect(),
             contraction_suffixes: {
                 let mut v: Vec<(String, Vec<String>)> = contractions(&abbr, true).collect();
                 v.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
                 v
             },
-            determiners: set(&speakers.determiners),
-            modifiers: set(&speakers.modifiers),
-            not_heads: set(&speakers.not_heads),
-            not_surnames: set(&speakers.not_surnames),
-            word_lists: speakers.words.iter().map(|w| (w.name.clone(), w.words.iter().cloned().collect())).collect(),
-            adverbs: set(&speakers.adverbs),
+            determiners: set(take(&mut speakers.determiners)),
+            modifiers: set(take(&mut speakers.modifiers)),
+            not_heads: set(take(&mut speakers.not_heads)),
+            not_surnames: set(take(&mut speakers.not_surnames)),
+            word_lists: speakers.words.iter_mut().map(|w| (std::mem::take(&mut w.name), take(&mut w.words).into_iter().collect())).collect(),
+            adverbs: set(take(&mut speakers.adverbs)),
             adjuncts: PhraseTable::default(),
-            not_names: set(&speakers.not_names),
+            not_names: set(take(&mut speakers.not_names)),
             pronouns: speakers.pronoun.iter().map(|p| (p.form.clone(), p.clone())).collect(),
             possessives: speakers.pronoun.iter().filter_map(|p| Some((p.possessive.clone()?, p.form.clone()))).collect(),
             honorifics: PhraseTable::default(),
@@ -1056,12 +1062,12 @@ impl Lexicon {
             idioms: HashMap::new(),
             negation_suffixes: Vec::new(),
             negation_suffix_ends: [false; 256],
-            present_auxiliaries: claims.present.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
+            present_auxiliaries: claims.present.iter_mut().flat_map(|e| take(&mut e.forms)).collect(),
             scope_contrasts: claims.scope_contrast.iter().flat_map(|e| e.pairs.iter().map(|[a, b]| (a.clone(), b.clone()))).collect(),
-            approximations: claims.approximation.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
-            calendar: claims.calendar.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
-            per_head: claims.per_head.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
-            changed_from: claims.changed_from.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
+            approximations: claims.approximation.iter_mut().flat_map(|e| take(&mut e.forms)).collect(),
+            calendar: claims.calendar.iter_mut().flat_map(|e| take(&mut e.forms)).collect(),
+            per_head: claims.per_head.iter_mut().flat_map(|e| take(&mut e.forms)).collect(),
+            changed_from: claims.changed_from.iter_mut().flat_map(|e| take(&mut e.forms)).collect(),
             shares: claims
                 .share
                 .iter()
@@ -1076,9 +1082,9 @@ impl Lexicon {
                 .iter()
                 .flat_map(|e| e.forms.iter().filter_map(|f| f.strip_suffix(" of")?.rsplit(' ').next().map(str::to_string)))
                 .collect(),
-            share_blockers: claims.share.iter().flat_map(|e| e.not_after.iter().cloned()).collect(),
+            share_blockers: claims.share.iter_mut().flat_map(|e| take(&mut e.not_after)).collect(),
             bounds: claims.bound.iter().flat_map(|e| e.forms.iter().map(move |f| (f.clone(), e.value.as_deref() == Some("lower")))).collect(),
-            sequence_words: claims.sequence.iter().flat_map(|e| e.forms.iter().cloned()).collect(),
+            sequence_words: claims.sequence.iter_mut().flat_map(|e| take(&mut e.forms)).collect(),
             opposition: HashMap::new(),
             opposition_pairs: Vec::new(),
             exception_forms: {
@@ -1111,8 +1117,9 @@ impl Lexicon {
             setting_word_max: 0,
             setting_shapes: [0; 128],
             predicates: PhraseTable::default(),
-            classes: preds.class.clone(),
-            noun_markers: preds.noun_markers.iter().cloned().collect(),
+            // (moved in at the end, once the other tables are built from it)
+            classes: Vec::new(),
+            noun_markers: take(&mut preds.noun_markers).into_iter().collect(),
             class_opposes: preds
                 .class
                 .iter()
@@ -1288,12 +1295,17 @@ impl Lexicon {
         let mut merged: HashMap<String, Vec<FrameWord>> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
         for (f, w) in fw {
-            let list = merged.entry(f.clone()).or_insert_with(|| {
-                order.push(f.clone());
-                Vec::new()
-            });
-            if !list.contains(&w) {
-                list.push(w);
+            // (the phrase moves in as the key; only a new one is copied, for the order)
+            match merged.entry(f) {
+                std::collections::hash_map::Entry::Occupied(mut o) => {
+                    if !o.get().contains(&w) {
+                        o.get_mut().push(w);
+                    }
+                }
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    order.push(v.key().clone());
+                    v.insert(vec![w]);
+                }
             }
         }
         for f in order {
@@ -1316,6 +1328,7 @@ impl Lexicon {
                 lex.predicates.insert(f, Predicate { class: i as u16, verb: false });
             }
         }
+        lex.classes = preds.class;
         lex.index_words();
         lex
     }
