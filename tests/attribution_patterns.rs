@@ -1918,3 +1918,13 @@ fn a_closing_appositive_of_the_writer_ends_the_report() {
     let text = "The pilots praised Ines Varga, the captain of the night ferry.";
     assert!(content_of(&run(text), "Ines Varga").ends_with("night ferry"));
 }
+
+#[test]
+fn charged_reports_only_with_a_that_clause_or_after_a_quotation() {
+    // the criminal sense ("charged a man with theft", "charged over the fire") names no
+    // words; "charged that ..." and "“...,” X charged" do
+    let a = run("Man charged after crash on bypass\n\nPolice charged a man with theft on Monday. Two teenagers charged over the fire will appear in court.\n");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
+    check("Intro.\n\nThe senator charged that the audit was rigged.", "the audit was rigged", "The senator");
+    check("Intro.\n\n“The count was rigged,” Milo Farrant charged.", "The count was rigged", "Milo Farrant");
+}
