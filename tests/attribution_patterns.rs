@@ -1928,3 +1928,12 @@ fn charged_reports_only_with_a_that_clause_or_after_a_quotation() {
     check("Intro.\n\nThe senator charged that the audit was rigged.", "the audit was rigged", "The senator");
     check("Intro.\n\n“The count was rigged,” Milo Farrant charged.", "The count was rigged", "Milo Farrant");
 }
+
+#[test]
+fn a_named_body_after_a_role_or_document_preposition_is_part_of_the_mention() {
+    // "a statement from Kelby Police", "a professor at Harlow University": a named
+    // organisation or body after the preposition, with no article, belongs to the mention as
+    // "the police" does
+    check("Intro.\n\nTwo drivers were hurt, according to a statement from Kelby Police.", "Two drivers were hurt", "a statement from Kelby Police");
+    check("Intro.\n\n“The data are thin,” said Ada Moss, a professor at Harlow University.", "The data are thin", "Ada Moss, a professor at Harlow University");
+}

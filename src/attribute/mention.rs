@@ -458,12 +458,15 @@ impl Ctx<'_> {
             && (matches!(self.np(k - 1), Np::Role | Np::Group) || (self.np(k - 1) == Np::Cap && self.lw(k) == "of" && !self.word_is(k - 1, WordClass::OrgHead)))
             && self.role_prep(k)
             && !self.in_quote(k)
-            && self.np(k + 1) == Np::Det
+            && matches!(self.np(k + 1), Np::Det | Np::Cap)
         {
-            if let Some(org) = self.mention_after(k + 1, limit) {
+            if let Some(org) = self.mention_after(k + 1, limit).filter(|o| o.first == k + 1) {
                 // ("a lawyer for the family": a role word's complement may be a plain noun;
                 // "asked the company for a meeting" is no such complement)
-                let role_complement = org.kind == MentionKind::Anonymous && self.np(k - 1) == Np::Role;
+                let role_complement = org.kind == MentionKind::Anonymous && self.np(k - 1) == Np::Role && self.np(k + 1) == Np::Det;
+                // ("a statement from Kelby Police", "a spokesman for Harlow Airlines": a named
+                // organisation or body without an article, as with one; a person or a place
+                // after the preposition, "a senator from Ohio", is left to the rules of places)
                 if matches!(org.kind, MentionKind::Organization | MentionKind::Group) || role_complement {
                     k = org.end;
                 }
