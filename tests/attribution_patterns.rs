@@ -1937,3 +1937,12 @@ fn a_named_body_after_a_role_or_document_preposition_is_part_of_the_mention() {
     check("Intro.\n\nTwo drivers were hurt, according to a statement from Kelby Police.", "Two drivers were hurt", "a statement from Kelby Police");
     check("Intro.\n\n“The data are thin,” said Ada Moss, a professor at Harlow University.", "The data are thin", "Ada Moss, a professor at Harlow University");
 }
+
+#[test]
+fn a_participle_after_an_intention_form_makes_it_a_noun() {
+    // "Harbour plan approved": the headline's passive, not a plan of "Harbour"'s
+    let a = run("Harbour plan approved\n\nIntro.\n\nThe ferry plan rejected on Monday was costly.\n");
+    assert!(a.quotes.is_empty(), "{:?}", a.quotes.iter().map(|q| q.content.slice(&a.text)).collect::<Vec<_>>());
+    // controls: an infinitive and a noun phrase are what is planned
+    check("Intro.\n\nFarmers plan to protest on Friday.", "to protest on Friday", "Farmers");
+}

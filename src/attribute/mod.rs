@@ -2882,6 +2882,16 @@ fn speaker_then_clause(ctx: &Ctx, si: usize, c: usize, n: usize) -> Option<(Span
     // with the speaker and cue before it, even one word is a report ("said no", "endorsed
     // Quist"); the inverted order needs a clause, see `clause_then_speaker`, and so does a
     // cue with a listener ("told reporters the line was closed", not "wrote a single line")
+    // "Harbour plan approved", "Ferry plans scrapped": a past participle right after an
+    // intention form makes the form a noun, the subject of a headline's passive; what is
+    // planned or wanted is an infinitive, a clause or a noun phrase ("plan to strike", "plan
+    // a protest"), never a participle
+    if cue.is_some_and(|q| q.class == CueClass::Intention) && k < s.end_token && !ctx.in_quote(k) && {
+        let w = ctx.lw(k);
+        w.len() > 4 && w.ends_with("ed") && !ctx.is_cap(k)
+    } {
+        return None;
+    }
     let clause_only = cue.is_some_and(|q| ctx.lex.clause_only.contains(&q.lemma));
     // and a word or two after a preposition is a circumstance ("said in Paris", "wrote to
     // the board")
