@@ -1918,3 +1918,16 @@ fn a_closing_appositive_of_the_writer_ends_the_report() {
     let text = "The pilots praised Ines Varga, the captain of the night ferry.";
     assert!(content_of(&run(text), "Ines Varga").ends_with("night ferry"));
 }
+
+#[test]
+fn a_quotation_that_ends_a_reports_sentence_belongs_to_the_report() {
+    // the report stops at ", but"; the quoted words later in its sentence, with no cue of
+    // their own, are the same speaker's words inside the paraphrase: one mixed report
+    let text = "The council member told reporters that the budget had been balanced for years, but now the city faces “a hole we cannot fill with fees alone.”";
+    let a = run(text);
+    assert_eq!(content_of(&a, "balanced"), "that the budget had been balanced for years, but now the city faces “a hole we cannot fill with fees alone.”");
+    assert_eq!(a.quotes.iter().filter(|q| q.kind != QuoteKind::Scare).count(), 1, "{:?}", a.quotes);
+    // control: a quotation in the next sentence stays a quotation of its own
+    let text = "The council member told reporters that the budget had been balanced for years. Now the city faces “a hole we cannot fill with fees alone.”";
+    assert_eq!(content_of(&run(text), "balanced"), "that the budget had been balanced for years");
+}
