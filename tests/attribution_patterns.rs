@@ -1946,3 +1946,16 @@ fn a_participle_after_an_intention_form_makes_it_a_noun() {
     // controls: an infinitive and a noun phrase are what is planned
     check("Intro.\n\nFarmers plan to protest on Friday.", "to protest on Friday", "Farmers");
 }
+
+#[test]
+fn a_quotation_that_ends_a_reports_sentence_belongs_to_the_report() {
+    // the report stops at ", but"; the quoted words later in its sentence, with no cue of
+    // their own, are the same speaker's words inside the paraphrase: one mixed report
+    let text = "The council member told reporters that the budget had been balanced for years, but now the city faces “a hole we cannot fill with fees alone.”";
+    let a = run(text);
+    assert_eq!(content_of(&a, "balanced"), "that the budget had been balanced for years, but now the city faces “a hole we cannot fill with fees alone.”");
+    assert_eq!(a.quotes.iter().filter(|q| q.kind != QuoteKind::Scare).count(), 1, "{:?}", a.quotes);
+    // control: a quotation in the next sentence stays a quotation of its own
+    let text = "The council member told reporters that the budget had been balanced for years. Now the city faces “a hole we cannot fill with fees alone.”";
+    assert_eq!(content_of(&run(text), "balanced"), "that the budget had been balanced for years");
+}

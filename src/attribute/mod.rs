@@ -327,7 +327,7 @@ pub fn attribute(ctx: &Ctx, known: &[crate::config::KnownSpeaker]) -> Attributio
     let mut res = entities::Resolver::with_known(ctx.lex, known);
     let ambiguous_by_draft = res.resolve_all(ctx, &mut drafts);
     no_cue_quotes(ctx, &mut drafts);
-    let joined = join_continuations(&mut drafts);
+    let joined = join_continuations(ctx, &mut drafts);
     let ambiguous_by_draft: Vec<(usize, Vec<usize>)> = ambiguous_by_draft.into_iter().map(|(d, c)| (joined[d], c)).collect();
     // reported speech whose speaker could not be resolved reports nothing usable; a
     // question put by an unnamed asker has no speaker by design
@@ -3514,7 +3514,7 @@ fn cue_verb_after(ctx: &Ctx, from: usize, limit: usize) -> Option<usize> {
 /// no cue of its own, goes on with the same quotation: one quote in two segments, as the
 /// reader takes it (and as PolNeAR annotates it).
 /// Returns, for every draft, its index after the join.
-fn join_continuations(drafts: &mut Vec<Draft>) -> Vec<usize> {
+fn join_continuations(ctx: &Ctx, drafts: &mut Vec<Draft>) -> Vec<usize> {
     // in place: the drafts kept move down over the ones joined to them (a copy of the whole
     // list was, for a long article, the peak of its memory)
     let mut new_index = Vec::with_capacity(drafts.len());
@@ -3531,6 +3531,30 @@ fn join_continuations(drafts: &mut Vec<Draft>) -> Vec<usize> {
                     && p.kind == QuoteKind::Direct
                     && p.speaker.as_ref().map(|s| s.entity) == d.speaker.as_ref().map(|s| s.entity)
             });
+        // "Ames said that the bridge, which opened in May, is “already sinking.”": a
+        // quotation with no cue of its own that goes on with the speaker of a report in the
+        // same sentence is the end of that report (the report stopped at a comma before it:
+        // a relative clause, ", but", ", and"); the writer quotes the speaker's words
+        // inside the paraphrase, so the report runs on to the quotation as one mixed report
+        let ends_report = d.kind == QuoteKind::Partial
+            && d.speaker.as_ref().is_some_and(|s| s.via == Via::Continuation)
+            && done[..kept].last().is_some_and(|p: &Draft| {
+                p.kind == QuoteKind::Indirect
+                    && p.scan_quote.is_none()
+                    && p.last_sentence == d.sentence
+                    && p.content.end <= d.content.start
+                    && p.speaker.as_ref().map(|s| s.entity) == d.speaker.as_ref().map(|s| s.entity)
+            });
+        if ends_report {
+            // (up to the closing mark, as the other mixed reports)
+            let q = d.scan_quote.map_or(d.content, |sq| ctx.scan.quotes[sq].outer());
+            let p = &mut done[kept - 1];
+            p.content = p.content.cover(d.content).cover(q);
+            p.segments = vec![p.content];
+            p.kind = QuoteKind::Mixed;
+            new_index.push(kept - 1);
+            continue;
+        }
         if joins {
             let p = &mut done[kept - 1];
             p.segments.extend(d.segments.iter().copied());
