@@ -755,6 +755,7 @@ pub enum WordClass {
     QuotingFrames,
     FloatingQuantifiers,
     AppositiveArticles,
+    ParticipleObjectOpeners,
     /// A small word of grammar/abbreviations.toml (`small_words`).
     SmallWord,
     /// A whole-word contraction of grammar/abbreviations.toml (`contraction_words`).
@@ -763,7 +764,7 @@ pub enum WordClass {
 
 impl WordClass {
     /// The `[[words]]` lists of grammar/speakers.toml that have a class, by name.
-    pub const LISTS: [(&'static str, WordClass); 36] = [
+    pub const LISTS: [(&'static str, WordClass); 37] = [
         ("name_particles", WordClass::NameParticles),
         ("name_suffixes", WordClass::NameSuffixes),
         ("role_prepositions", WordClass::RolePrepositions),
@@ -800,6 +801,7 @@ impl WordClass {
         ("quoting_frames", WordClass::QuotingFrames),
         ("floating_quantifiers", WordClass::FloatingQuantifiers),
         ("appositive_articles", WordClass::AppositiveArticles),
+        ("participle_object_openers", WordClass::ParticipleObjectOpeners),
     ];
 
     /// The name of the `[[words]]` list this class is, if it is one.

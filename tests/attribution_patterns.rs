@@ -1918,3 +1918,17 @@ fn a_closing_appositive_of_the_writer_ends_the_report() {
     let text = "The pilots praised Ines Varga, the captain of the night ferry.";
     assert!(content_of(&run(text), "Ines Varga").ends_with("night ferry"));
 }
+
+#[test]
+fn a_participle_with_an_object_after_and_ends_the_report() {
+    // "and" with an -ing word that takes an object is the speaker's next act, not more of
+    // what was criticized
+    let text = "Mayor Ines Varga toured the harbor, criticizing the state of the pier and inspecting the new ferry.";
+    assert_eq!(content_of(&run(text), "state of the pier"), "the state of the pier");
+    // controls: a series of gerunds in the report goes on, and an -ing adjective before a
+    // noun is part of the phrase
+    let text = "Councillor Petra Lind talked about raising the fares and cutting the night routes.";
+    assert_eq!(content_of(&run(text), "raising"), "raising the fares and cutting the night routes");
+    let text = "Councillor Petra Lind called the crossing a slow and tiring trip for most passengers.";
+    assert!(content_of(&run(text), "the crossing").ends_with("most passengers"));
+}
