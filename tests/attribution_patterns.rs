@@ -1932,3 +1932,14 @@ fn a_participle_with_an_object_after_and_ends_the_report() {
     let text = "Councillor Petra Lind called the crossing a slow and tiring trip for most passengers.";
     assert!(content_of(&run(text), "the crossing").ends_with("most passengers"));
 }
+
+#[test]
+fn an_irregular_past_after_and_ends_a_report_with_no_verb() {
+    // "and made ..." after a reported noun phrase is the speaker's next act, as "and asked"
+    // would be
+    let text = "Councillor Petra Lind talked about the night ferry and made a motion to extend the timetable.";
+    assert_eq!(content_of(&run(text), "night ferry"), "the night ferry");
+    // control: after a reported clause the past may be the clause's own second verb
+    let text = "Councillor Petra Lind said the town paid the harbor fee and also paid the fines.";
+    assert!(content_of(&run(text), "harbor fee").ends_with("paid the fines"));
+}

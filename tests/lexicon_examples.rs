@@ -406,6 +406,7 @@ fn the_word_lists_the_code_names_exist() {
         "participle_goes_on",
         "past_auxiliaries",
         "participle_object_openers",
+        "irregular_pasts",
         "label_words",
         "group_determiners",
         "singular_quantities",
