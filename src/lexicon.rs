@@ -755,6 +755,8 @@ pub enum WordClass {
     QuotingFrames,
     FloatingQuantifiers,
     AppositiveArticles,
+    ParticipleObjectOpeners,
+    IrregularPasts,
     /// A small word of grammar/abbreviations.toml (`small_words`).
     SmallWord,
     /// A whole-word contraction of grammar/abbreviations.toml (`contraction_words`).
@@ -763,7 +765,7 @@ pub enum WordClass {
 
 impl WordClass {
     /// The `[[words]]` lists of grammar/speakers.toml that have a class, by name.
-    pub const LISTS: [(&'static str, WordClass); 36] = [
+    pub const LISTS: [(&'static str, WordClass); 38] = [
         ("name_particles", WordClass::NameParticles),
         ("name_suffixes", WordClass::NameSuffixes),
         ("role_prepositions", WordClass::RolePrepositions),
@@ -800,6 +802,8 @@ impl WordClass {
         ("quoting_frames", WordClass::QuotingFrames),
         ("floating_quantifiers", WordClass::FloatingQuantifiers),
         ("appositive_articles", WordClass::AppositiveArticles),
+        ("participle_object_openers", WordClass::ParticipleObjectOpeners),
+        ("irregular_pasts", WordClass::IrregularPasts),
     ];
 
     /// The name of the `[[words]]` list this class is, if it is one.

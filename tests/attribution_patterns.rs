@@ -1959,3 +1959,28 @@ fn a_quotation_that_ends_a_reports_sentence_belongs_to_the_report() {
     let text = "The council member told reporters that the budget had been balanced for years. Now the city faces “a hole we cannot fill with fees alone.”";
     assert_eq!(content_of(&run(text), "balanced"), "that the budget had been balanced for years");
 }
+
+#[test]
+fn a_participle_with_an_object_after_and_ends_the_report() {
+    // "and" with an -ing word that takes an object is the speaker's next act, not more of
+    // what was criticized
+    let text = "Mayor Ines Varga toured the harbor, criticizing the state of the pier and inspecting the new ferry.";
+    assert_eq!(content_of(&run(text), "state of the pier"), "the state of the pier");
+    // controls: a series of gerunds in the report goes on, and an -ing adjective before a
+    // noun is part of the phrase
+    let text = "Councillor Petra Lind talked about raising the fares and cutting the night routes.";
+    assert_eq!(content_of(&run(text), "raising"), "raising the fares and cutting the night routes");
+    let text = "Councillor Petra Lind called the crossing a slow and tiring trip for most passengers.";
+    assert!(content_of(&run(text), "the crossing").ends_with("most passengers"));
+}
+
+#[test]
+fn an_irregular_past_after_and_ends_a_report_with_no_verb() {
+    // "and made ..." after a reported noun phrase is the speaker's next act, as "and asked"
+    // would be
+    let text = "Councillor Petra Lind talked about the night ferry and made a motion to extend the timetable.";
+    assert_eq!(content_of(&run(text), "night ferry"), "the night ferry");
+    // control: after a reported clause the past may be the clause's own second verb
+    let text = "Councillor Petra Lind said the town paid the harbor fee and also paid the fines.";
+    assert!(content_of(&run(text), "harbor fee").ends_with("paid the fines"));
+}

@@ -405,6 +405,8 @@ fn the_word_lists_the_code_names_exist() {
         "long_report_goes_on",
         "participle_goes_on",
         "past_auxiliaries",
+        "participle_object_openers",
+        "irregular_pasts",
         "label_words",
         "group_determiners",
         "singular_quantities",

@@ -2268,6 +2268,12 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
     let (mut seen_to, mut quoted_before) = (from, false);
     // whether `from..past_to` holds a past-tense verb, a comma or a quotation (for "and")
     let (mut past_to, mut past_seen, mut series_or_quote) = (from, false, false);
+    // whether `from..past_to` holds an -ing word (for "and" + a participle)
+    let ing_form = |i: usize| ctx.scan.tokens[i].kind == TokKind::Word && ctx.lw(i).ends_with("ing") && ctx.lw(i).len() > 5;
+    let mut ing_seen = false;
+    // whether `from..past_to` holds a verb of the report's own (an auxiliary, a past form or
+    // a cue word) or opens with "that" (for "and" + an irregular past)
+    let mut verb_seen = ctx.lw(from) == "that";
     let mut k = from + 1;
     while k < to {
         if ctx.scan.token_depth[k] > ctx.level {
@@ -2463,6 +2469,11 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
                 let past = |i: usize| ed_form(i) || (ctx.scan.tokens[i].kind == TokKind::Word && ctx.word_is(i, WordClass::PastAuxiliaries));
                 while past_to < k {
                     past_seen |= past(past_to);
+                    ing_seen |= ing_form(past_to);
+                    verb_seen |= ed_form(past_to)
+                        || ctx.word_is(past_to, WordClass::Auxiliary)
+                        || ctx.word_is(past_to, WordClass::CueWord)
+                        || ctx.word_is(past_to, WordClass::IrregularPasts);
                     series_or_quote |= ctx.is_punct(past_to, ',') || ctx.scan.token_depth[past_to] > ctx.level;
                     past_to += 1;
                 }
@@ -2471,6 +2482,27 @@ fn clause_end(ctx: &Ctx, from: usize, to: usize) -> usize {
                 let adverbs = v > k + 1 && (k + 1..v).all(|i| ctx.is_adverb(i));
                 let parallel = past_seen && !series_or_quote && !after_comma && ctx.cue_at(k + 1).is_none() && ctx.cue_at(v).is_none();
                 if (verb(k + 1) || ((auxiliary || adverbs) && verb(v))) && !parallel {
+                    return k;
+                }
+                // "talked about the ferry and made a motion to ...": an irregular past likewise,
+                // after a report with no verb of its own (a noun phrase, an infinitive); after a
+                // reported clause it may be the clause's ("said the town paid the fee and also
+                // paid the fines") (grammar/speakers.toml `irregular_pasts`)
+                let irregular = |i: usize| i < to && ctx.scan.tokens[i].kind == TokKind::Word && ctx.word_is(i, WordClass::IrregularPasts);
+                if (irregular(k + 1) || ((auxiliary || adverbs) && irregular(v))) && !verb_seen && !parallel {
+                    return k;
+                }
+                // "criticizing the state of the pier and inspecting the ferry": a participle with an
+                // object after "and" is the speaker's next act, unless the report itself holds
+                // an -ing word it continues as a series ("about raising fares and cutting
+                // routes"); an -ing word before a noun is an adjective ("slow and tiring work")
+                // (grammar/speakers.toml `participle_object_openers`)
+                let p = if adverbs { v } else { k + 1 };
+                let participle = p + 1 < to
+                    && ing_form(p)
+                    && ctx.scan.token_depth[p + 1] <= ctx.level
+                    && (ctx.word_is(p + 1, WordClass::ParticipleObjectOpeners) || ctx.is_cap(p + 1));
+                if participle && !ing_seen && !quoted_before {
                     return k;
                 }
             }
